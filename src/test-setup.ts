@@ -1,2 +1,20 @@
-// Shared set-up for unit and component tests.
+// Shared set-up for unit and component tests: jest-dom matchers and a real i18next instance
+import { configure } from '@testing-library/react';
+// loaded with the plugin's English strings, so tests see the text a person sees.
 import '@testing-library/jest-dom/vitest';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '../i18n/en/plugin__clearml-console-plugin.json';
+
+void i18next.use(initReactI18next).init({
+  lng: 'en',
+  fallbackLng: 'en',
+  ns: ['plugin__clearml-console-plugin'],
+  defaultNS: 'plugin__clearml-console-plugin',
+  resources: { en: { 'plugin__clearml-console-plugin': en } },
+  keySeparator: false,
+  nsSeparator: '~',
+  interpolation: { escapeValue: false },
+  initImmediate: false,
+});
+configure({ testIdAttribute: 'data-test' });

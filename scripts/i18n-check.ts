@@ -1,0 +1,32 @@
+// Checks that every translatable string in the plugin is in i18n/en and that the file holds
+// no unused keys. `--write` rewrites the English file from the code (sorted, keys as values).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { collectStrings, NAMESPACE } from './i18n-strings';
+
+const root = resolve(__dirname, '..');
+const file = join(root, 'i18n', 'en', `${NAMESPACE}.json`);
+const uses = collectStrings(root);
+const used = new Set(uses.map((u) => u.key));
+
+if (process.argv.includes('--write')) {
+  const current: Record<string, string> = JSON.parse(readFileSync(file, 'utf8'));
+  const next: Record<string, string> = {};
+  for (const key of [...used].sort()) next[key] = current[key] ?? key;
+  writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`);
+  console.log(`Wrote ${used.size} strings to ${file}`);
+  process.exit(0);
+}
+
+const catalogue: Record<string, string> = JSON.parse(readFileSync(file, 'utf8'));
+const missing = uses.filter((u) => !(u.key in catalogue));
+const unused = Object.keys(catalogue).filter((k) => !used.has(k));
+for (const m of missing) console.error(`missing: "${m.key}" (used in ${m.where})`);
+for (const k of unused) console.error(`unused: "${k}"`);
+if (missing.length || unused.length) {
+  console.error(
+    `i18n check failed: ${missing.length} missing, ${unused.length} unused. Run "npm run i18n -- --write" to update ${NAMESPACE}.json.`,
+  );
+  process.exit(1);
+}
+console.log(`i18n: ${used.size} strings, all present in i18n/en/${NAMESPACE}.json`);

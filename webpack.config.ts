@@ -1,0 +1,85 @@
+import * as path from 'path';
+import type { Configuration as WebpackConfiguration } from 'webpack';
+import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
+import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+
+const isProd = process.env.NODE_ENV === 'production';
+const devPort = Number(process.env.PLUGIN_DEV_PORT ?? 9001);
+
+interface Configuration extends WebpackConfiguration {
+  devServer?: DevServerConfiguration;
+}
+
+const config: Configuration = {
+  mode: isProd ? 'production' : 'development',
+  // No entry: ConsoleRemotePlugin generates the federated container entry.
+  entry: {},
+  context: path.resolve(__dirname, 'src'),
+  output: {
+    path: path.resolve(__dirname, process.env.PLUGIN_OUTPUT_DIR ?? 'dist'),
+    filename: isProd ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
+    chunkFilename: isProd ? '[name]-chunk-[chunkhash].min.js' : '[name]-chunk.js',
+    clean: true,
+  },
+  resolve: {
+    extensions: ['.ts', '.tsx', '.js', '.jsx'],
+  },
+  module: {
+    rules: [
+      {
+        test: /\.(jsx?|tsx?)$/,
+        exclude: /node_modules/,
+        use: [
+          {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              compilerOptions: { noEmit: false, module: 'esnext', sourceMap: !isProd },
+            },
+          },
+        ],
+      },
+      {
+        test: /\.css$/,
+        use: ['style-loader', 'css-loader'],
+      },
+      {
+        test: /\.(png|jpg|jpeg|gif|svg|woff2?|ttf|eot|otf)(\?.*$|$)/,
+        type: 'asset/resource',
+        generator: { filename: isProd ? 'assets/[contenthash][ext]' : 'assets/[name][ext]' },
+      },
+    ],
+  },
+  devServer: {
+    host: '127.0.0.1',
+    port: devPort,
+    static: path.resolve(__dirname, 'dist'),
+    allowedHosts: 'all',
+    // The console (or the development host) fetches the plugin from another origin.
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS',
+      'Access-Control-Allow-Headers': 'X-Requested-With, Content-Type, Authorization',
+    },
+    devMiddleware: { writeToDisk: true },
+    hot: false,
+    liveReload: false,
+    client: false,
+  },
+  plugins: [
+    new ConsoleRemotePlugin(),
+    new CopyWebpackPlugin({
+      patterns: [{ from: path.resolve(__dirname, 'i18n'), to: 'locales' }],
+    }),
+  ],
+  devtool: isProd ? false : 'source-map',
+  optimization: {
+    chunkIds: isProd ? 'deterministic' : 'named',
+    minimize: isProd,
+  },
+  performance: { hints: false },
+};
+
+export default config;
