@@ -16,5 +16,6 @@ void i18next.use(initReactI18next).init({
   nsSeparator: '~',
   interpolation: { escapeValue: false },
   initImmediate: false,
+  showSupportNotice: false,
 });
 configure({ testIdAttribute: 'data-test' });

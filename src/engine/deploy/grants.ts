@@ -1,0 +1,156 @@
+/**
+ * SCC grants: the namespaced RoleBindings to `system:openshift:scc:<scc>` that the renderer
+ * emits, whether the user may create them, and the hand-off for an administrator when not.
+ */
+import { stringify } from 'yaml';
+import type { ClusterClient } from '../cluster/client';
+import type { K8sObject } from '../k8s-types';
+
+const SCC_ROLE_PREFIX = 'system:openshift:scc:';
+
+interface RoleBindingLike extends K8sObject {
+  roleRef: { apiGroup: string; kind: string; name: string };
+  subjects?: { kind: string; name: string; namespace?: string }[];
+}
+
+export interface SccGrant {
+  scc: string;
+  binding: RoleBindingLike;
+  serviceAccounts: string[];
+}
+
+export function sccGrantsOf(objects: K8sObject[]): SccGrant[] {
+  return objects
+    .filter(
+      (o): o is RoleBindingLike =>
+        o.kind === 'RoleBinding' &&
+        (o as RoleBindingLike).roleRef?.kind === 'ClusterRole' &&
+        (o as RoleBindingLike).roleRef.name.startsWith(SCC_ROLE_PREFIX),
+    )
+    .map((binding) => ({
+      scc: binding.roleRef.name.slice(SCC_ROLE_PREFIX.length),
+      binding,
+      serviceAccounts: (binding.subjects ?? [])
+        .filter((s) => s.kind === 'ServiceAccount')
+        .map((s) => s.name),
+    }));
+}
+
+/**
+ * May the current user create this grant? Either they hold `use` on the SCC in the namespace
+ * (the escalation check then passes) or they may `bind` the ClusterRole there.
+ */
+export async function mayGrant(
+  client: ClusterClient,
+  grant: SccGrant,
+  namespace: string,
+): Promise<boolean> {
+  const [create, use, bind] = await Promise.all([
+    client.canI({
+      group: 'rbac.authorization.k8s.io',
+      resource: 'rolebindings',
+      verb: 'create',
+      namespace,
+    }),
+    client.canI({
+      group: 'security.openshift.io',
+      resource: 'securitycontextconstraints',
+      verb: 'use',
+      name: grant.scc,
+      namespace,
+    }),
+    client.canI({
+      group: 'rbac.authorization.k8s.io',
+      resource: 'clusterroles',
+      verb: 'bind',
+      name: `${SCC_ROLE_PREFIX}${grant.scc}`,
+      namespace,
+    }),
+  ]);
+  return create.allowed && (use.allowed || bind.allowed);
+}
+
+/**
+ * Has every service account of the grant been given `use` on its SCC, by our binding or by any
+ * other (e.g. `oc adm policy add-scc-to-user … -z … -n …`)? Asked with LocalSubjectAccessReviews,
+ * which a project administrator may create.
+ */
+export async function isGranted(
+  client: ClusterClient,
+  grant: SccGrant,
+  namespace: string,
+): Promise<boolean> {
+  const answers = await Promise.all(
+    grant.serviceAccounts.map((sa) =>
+      client.create<K8sObject, K8sObject & { status?: { allowed?: boolean } }>({
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'LocalSubjectAccessReview',
+        metadata: { name: '', namespace },
+        spec: {
+          user: `system:serviceaccount:${namespace}:${sa}`,
+          groups: [
+            'system:serviceaccounts',
+            `system:serviceaccounts:${namespace}`,
+            'system:authenticated',
+          ],
+          resourceAttributes: {
+            group: 'security.openshift.io',
+            resource: 'securitycontextconstraints',
+            verb: 'use',
+            name: grant.scc,
+            namespace,
+          },
+        },
+      } as K8sObject),
+    ),
+  );
+  return answers.every((a) => a.status?.allowed === true);
+}
+
+export interface AdminHandoff {
+  namespace: string;
+  grants: { scc: string; serviceAccounts: string[]; reason?: string }[];
+  /** The RoleBindings as YAML, ready for `oc apply -f -`. */
+  yaml: string;
+  /** Applies the YAML above (saved as clearml-scc-grants.yaml). */
+  applyCommand: string;
+  /** The equivalent `oc adm policy` commands, one per service account, all namespaced. */
+  policyCommands: string[];
+}
+
+export const WHY_ANNOTATION = 'clearml.openshift.io/why';
+
+export function adminHandoff(grants: SccGrant[], namespace: string): AdminHandoff {
+  const bindings = grants.map((g) => {
+    const { binding } = g;
+    return {
+      apiVersion: binding.apiVersion,
+      kind: binding.kind,
+      metadata: {
+        name: binding.metadata.name,
+        namespace,
+        labels: binding.metadata.labels,
+        annotations: binding.metadata.annotations,
+      },
+      roleRef: binding.roleRef,
+      subjects: binding.subjects,
+    };
+  });
+  const yaml = bindings.map((b) => stringify(b, { lineWidth: 0 })).join('---\n');
+  const policyCommands = grants.flatMap((g) =>
+    g.serviceAccounts.map(
+      (sa) => `oc adm policy add-scc-to-user ${g.scc} -z ${sa} -n ${namespace}`,
+    ),
+  );
+  return {
+    namespace,
+    grants: grants.map((g) => ({
+      scc: g.scc,
+      serviceAccounts: g.serviceAccounts,
+      reason: g.binding.metadata.annotations?.[WHY_ANNOTATION],
+    })),
+    yaml,
+    applyCommand: `oc apply -n ${namespace} -f clearml-scc-grants.yaml`,
+    policyCommands,
+  };
+}

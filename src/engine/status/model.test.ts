@@ -1,0 +1,189 @@
+import { healthyInstance, pod, workload } from './fixtures';
+import { instanceStatus } from './model';
+import type { LiveState } from './types';
+
+const byComponent = (live: LiveState) =>
+  Object.fromEntries(instanceStatus('clearml', live).components.map((c) => [c.component, c]));
+
+const replace = (live: LiveState, component: string, podStatus: Parameters<typeof pod>[2]) => {
+  live.pods = live.pods.filter(
+    (p) => p.metadata.labels?.['app.kubernetes.io/component'] !== component,
+  );
+  live.pods.push(pod(component, 'x1', podStatus));
+  const w = [...live.deployments, ...live.statefulSets].find(
+    (d) => d.metadata.name === `clearml-${component}`,
+  )!;
+  w.status = { ...w.status, readyReplicas: 0, availableReplicas: 0 };
+};
+
+describe('instance status', () => {
+  it('is ready when every component is ready, with the route URLs', () => {
+    const status = instanceStatus('clearml', healthyInstance());
+    expect(status.ready).toBe(true);
+    expect(status.state).toBe('Ready');
+    expect(status.components.map((c) => c.component)).toEqual([
+      'mongodb',
+      'redis',
+      'elasticsearch',
+      'apiserver',
+      'fileserver',
+      'async-delete',
+      'webserver',
+    ]);
+    expect(status.urls.app).toBe('https://clearml-app-team-a.apps.example.com');
+    expect(status.urls.api).toBe('https://api.example.com');
+    expect(status.urls.files).toBeUndefined();
+  });
+
+  it('names the component, the reason and the image when an image cannot be pulled', () => {
+    const live = healthyInstance();
+    replace(live, 'apiserver', {
+      phase: 'Pending',
+      containerStatuses: [
+        {
+          name: 'apiserver',
+          image: 'allegroai/clearml:9.9.9-missing',
+          ready: false,
+          restartCount: 0,
+          state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' } },
+        },
+      ],
+    });
+    const status = instanceStatus('clearml', live);
+    const api = status.components.find((c) => c.component === 'apiserver')!;
+    expect(status.ready).toBe(false);
+    expect(status.state).toBe('Failed');
+    expect(api.state).toBe('Failed');
+    expect(api.reason).toContain('allegroai/clearml:9.9.9-missing');
+    expect(api.reason).toMatch(/Cannot pull image/);
+    expect(api.pods[0].problem).toBe('ImagePullBackOff');
+  });
+
+  it('explains a crash loop with the restart count', () => {
+    const live = healthyInstance();
+    replace(live, 'fileserver', {
+      phase: 'Running',
+      containerStatuses: [
+        {
+          name: 'fileserver',
+          image: 'x',
+          ready: false,
+          restartCount: 7,
+          state: { waiting: { reason: 'CrashLoopBackOff' } },
+          lastState: { terminated: { exitCode: 1 } },
+        },
+      ],
+    });
+    const fs = byComponent(live).fileserver;
+    expect(fs.state).toBe('Failed');
+    expect(fs.reason).toBe(
+      'Container fileserver keeps crashing (restarted 7 times, last exit code 1): read its logs.',
+    );
+  });
+
+  it('reports pods rejected by SCC admission from the controller events', () => {
+    const live = healthyInstance();
+    live.pods = live.pods.filter((p) => !p.metadata.name.startsWith('clearml-elasticsearch'));
+    live.statefulSets.find(
+      (s) => s.metadata.name === 'clearml-elasticsearch',
+    )!.status!.readyReplicas = 0;
+    live.events.push({
+      metadata: { name: 'e1' },
+      type: 'Warning',
+      reason: 'FailedCreate',
+      message:
+        'create Pod clearml-elasticsearch-0 in StatefulSet clearml-elasticsearch failed error: pods "clearml-elasticsearch-0" is forbidden: violates PodSecurity "baseline:latest": privileged (container "sysctl" must not set securityContext.privileged=true)',
+      involvedObject: { kind: 'StatefulSet', name: 'clearml-elasticsearch' },
+      lastTimestamp: '2026-11-29T06:00:00Z',
+    });
+    const es = byComponent(live).elasticsearch;
+    expect(es.state).toBe('Failed');
+    expect(es.reason).toMatch(/rejected by the cluster's security admission/);
+    expect(es.reason).toContain('violates PodSecurity');
+    expect(es.warnings[0].reason).toBe('FailedCreate');
+  });
+
+  it('says quota is used up when the ReplicaSet cannot create pods', () => {
+    const live = healthyInstance();
+    live.pods = live.pods.filter((p) => !p.metadata.name.startsWith('clearml-webserver'));
+    live.deployments.find((d) => d.metadata.name === 'clearml-webserver')!.status!.readyReplicas =
+      0;
+    live.replicaSets.push({
+      ...workload('webserver', 'Deployment', 0),
+      kind: 'ReplicaSet',
+      metadata: { name: 'clearml-webserver-5d9f', labels: live.deployments[0].metadata.labels },
+    });
+    live.replicaSets[0].metadata.labels = {
+      ...live.replicaSets[0].metadata.labels,
+      'app.kubernetes.io/component': 'webserver',
+    };
+    live.events.push({
+      metadata: { name: 'e2' },
+      type: 'Warning',
+      reason: 'FailedCreate',
+      message:
+        'Error creating: pods "clearml-webserver-5d9f-x" is forbidden: exceeded quota: compute, requested: limits.memory=1Gi',
+      involvedObject: { kind: 'ReplicaSet', name: 'clearml-webserver-5d9f' },
+    });
+    const web = byComponent(live).webserver;
+    expect(web.state).toBe('Failed');
+    expect(web.reason).toMatch(/quota is used up/);
+  });
+
+  it('waits for the data stores before the API server, naming them', () => {
+    const live = healthyInstance();
+    for (const c of ['elasticsearch', 'mongodb']) {
+      replace(live, c, {
+        phase: 'Running',
+        containerStatuses: [
+          { name: c, image: 'x', ready: false, restartCount: 0, state: { running: {} } },
+        ],
+      });
+    }
+    replace(live, 'apiserver', {
+      phase: 'Pending',
+      initContainerStatuses: [
+        {
+          name: 'wait-for-datastores',
+          image: 'x',
+          ready: false,
+          restartCount: 0,
+          state: { running: {} },
+        },
+      ],
+    });
+    const api = byComponent(live).apiserver;
+    expect(api.state).toBe('Progressing');
+    expect(api.reason).toBe('Waiting for MongoDB, Elasticsearch to be ready.');
+  });
+
+  it('explains a volume that waits for storage without a StorageClass', () => {
+    const live = healthyInstance();
+    replace(live, 'mongodb', { phase: 'Pending' });
+    live.pvcs[0] = {
+      ...live.pvcs[0],
+      spec: { resources: { requests: { storage: '50Gi' } } },
+      status: { phase: 'Pending' },
+    };
+    const mongo = byComponent(live).mongodb;
+    expect(mongo.state).toBe('Progressing');
+    expect(mongo.reason).toMatch(/no StorageClass is set/);
+    expect(mongo.pvcs[0]).toMatchObject({
+      name: 'clearml-mongodb-data',
+      phase: 'Pending',
+      size: '50Gi',
+    });
+  });
+
+  it('ignores other instances in the same namespace', () => {
+    const live = healthyInstance();
+    const other = healthyInstance();
+    for (const d of other.deployments) {
+      d.metadata.labels = { ...d.metadata.labels, 'app.kubernetes.io/instance': 'other' };
+      d.status!.readyReplicas = 0;
+    }
+    live.deployments.push(...other.deployments);
+    expect(instanceStatus('clearml', live).ready).toBe(true);
+    expect(instanceStatus('other', live).ready).toBe(false);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The status model: from live workloads, pods, volumes, routes and events, the health of each
+ * ClearML component with a reason in plain words, and the instance's overall readiness.
+ */
+import { COMPONENTS, COMPONENT_LABEL, type ComponentId, INSTANCE_LABEL } from '../components';
+import { objectName } from '../names';
+import { failedCreate, podProblem } from './pod-problems';
+import type {
+  ComponentHealth,
+  ComponentStatus,
+  EventSummary,
+  InstanceStatus,
+  LiveEvent,
+  LiveRoute,
+  LiveState,
+  Meta,
+} from './types';
+
+const inInstance = (instance: string) => (o: { metadata: Meta }) =>
+  o.metadata.labels?.[INSTANCE_LABEL] === instance;
+const inComponent = (id: ComponentId) => (o: { metadata: Meta }) =>
+  o.metadata.labels?.[COMPONENT_LABEL] === id;
+
+const RECENT_WARNINGS = 5;
+
+function warningsFor(events: LiveEvent[], names: Set<string>): EventSummary[] {
+  return events
+    .filter(
+      (e) => e.type === 'Warning' && e.involvedObject.name && names.has(e.involvedObject.name),
+    )
+    .sort((a, b) =>
+      (b.lastTimestamp ?? b.eventTime ?? '').localeCompare(a.lastTimestamp ?? a.eventTime ?? ''),
+    )
+    .slice(0, RECENT_WARNINGS)
+    .map((e) => ({
+      reason: e.reason ?? '',
+      message: e.message ?? '',
+      object: `${e.involvedObject.kind ?? ''}/${e.involvedObject.name}`,
+      count: e.count ?? 1,
+      time: e.lastTimestamp ?? e.eventTime,
+    }));
+}
+
+function routeUrl(route: LiveRoute | undefined): string | undefined {
+  const host = route?.status?.ingress?.find((i) => i.host)?.host ?? route?.spec?.host;
+  if (!host) return undefined;
+  return `${route?.spec?.tls ? 'https' : 'http'}://${host}`;
+}
+
+function componentStatus(
+  id: ComponentId,
+  live: LiveState,
+  instance: string,
+): ComponentStatus | undefined {
+  const info = COMPONENTS.find((c) => c.id === id)!;
+  const mine = (o: { metadata: Meta }) => inInstance(instance)(o) && inComponent(id)(o);
+  const workload = [...live.deployments, ...live.statefulSets].find(mine);
+  if (!workload) return undefined;
+  const replicaSets = live.replicaSets.filter(mine);
+  const pods = live.pods.filter((p) => mine(p) && !p.metadata.deletionTimestamp);
+  const claimNames = new Set(
+    pods.flatMap((p) =>
+      (p.spec?.volumes ?? []).map((v) => v.persistentVolumeClaim?.claimName ?? ''),
+    ),
+  );
+  const pvcs = live.pvcs.filter((c) => mine(c) || claimNames.has(c.metadata.name));
+  const names = new Set([
+    workload.metadata.name,
+    ...replicaSets.map((r) => r.metadata.name),
+    ...pods.map((p) => p.metadata.name),
+    ...pvcs.map((c) => c.metadata.name),
+  ]);
+  const ownEvents = live.events.filter(
+    (e) => e.involvedObject.name && names.has(e.involvedObject.name),
+  );
+  const desired = workload.spec?.replicas ?? 1;
+  const ready = workload.status?.readyReplicas ?? 0;
+  const updated = workload.status?.updatedReplicas ?? 0;
+  const podSummaries = pods.map((p) => {
+    const problem = podProblem(p);
+    return {
+      name: p.metadata.name,
+      phase: p.status?.phase ?? 'Pending',
+      ready: p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
+      restarts: (p.status?.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),
+      problem: problem?.reason,
+    };
+  });
+
+  const verdict = ((): { state: ComponentHealth; reason: string } => {
+    if (desired === 0) return { state: 'Ready', reason: 'Scaled to zero replicas.' };
+    const allReady = ready >= desired && updated >= desired && pods.length <= desired;
+    if (allReady) {
+      return { state: 'Ready', reason: `${ready} of ${desired} ready.` };
+    }
+    const created = failedCreate(
+      ownEvents.filter(
+        (e) => e.involvedObject.kind === 'ReplicaSet' || e.involvedObject.kind === 'StatefulSet',
+      ),
+    );
+    if (created && pods.length < desired) return { state: 'Failed', reason: created.sentence };
+    const problems = pods.map(podProblem).filter((p) => p !== undefined);
+    const fatal = problems.find((p) => p.fatal);
+    if (fatal) return { state: ready > 0 ? 'Degraded' : 'Failed', reason: fatal.sentence };
+    const pending = pvcs.find((c) => c.status?.phase !== 'Bound');
+    if (pending) {
+      const noClass = !pending.spec?.storageClassName;
+      return {
+        state: 'Progressing',
+        reason: noClass
+          ? `Volume ${pending.metadata.name} is waiting for storage: no StorageClass is set and the cluster has no default.`
+          : `Volume ${pending.metadata.name} is waiting for storage from StorageClass ${pending.spec?.storageClassName}.`,
+      };
+    }
+    const waitingOn = info.dependsOn.filter((dep) => {
+      const depWorkload = [...live.deployments, ...live.statefulSets].find(
+        (w) => inInstance(instance)(w) && inComponent(dep)(w),
+      );
+      const depDesired = depWorkload?.spec?.replicas ?? 1;
+      return !depWorkload || (depWorkload.status?.readyReplicas ?? 0) < depDesired;
+    });
+    if (waitingOn.length) {
+      const depNames = waitingOn.map((d) => COMPONENTS.find((c) => c.id === d)!.displayName);
+      return { state: 'Progressing', reason: `Waiting for ${depNames.join(', ')} to be ready.` };
+    }
+    const slow = problems[0];
+    if (slow) return { state: ready > 0 ? 'Degraded' : 'Progressing', reason: slow.sentence };
+    if (ready > 0) return { state: 'Degraded', reason: `${ready} of ${desired} ready.` };
+    return { state: 'Progressing', reason: `Starting: ${ready} of ${desired} ready.` };
+  })();
+
+  return {
+    component: id,
+    displayName: info.displayName,
+    ...verdict,
+    workload: { kind: workload.kind, name: workload.metadata.name },
+    desired,
+    ready,
+    pods: podSummaries,
+    pvcs: pvcs.map((c) => ({
+      name: c.metadata.name,
+      phase: c.status?.phase ?? 'Pending',
+      size: c.status?.capacity?.storage ?? c.spec?.resources?.requests?.storage,
+      storageClass: c.spec?.storageClassName,
+    })),
+    warnings: warningsFor(live.events, names),
+  };
+}
+
+const SEVERITY: ComponentHealth[] = ['Ready', 'Progressing', 'Degraded', 'Failed'];
+
+export function instanceStatus(instance: string, live: LiveState): InstanceStatus {
+  const components = COMPONENTS.map((c) => componentStatus(c.id, live, instance)).filter(
+    (c): c is ComponentStatus => c !== undefined,
+  );
+  const worst = components.reduce<ComponentHealth>(
+    (acc, c) => (SEVERITY.indexOf(c.state) > SEVERITY.indexOf(acc) ? c.state : acc),
+    'Ready',
+  );
+  const route = (key: 'appRoute' | 'apiRoute' | 'filesRoute') =>
+    routeUrl(live.routes.find((r) => r.metadata.name === objectName(instance, key)));
+  return {
+    instance,
+    ready: components.length > 0 && components.every((c) => c.state === 'Ready'),
+    state: components.length ? worst : 'Progressing',
+    components,
+    urls: { app: route('appRoute'), api: route('apiRoute'), files: route('filesRoute') },
+  };
+}

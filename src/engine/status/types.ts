@@ -1,0 +1,134 @@
+/** Live objects the status model reads: only the fields it needs. */
+import type { ComponentId } from '../components';
+
+export interface Meta {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  creationTimestamp?: string;
+  ownerReferences?: { kind: string; name: string }[];
+  generation?: number;
+}
+
+export interface LiveWorkload {
+  kind: string;
+  metadata: Meta;
+  spec?: {
+    replicas?: number;
+    template?: { spec?: { containers?: { name: string; image: string }[] } };
+  };
+  status?: {
+    replicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    updatedReplicas?: number;
+    observedGeneration?: number;
+    conditions?: { type: string; status: string; reason?: string; message?: string }[];
+  };
+}
+
+export interface ContainerState {
+  waiting?: { reason?: string; message?: string };
+  running?: { startedAt?: string };
+  terminated?: { reason?: string; exitCode?: number; message?: string };
+}
+
+export interface ContainerStatus {
+  name: string;
+  image: string;
+  ready: boolean;
+  restartCount: number;
+  state?: ContainerState;
+  lastState?: ContainerState;
+}
+
+export interface LivePod {
+  kind?: string;
+  metadata: Meta & { deletionTimestamp?: string };
+  spec?: {
+    containers?: { name: string; image: string }[];
+    volumes?: { persistentVolumeClaim?: { claimName: string } }[];
+  };
+  status?: {
+    phase?: string;
+    conditions?: { type: string; status: string; reason?: string; message?: string }[];
+    containerStatuses?: ContainerStatus[];
+    initContainerStatuses?: ContainerStatus[];
+  };
+}
+
+export interface LivePvc {
+  kind?: string;
+  metadata: Meta;
+  spec?: { storageClassName?: string; resources?: { requests?: { storage?: string } } };
+  status?: { phase?: string; capacity?: { storage?: string } };
+}
+
+export interface LiveRoute {
+  kind?: string;
+  metadata: Meta;
+  spec?: { host?: string; tls?: { termination?: string } };
+  status?: { ingress?: { host?: string; conditions?: { type: string; status: string }[] }[] };
+}
+
+export interface LiveEvent {
+  metadata: { name: string; namespace?: string };
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  lastTimestamp?: string;
+  eventTime?: string;
+  involvedObject: { kind?: string; name?: string };
+}
+
+export interface LiveState {
+  deployments: LiveWorkload[];
+  statefulSets: LiveWorkload[];
+  replicaSets: LiveWorkload[];
+  pods: LivePod[];
+  pvcs: LivePvc[];
+  routes: LiveRoute[];
+  events: LiveEvent[];
+}
+
+export type ComponentHealth = 'Ready' | 'Progressing' | 'Degraded' | 'Failed';
+
+export interface PodSummary {
+  name: string;
+  phase: string;
+  ready: boolean;
+  restarts: number;
+  /** A short reason when the pod is not ready, e.g. "ImagePullBackOff". */
+  problem?: string;
+}
+
+export interface EventSummary {
+  reason: string;
+  message: string;
+  object: string;
+  count: number;
+  time?: string;
+}
+
+export interface ComponentStatus {
+  component: ComponentId;
+  displayName: string;
+  state: ComponentHealth;
+  /** One plain sentence: why it is in this state. */
+  reason: string;
+  workload?: { kind: string; name: string };
+  desired: number;
+  ready: number;
+  pods: PodSummary[];
+  pvcs: { name: string; phase: string; size?: string; storageClass?: string }[];
+  warnings: EventSummary[];
+}
+
+export interface InstanceStatus {
+  instance: string;
+  ready: boolean;
+  state: ComponentHealth;
+  components: ComponentStatus[];
+  urls: { app?: string; api?: string; files?: string };
+}
