@@ -43,6 +43,35 @@ const KINDS: Record<string, KindInfo> = {
   'console.openshift.io/v1/ConsolePlugin': { plural: 'consoleplugins', namespaced: false },
 };
 
+/** The fields of the console SDK's K8sModel that its k8s functions read. */
+export interface ModelInfo {
+  apiGroup?: string;
+  apiVersion: string;
+  kind: string;
+  plural: string;
+  namespaced: boolean;
+  abbr: string;
+  label: string;
+  labelPlural: string;
+}
+
+export function modelFor(apiVersion: string, kind: string): ModelInfo {
+  const { plural, namespaced } = kindInfo(apiVersion, kind);
+  const [group, version] = apiVersion.includes('/')
+    ? apiVersion.split('/')
+    : [undefined, apiVersion];
+  return {
+    ...(group ? { apiGroup: group } : {}),
+    apiVersion: version,
+    kind,
+    plural,
+    namespaced,
+    abbr: kind.replace(/[a-z]/g, ''),
+    label: kind,
+    labelPlural: `${kind}s`,
+  };
+}
+
 export function kindInfo(apiVersion: string, kind: string): KindInfo {
   const info = KINDS[`${apiVersion}/${kind}`];
   if (!info) throw new Error(`The engine does not know the resource for ${kind} (${apiVersion}).`);
