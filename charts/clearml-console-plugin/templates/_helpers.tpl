@@ -1,0 +1,87 @@
+{{/* Name of the plugin and of every namespaced object of the release. */}}
+{{- define "plugin.name" -}}
+{{- .Values.plugin.name -}}
+{{- end -}}
+
+{{- define "plugin.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "plugin.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "plugin.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "plugin.labels" -}}
+{{ include "plugin.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: clearml
+helm.sh/chart: {{ include "plugin.chart" . }}
+{{- end -}}
+
+{{- define "plugin.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "plugin.name" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "plugin.image" -}}
+{{- if .Values.image.digest -}}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest -}}
+{{- else -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "plugin.certSecretName" -}}
+{{- default (printf "%s-cert" (include "plugin.name" .)) .Values.service.certificateSecretName -}}
+{{- end -}}
+
+{{/* The enable/disable Jobs: names of their ServiceAccount, RBAC objects and script. */}}
+{{- define "plugin.enablerName" -}}
+{{- printf "%s-enabler" (include "plugin.name" .) -}}
+{{- end -}}
+
+{{/* nginx.conf: files/nginx.conf, with the IPv4-only listen when IPv6 is off. */}}
+{{- define "plugin.nginxConf" -}}
+{{- $conf := .Files.Get "files/nginx.conf" -}}
+{{- if not .Values.nginx.listenIPv6 -}}
+{{- $conf = replace "listen [::]:9443 ssl ipv6only=off;" "listen 9443 ssl;" $conf -}}
+{{- end -}}
+{{- $conf -}}
+{{- end -}}
+
+{{/* Security context shared by every container of the chart (OpenShift restricted-v2). */}}
+{{- define "plugin.containerSecurityContext" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+runAsNonRoot: true
+capabilities:
+  drop:
+    - ALL
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "plugin.podSecurityContext" -}}
+runAsNonRoot: true
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "plugin.placement" -}}
+{{- with .Values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.priorityClassName }}
+priorityClassName: {{ . }}
+{{- end }}
+{{- end -}}
