@@ -1,0 +1,123 @@
+import type { EnvVar, K8sObject } from '../k8s-types';
+import { resolveResources } from '../values/resources';
+import type { RenderContext } from './context';
+import {
+  DEFAULT_COMPANY_ID,
+  dataStoreWaitTargets,
+  elasticEnv,
+  mongoEnv,
+  PORTS,
+  redisEnv,
+} from './endpoints';
+import {
+  basePodSpec,
+  secretEnv,
+  SERVER_CONTAINER_SECURITY,
+  SERVER_POD_ANNOTATIONS,
+  SERVER_POD_SECURITY,
+  serverImage,
+  waitInitContainer,
+} from './pod';
+import { httpProbe, LIVENESS, READINESS, STARTUP } from './probes';
+import { SECRET_KEYS } from './secrets';
+import { deployment, service } from './workload';
+
+function apiserverEnv(ctx: RenderContext): EnvVar[] {
+  const v = ctx.values;
+  const env: EnvVar[] = [
+    ...elasticEnv(ctx),
+    ...mongoEnv(ctx),
+    ...redisEnv(ctx),
+    { name: 'CLEARML_CONFIG_PATH', value: '/opt/clearml/config' },
+    { name: 'CLEARML__apiserver__default_company_name', value: DEFAULT_COMPANY_ID },
+    { name: 'CLEARML__APISERVER__AUTH__SESSION_AUTH_COOKIE_NAME', value: v.server.cookieName },
+  ];
+  if (v.server.cookieDomain) {
+    env.push({
+      name: 'CLEARML__APISERVER__AUTH__COOKIES__DOMAIN',
+      value: `.${v.server.cookieDomain}`,
+    });
+  }
+  env.push(
+    secretEnv(ctx, 'CLEARML__secure__credentials__apiserver__user_key', SECRET_KEYS.apiserverKey),
+    secretEnv(
+      ctx,
+      'CLEARML__secure__credentials__apiserver__user_secret',
+      SECRET_KEYS.apiserverSecret,
+    ),
+    secretEnv(ctx, 'CLEARML__secure__auth__token_secret', SECRET_KEYS.authTokenSecret),
+  );
+  if (v.server.prepopulate) {
+    env.push(
+      { name: 'CLEARML__APISERVER__PRE_POPULATE__ENABLED', value: 'true' },
+      {
+        name: 'CLEARML__APISERVER__PRE_POPULATE__ZIP_FILES',
+        value: '/opt/clearml/db-pre-populate',
+      },
+    );
+  }
+  env.push(
+    secretEnv(ctx, 'CLEARML__SECURE__CREDENTIALS__TESTS__USER_KEY', SECRET_KEYS.testUserKey),
+    secretEnv(ctx, 'CLEARML__SECURE__CREDENTIALS__TESTS__USER_SECRET', SECRET_KEYS.testUserSecret),
+    { name: 'CLEARML_ENV', value: 'helm-cloud' },
+    secretEnv(ctx, 'CLEARML__SECURE__HTTP__SESSION_SECRET__APISERVER', SECRET_KEYS.sessionSecret),
+    secretEnv(ctx, 'CLEARML__SECURE__CREDENTIALS__FILESERVER__USER_KEY', SECRET_KEYS.fileserverKey),
+    secretEnv(
+      ctx,
+      'CLEARML__SECURE__CREDENTIALS__FILESERVER__USER_SECRET',
+      SECRET_KEYS.fileserverSecret,
+    ),
+  );
+  if (v.login.enabled) {
+    // Fixed users replace the default "free access" login, so the webserver pair can change too.
+    env.push(
+      secretEnv(ctx, 'CLEARML__SECURE__CREDENTIALS__WEBSERVER__USER_KEY', SECRET_KEYS.webserverKey),
+      secretEnv(
+        ctx,
+        'CLEARML__SECURE__CREDENTIALS__WEBSERVER__USER_SECRET',
+        SECRET_KEYS.webserverSecret,
+      ),
+      { name: 'CLEARML__APISERVER__AUTH__FIXED_USERS__ENABLED', value: 'true' },
+      { name: 'CLEARML__APISERVER__AUTH__FIXED_USERS__PASS_HASHED', value: 'false' },
+      secretEnv(ctx, 'CLEARML__APISERVER__AUTH__FIXED_USERS__USERS', SECRET_KEYS.fixedUsers),
+    );
+  }
+  return env;
+}
+
+/** The API server Deployment and its Service. */
+export function renderApiserver(ctx: RenderContext): K8sObject[] {
+  const image = serverImage(ctx, 'apiserver');
+  const targets = dataStoreWaitTargets(ctx);
+  const pod = basePodSpec(ctx, ctx.name('apiserver'), {
+    securityContext: SERVER_POD_SECURITY,
+    initContainers: targets.length
+      ? [waitInitContainer(ctx, 'init-apiserver', image, targets)]
+      : [],
+    containers: [
+      {
+        name: 'clearml-apiserver',
+        image,
+        imagePullPolicy: ctx.values.images.pullPolicy,
+        args: ['apiserver'],
+        ports: [{ name: 'http', containerPort: PORTS.apiserver, protocol: 'TCP' }],
+        env: apiserverEnv(ctx),
+        resources: resolveResources(ctx.values, 'apiserver'),
+        startupProbe: httpProbe('/debug.ping', 'http', STARTUP),
+        livenessProbe: httpProbe('/debug.ping', 'http', LIVENESS),
+        readinessProbe: httpProbe('/debug.ping', 'http', READINESS),
+        securityContext: SERVER_CONTAINER_SECURITY,
+      },
+    ],
+  });
+  return [
+    deployment(ctx, 'apiserver', 'apiserver', {
+      replicas: ctx.values.components.apiserver.replicas,
+      pod,
+      podAnnotations: SERVER_POD_ANNOTATIONS,
+    }),
+    service(ctx, 'apiserver', 'apiserver', [
+      { name: 'http', port: PORTS.apiserver, targetPort: 'http' },
+    ]),
+  ];
+}

@@ -1,0 +1,75 @@
+import type { K8sObject } from '../k8s-types';
+import { resolveResources } from '../values/resources';
+import type { RenderContext } from './context';
+import {
+  DEFAULT_COMPANY_ID,
+  dataStoreWaitTargets,
+  elasticEnv,
+  fileserverUrl,
+  filesUrlPrefixes,
+  mongoEnv,
+  redisEnv,
+} from './endpoints';
+import {
+  basePodSpec,
+  secretEnv,
+  SERVER_CONTAINER_SECURITY,
+  SERVER_POD_ANNOTATIONS,
+  SERVER_POD_SECURITY,
+  serverImage,
+  waitInitContainer,
+} from './pod';
+import { SECRET_KEYS } from './secrets';
+import { deployment } from './workload';
+
+/**
+ * The async delete worker (removes files of deleted tasks). Runs with the API server's image and
+ * service account; it has no port, hence no probes, as in the chart.
+ */
+export function renderAsyncDelete(ctx: RenderContext): K8sObject[] {
+  const image = serverImage(ctx, 'apiserver');
+  const targets = dataStoreWaitTargets(ctx);
+  const pod = basePodSpec(ctx, ctx.name('apiserver'), {
+    securityContext: SERVER_POD_SECURITY,
+    initContainers: targets.length
+      ? [waitInitContainer(ctx, 'init-async-delete', image, targets)]
+      : [],
+    containers: [
+      {
+        name: 'clearml-async-delete',
+        image,
+        imagePullPolicy: ctx.values.images.pullPolicy,
+        command: [
+          'python3',
+          '-m',
+          'jobs.async_urls_delete',
+          '--fileserver-host',
+          fileserverUrl(ctx),
+        ],
+        env: [
+          ...redisEnv(ctx),
+          ...mongoEnv(ctx),
+          ...elasticEnv(ctx),
+          secretEnv(ctx, 'CLEARML__secure__auth__token_secret', SECRET_KEYS.authTokenSecret),
+          { name: 'CLEARML__apiserver__default_company_name', value: DEFAULT_COMPANY_ID },
+          { name: 'CLEARML__logging__handlers__text_file__filename', value: '/dev/null' },
+          { name: 'PYTHONPATH', value: '/opt/clearml/apiserver' },
+          { name: 'CLEARML__apiserver__default_company', value: DEFAULT_COMPANY_ID },
+          {
+            name: 'CLEARML__services__async_urls_delete__fileserver__url_prefixes',
+            value: JSON.stringify(filesUrlPrefixes(ctx)),
+          },
+        ],
+        resources: resolveResources(ctx.values, 'asyncDelete'),
+        securityContext: SERVER_CONTAINER_SECURITY,
+      },
+    ],
+  });
+  return [
+    deployment(ctx, 'asyncDelete', 'async-delete', {
+      replicas: 1,
+      pod,
+      podAnnotations: SERVER_POD_ANNOTATIONS,
+    }),
+  ];
+}

@@ -1,0 +1,107 @@
+import type { ComponentId } from '../components';
+import type { K8sObject, ObjectMeta, Route, StringMap } from '../k8s-types';
+import { objectName, type ObjectKey } from '../names';
+import type { ClearMLValues } from '../values/schema';
+
+/** What every component renderer needs: the values plus derived names and external URLs. */
+export interface RenderContext {
+  values: ClearMLValues;
+  name: (key: ObjectKey) => string;
+  /** External https URLs when known (custom host, or the admitted host of the live Route). */
+  urls: { app?: string; api?: string; files?: string };
+  credentialsSecret: string;
+}
+
+export const PART_OF = 'clearml';
+export const MANAGED_BY = 'clearml-console-plugin';
+
+/** `app.kubernetes.io/name` per component. */
+const APP_NAMES: Record<ComponentId | 'credentials' | 'security', string> = {
+  apiserver: 'clearml-apiserver',
+  'async-delete': 'clearml-async-delete',
+  fileserver: 'clearml-fileserver',
+  webserver: 'clearml-webserver',
+  mongodb: 'mongodb',
+  redis: 'redis',
+  elasticsearch: 'elasticsearch',
+  credentials: 'clearml',
+  security: 'clearml',
+};
+
+export type LabelComponent = keyof typeof APP_NAMES;
+
+export function selectorLabels(ctx: RenderContext, component: LabelComponent): StringMap {
+  return {
+    'app.kubernetes.io/instance': ctx.values.name,
+    'app.kubernetes.io/component': component,
+  };
+}
+
+export function labels(ctx: RenderContext, component: LabelComponent): StringMap {
+  return {
+    'app.kubernetes.io/name': APP_NAMES[component],
+    ...selectorLabels(ctx, component),
+    'app.kubernetes.io/part-of': PART_OF,
+    'app.kubernetes.io/managed-by': MANAGED_BY,
+  };
+}
+
+export function meta(
+  ctx: RenderContext,
+  key: ObjectKey,
+  component: LabelComponent,
+  annotations?: StringMap,
+): ObjectMeta {
+  return {
+    name: ctx.name(key),
+    namespace: ctx.values.namespace,
+    labels: labels(ctx, component),
+    ...(annotations ? { annotations } : {}),
+  };
+}
+
+export function createContext(
+  values: ClearMLValues,
+  liveRoutes: Record<string, Route> = {},
+): RenderContext {
+  const name = (key: ObjectKey) => objectName(values.name, key);
+  const hostOf = (custom: string | undefined, route: ObjectKey): string | undefined => {
+    const host =
+      custom ?? (values.exposure.routes ? admittedHost(liveRoutes[name(route)]) : undefined);
+    return host ? `https://${host}` : undefined;
+  };
+  const h = values.exposure.hosts;
+  return {
+    values,
+    name,
+    credentialsSecret: name('credentials'),
+    urls: {
+      app: hostOf(h.app, 'appRoute'),
+      api: hostOf(h.api, 'apiRoute'),
+      files: hostOf(h.files, 'filesRoute'),
+    },
+  };
+}
+
+/**
+ * The host the console would show for a Route: the admitted ingress with the oldest transition,
+ * else `spec.host`.
+ */
+export function admittedHost(route: Route | undefined): string | undefined {
+  if (!route) {
+    return undefined;
+  }
+  const admitted = (route.status?.ingress ?? [])
+    .map((ing) => ({
+      host: ing.host,
+      since: ing.conditions?.find((c) => c.type === 'Admitted' && c.status === 'True')
+        ?.lastTransitionTime,
+    }))
+    .filter((x) => x.since !== undefined)
+    .sort((a, b) => (a.since as string).localeCompare(b.since as string));
+  return admitted[0]?.host ?? route.spec.host;
+}
+
+export function isObject<T extends K8sObject>(obj: T | undefined): obj is T {
+  return obj !== undefined;
+}

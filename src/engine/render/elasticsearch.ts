@@ -1,0 +1,141 @@
+import type { Container, EnvVar, K8sObject, PodDisruptionBudget } from '../k8s-types';
+import { halfAsJavaHeap } from '../quantity';
+import { SECURITY_NOTE_ANNOTATION } from '../scc/plan';
+import { resolveResources } from '../values/resources';
+import { meta, selectorLabels, type RenderContext } from './context';
+import { PORTS } from './endpoints';
+import { basePodSpec, RESTRICTED_CONTAINER_SECURITY, RESTRICTED_POD_SECURITY } from './pod';
+import { httpProbe, STARTUP, tcpProbe } from './probes';
+import { service, statefulSet, storageClassOf } from './workload';
+
+/** The chart's extra settings (single-node friendly watermarks, no security plugin). */
+const CHART_EXTRA_ENV: EnvVar[] = [
+  { name: 'bootstrap.memory_lock', value: 'false' },
+  { name: 'cluster.routing.allocation.node_initial_primaries_recoveries', value: '500' },
+  { name: 'cluster.routing.allocation.disk.watermark.low', value: '500mb' },
+  { name: 'cluster.routing.allocation.disk.watermark.high', value: '500mb' },
+  { name: 'cluster.routing.allocation.disk.watermark.flood_stage', value: '500mb' },
+  { name: 'http.compression_level', value: '7' },
+  { name: 'reindex.remote.whitelist', value: '*.*' },
+  { name: 'xpack.monitoring.enabled', value: 'false' },
+  { name: 'xpack.security.enabled', value: 'false' },
+];
+
+function elasticsearchEnv(ctx: RenderContext, heap: string): EnvVar[] {
+  const es = ctx.values.components.elasticsearch;
+  const sts = ctx.name('elasticsearch');
+  const masters = Array.from({ length: es.replicas }, (_, i) => `${sts}-${i}`).join(',');
+  return [
+    { name: 'node.name', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+    { name: 'cluster.initial_master_nodes', value: masters },
+    { name: 'discovery.seed_hosts', value: ctx.name('elasticsearchHeadless') },
+    { name: 'cluster.name', value: 'clearml-elastic' },
+    { name: 'network.host', value: '0.0.0.0' },
+    { name: 'cluster.deprecation_indexing.enabled', value: 'false' },
+    { name: 'ES_JAVA_OPTS', value: `-Xmx${heap} -Xms${heap}` },
+    ...['data', 'ingest', 'master', 'ml', 'remote_cluster_client'].map((role) => ({
+      name: `node.${role}`,
+      value: 'true',
+    })),
+    ...CHART_EXTRA_ENV,
+    // Without vm.max_map_count=262144 on the node, mmap must be off for the bootstrap checks.
+    ...(es.allowMmap ? [] : [{ name: 'node.store.allow_mmap', value: 'false' }]),
+  ];
+}
+
+/** The upstream privileged init container; only rendered in chart-compatible mode. */
+function sysctlInitContainer(image: string, pullPolicy: Container['imagePullPolicy']): Container {
+  return {
+    name: 'configure-sysctl',
+    image,
+    imagePullPolicy: pullPolicy,
+    command: ['sysctl', '-w', 'vm.max_map_count=262144'],
+    securityContext: { runAsUser: 0, privileged: true },
+  };
+}
+
+/** Elasticsearch StatefulSet, Services and (with several nodes) a PodDisruptionBudget. */
+export function renderElasticsearch(ctx: RenderContext): K8sObject[] {
+  const v = ctx.values;
+  const es = v.components.elasticsearch;
+  const chart = v.security.mode === 'chart-compatible';
+  const resources = resolveResources(v, 'elasticsearch');
+  const heap = es.heap ?? halfAsJavaHeap(resources.limits.memory);
+  const image = `${v.images.elasticsearch.registry}/${v.images.elasticsearch.repository}:${v.images.elasticsearch.tag}`;
+  const health = es.replicas === 1 ? 'yellow' : 'green';
+  const pod = basePodSpec(ctx, ctx.name('elasticsearch'), {
+    securityContext: chart ? { fsGroup: 1000, runAsUser: 1000 } : RESTRICTED_POD_SECURITY,
+    terminationGracePeriodSeconds: 120,
+    initContainers: chart ? [sysctlInitContainer(image, v.images.pullPolicy)] : [],
+    containers: [
+      {
+        name: 'elasticsearch',
+        image,
+        imagePullPolicy: v.images.pullPolicy,
+        ports: [
+          { name: 'http', containerPort: PORTS.elasticsearchHttp, protocol: 'TCP' },
+          { name: 'transport', containerPort: PORTS.elasticsearchTransport, protocol: 'TCP' },
+        ],
+        env: elasticsearchEnv(ctx, heap),
+        resources,
+        startupProbe: tcpProbe('http', STARTUP),
+        livenessProbe: tcpProbe('transport', {
+          periodSeconds: 20,
+          timeoutSeconds: 5,
+          failureThreshold: 6,
+        }),
+        readinessProbe: httpProbe(`/_cluster/health?wait_for_status=${health}&timeout=1s`, 'http', {
+          initialDelaySeconds: 10,
+          periodSeconds: 10,
+          timeoutSeconds: 5,
+          successThreshold: 3,
+          failureThreshold: 3,
+        }),
+        volumeMounts: [{ name: 'data', mountPath: '/usr/share/elasticsearch/data' }],
+        securityContext: chart
+          ? { runAsUser: 1000, runAsNonRoot: true, capabilities: { drop: ['ALL'] } }
+          : RESTRICTED_CONTAINER_SECURITY,
+      },
+    ],
+  });
+  const objects: K8sObject[] = [
+    statefulSet(ctx, 'elasticsearch', 'elasticsearch', {
+      replicas: es.replicas,
+      serviceName: ctx.name('elasticsearchHeadless'),
+      pod,
+      volumeSize: v.storage.elasticsearch.size,
+      storageClass: storageClassOf(ctx, v.storage.elasticsearch.storageClass),
+      ...(chart
+        ? {
+            podAnnotations: {
+              [SECURITY_NOTE_ANNOTATION]: 'the upstream chart sets vm.max_map_count from the pod',
+            },
+          }
+        : {}),
+    }),
+    service(ctx, 'elasticsearch', 'elasticsearch', [
+      { name: 'http', port: PORTS.elasticsearchHttp, targetPort: 'http' },
+      { name: 'transport', port: PORTS.elasticsearchTransport, targetPort: 'transport' },
+    ]),
+    service(
+      ctx,
+      'elasticsearchHeadless',
+      'elasticsearch',
+      [
+        { name: 'http', port: PORTS.elasticsearchHttp, targetPort: 'http' },
+        { name: 'transport', port: PORTS.elasticsearchTransport, targetPort: 'transport' },
+      ],
+      true,
+    ),
+  ];
+  if (es.replicas > 1) {
+    const pdb: PodDisruptionBudget = {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: meta(ctx, 'elasticsearchPdb', 'elasticsearch'),
+      spec: { maxUnavailable: 1, selector: { matchLabels: selectorLabels(ctx, 'elasticsearch') } },
+    };
+    objects.push(pdb);
+  }
+  return objects;
+}

@@ -1,0 +1,80 @@
+import type { K8sObject } from '../k8s-types';
+import { resolveResources } from '../values/resources';
+import type { RenderContext } from './context';
+import { apiserverUrl, PORTS, redisEnv } from './endpoints';
+import {
+  basePodSpec,
+  secretEnv,
+  SERVER_CONTAINER_SECURITY,
+  SERVER_POD_ANNOTATIONS,
+  SERVER_POD_SECURITY,
+  serverImage,
+  waitInitContainer,
+} from './pod';
+import { LIVENESS, READINESS, STARTUP, tcpProbe } from './probes';
+import { SECRET_KEYS } from './secrets';
+import { deployment, persistentVolumeClaim, service } from './workload';
+
+/** The file server Deployment, its data PVC and Service. */
+export function renderFileserver(ctx: RenderContext): K8sObject[] {
+  const v = ctx.values;
+  const image = serverImage(ctx, 'fileserver');
+  const pod = basePodSpec(ctx, ctx.name('fileserver'), {
+    securityContext: SERVER_POD_SECURITY,
+    initContainers: [
+      waitInitContainer(ctx, 'init-fileserver', image, [
+        { http: `${apiserverUrl(ctx)}/debug.ping` },
+      ]),
+    ],
+    containers: [
+      {
+        name: 'clearml-fileserver',
+        image,
+        imagePullPolicy: v.images.pullPolicy,
+        args: ['fileserver'],
+        ports: [{ name: 'http', containerPort: PORTS.fileserver, protocol: 'TCP' }],
+        env: [
+          { name: 'CLEARML__HOSTS__API_SERVER', value: apiserverUrl(ctx) },
+          ...redisEnv(ctx),
+          // Accept the API server's session cookie, so browser downloads are authenticated.
+          {
+            name: 'CLEARML__FILESERVER__AUTH__COOKIE_NAMES',
+            value: JSON.stringify([v.server.cookieName]),
+          },
+          secretEnv(
+            ctx,
+            'CLEARML__SECURE__CREDENTIALS__FILESERVER__USER_KEY',
+            SECRET_KEYS.fileserverKey,
+          ),
+          secretEnv(
+            ctx,
+            'CLEARML__SECURE__CREDENTIALS__FILESERVER__USER_SECRET',
+            SECRET_KEYS.fileserverSecret,
+          ),
+        ],
+        resources: resolveResources(v, 'fileserver'),
+        startupProbe: tcpProbe('http', STARTUP),
+        livenessProbe: tcpProbe('http', LIVENESS),
+        readinessProbe: tcpProbe('http', READINESS),
+        volumeMounts: [{ name: 'fileserver-data', mountPath: '/mnt/fileserver' }],
+        securityContext: SERVER_CONTAINER_SECURITY,
+      },
+    ],
+    volumes: [
+      { name: 'fileserver-data', persistentVolumeClaim: { claimName: ctx.name('fileserverData') } },
+    ],
+  });
+  return [
+    persistentVolumeClaim(ctx, 'fileserverData', 'fileserver', v.storage.fileserver),
+    deployment(ctx, 'fileserver', 'fileserver', {
+      replicas: v.components.fileserver.replicas,
+      pod,
+      podAnnotations: SERVER_POD_ANNOTATIONS,
+      // A ReadWriteOnce volume cannot be attached to the old and the new pod at once.
+      recreate: v.storage.fileserver.accessMode === 'ReadWriteOnce',
+    }),
+    service(ctx, 'fileserver', 'fileserver', [
+      { name: 'http', port: PORTS.fileserver, targetPort: 'http' },
+    ]),
+  ];
+}

@@ -1,0 +1,13 @@
+export { decodeBase64, encodeBase64 } from './base64';
+export { admittedHost, MANAGED_BY, PART_OF } from './context';
+export { DEFAULT_COMPANY_ID, PORTS } from './endpoints';
+export { sortObjects } from './order';
+export { CLEARML_IMAGE_NOTE } from './pod';
+export { cryptoRandomBytes } from './random';
+export type { RandomBytes } from './random';
+export { render, renderWithPlan } from './render';
+export type { ExistingObjects, RenderOptions, RenderResult } from './render';
+export { ROUTE_TIMEOUT_ANNOTATION } from './routes';
+export { DESCRIPTION_ANNOTATION } from './scc-rolebindings';
+export { SECRET_KEYS } from './secrets';
+export { webserverEnv } from './webserver';

@@ -1,0 +1,35 @@
+import { COMPONENTS, componentOf } from '../components';
+import type { K8sObject } from '../k8s-types';
+
+/** Apply order: identities and grants first, then config, storage, network, workloads, exposure. */
+const KIND_RANK: Record<string, number> = {
+  ServiceAccount: 0,
+  RoleBinding: 1,
+  Secret: 2,
+  PersistentVolumeClaim: 3,
+  Service: 4,
+  // Workloads of both kinds follow the components' start order.
+  StatefulSet: 5,
+  Deployment: 5,
+  PodDisruptionBudget: 6,
+  Route: 7,
+};
+
+function rank(obj: K8sObject): [number, number] {
+  const component = COMPONENTS.findIndex((c) => c.id === componentOf(obj));
+  return [KIND_RANK[obj.kind] ?? 99, component];
+}
+
+/** A stable, deterministic order (kind, then component start order, then name); returns a copy. */
+export function sortObjects<T extends K8sObject>(objects: readonly T[]): T[] {
+  return [...objects].sort((a, b) => {
+    const [ka, ca] = rank(a);
+    const [kb, cb] = rank(b);
+    return (
+      ka - kb ||
+      ca - cb ||
+      a.kind.localeCompare(b.kind) ||
+      a.metadata.name.localeCompare(b.metadata.name)
+    );
+  });
+}

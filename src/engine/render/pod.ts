@@ -1,0 +1,108 @@
+import type {
+  Container,
+  EnvVar,
+  PodSecurityContext,
+  PodSpec,
+  SecurityContext,
+  Volume,
+} from '../k8s-types';
+import { INIT_CONTAINER_RESOURCES } from '../values/presets';
+import { SECURITY_NOTE_ANNOTATION } from '../scc/plan';
+import type { RenderContext } from './context';
+import type { SecretKey } from './secrets';
+
+export const CLEARML_IMAGE_NOTE = 'the ClearML server image has no non-root user';
+
+/** Common pod fields: own service account, no API token, no service-link env variables. */
+export function basePodSpec(
+  ctx: RenderContext,
+  serviceAccountName: string,
+  parts: {
+    containers: Container[];
+    initContainers?: Container[];
+    volumes?: Volume[];
+    securityContext?: PodSecurityContext;
+    terminationGracePeriodSeconds?: number;
+  },
+): PodSpec {
+  const pullSecret = ctx.values.images.pullSecret;
+  return {
+    serviceAccountName,
+    automountServiceAccountToken: false,
+    // Service links would inject e.g. CLEARML_REDIS_SERVICE_HOST for another instance's Service.
+    enableServiceLinks: false,
+    ...(parts.securityContext ? { securityContext: parts.securityContext } : {}),
+    ...(pullSecret ? { imagePullSecrets: [{ name: pullSecret }] } : {}),
+    ...(parts.initContainers?.length ? { initContainers: parts.initContainers } : {}),
+    containers: parts.containers,
+    ...(parts.volumes?.length ? { volumes: parts.volumes } : {}),
+    ...(parts.terminationGracePeriodSeconds !== undefined
+      ? { terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds }
+      : {}),
+  };
+}
+
+/**
+ * The ClearML server image runs as root (no USER directive); say so explicitly so that admission
+ * and the SCC plan see it. Containers still drop what anyuid requires and cannot escalate.
+ */
+export const SERVER_POD_SECURITY: PodSecurityContext = { runAsUser: 0 };
+export const SERVER_CONTAINER_SECURITY: SecurityContext = {
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['MKNOD'] },
+};
+export const SERVER_POD_ANNOTATIONS = { [SECURITY_NOTE_ANNOTATION]: CLEARML_IMAGE_NOTE };
+
+/** Data stores under restricted-v2: no fixed IDs (the namespace assigns them), nothing extra. */
+export const RESTRICTED_POD_SECURITY: PodSecurityContext = {
+  runAsNonRoot: true,
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+export const RESTRICTED_CONTAINER_SECURITY: SecurityContext = {
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  runAsNonRoot: true,
+};
+
+export function secretEnv(ctx: RenderContext, name: string, key: SecretKey): EnvVar {
+  return { name, valueFrom: { secretKeyRef: { name: ctx.credentialsSecret, key } } };
+}
+
+export function serverImage(
+  ctx: RenderContext,
+  which: 'apiserver' | 'fileserver' | 'webserver',
+): string {
+  const i = ctx.values.images[which];
+  return `${i.registry}/${i.repository}:${i.tag}`;
+}
+
+/** Shell helpers for the wait-for-dependency init containers (curl and python3 are in the image). */
+const WAIT_FUNCTIONS = [
+  'wait_http() { until curl -sf -o /dev/null --max-time 5 "$1"; do echo "waiting for $1"; sleep 5; done; }',
+  'wait_tcp() { until python3 -c "import socket,sys; socket.create_connection((sys.argv[1], int(sys.argv[2])), 5)" "$1" "$2" 2>/dev/null; do echo "waiting for $1:$2"; sleep 5; done; }',
+];
+
+export interface WaitTarget {
+  http?: string;
+  tcp?: { host: string; port: number };
+}
+
+/** An init container that blocks until every target answers: the chart's start ordering. */
+export function waitInitContainer(
+  ctx: RenderContext,
+  name: string,
+  image: string,
+  targets: WaitTarget[],
+): Container {
+  const steps = targets.map((t) =>
+    t.http ? `wait_http ${t.http}` : `wait_tcp ${t.tcp?.host} ${t.tcp?.port}`,
+  );
+  return {
+    name,
+    image,
+    imagePullPolicy: ctx.values.images.pullPolicy,
+    command: ['/bin/sh', '-c', [...WAIT_FUNCTIONS, ...steps].join('\n')],
+    resources: INIT_CONTAINER_RESOURCES,
+    securityContext: SERVER_CONTAINER_SECURITY,
+  };
+}

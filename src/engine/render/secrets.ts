@@ -1,0 +1,104 @@
+import type { K8sSecret } from '../k8s-types';
+import { decodeBase64, encodeBase64 } from './base64';
+import { meta, type RenderContext } from './context';
+import { generateAccessKey, generatePassword, generateSecret, type RandomBytes } from './random';
+
+/** Keys of the instance's credentials Secret (`<instance>-credentials`). */
+export const SECRET_KEYS = {
+  apiserverKey: 'apiserver_key',
+  apiserverSecret: 'apiserver_secret',
+  fileserverKey: 'fileserver_key',
+  fileserverSecret: 'fileserver_secret',
+  webserverKey: 'webserver_key',
+  webserverSecret: 'webserver_secret',
+  testUserKey: 'test_user_key',
+  testUserSecret: 'test_user_secret',
+  authTokenSecret: 'secure_auth_token_secret',
+  sessionSecret: 'session_secret',
+  loginPassword: 'login_password',
+  fixedUsers: 'fixed_users',
+  mongodbBackend: 'mongodb_backend_connection_string',
+  mongodbAuth: 'mongodb_auth_connection_string',
+} as const;
+
+export type SecretKey = (typeof SECRET_KEYS)[keyof typeof SECRET_KEYS];
+
+function readExisting(secret: K8sSecret | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(secret?.data ?? {})) {
+    const decoded = decodeBase64(value);
+    if (decoded) {
+      out[key] = decoded;
+    }
+  }
+  for (const [key, value] of Object.entries(secret?.stringData ?? {})) {
+    if (value) {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * The credentials Secret. Each value comes from the values if given, else from the live Secret
+ * (so an upgrade never rotates credentials), else it is generated.
+ */
+export function renderCredentialsSecret(
+  ctx: RenderContext,
+  existing: K8sSecret | undefined,
+  random: RandomBytes,
+): K8sSecret {
+  const v = ctx.values;
+  const live = readExisting(existing);
+  const c = v.credentials;
+  const pick = (key: SecretKey, given: string | undefined, generate: () => string): string =>
+    given ?? live[key] ?? generate();
+  const key = () => generateAccessKey(random);
+  const secret = () => generateSecret(random);
+
+  const data: Record<string, string> = {
+    [SECRET_KEYS.apiserverKey]: pick(SECRET_KEYS.apiserverKey, c.apiserver?.accessKey, key),
+    [SECRET_KEYS.apiserverSecret]: pick(
+      SECRET_KEYS.apiserverSecret,
+      c.apiserver?.secretKey,
+      secret,
+    ),
+    [SECRET_KEYS.fileserverKey]: pick(SECRET_KEYS.fileserverKey, c.fileserver?.accessKey, key),
+    [SECRET_KEYS.fileserverSecret]: pick(
+      SECRET_KEYS.fileserverSecret,
+      c.fileserver?.secretKey,
+      secret,
+    ),
+    [SECRET_KEYS.webserverKey]: pick(SECRET_KEYS.webserverKey, c.webserver?.accessKey, key),
+    [SECRET_KEYS.webserverSecret]: pick(
+      SECRET_KEYS.webserverSecret,
+      c.webserver?.secretKey,
+      secret,
+    ),
+    [SECRET_KEYS.testUserKey]: pick(SECRET_KEYS.testUserKey, c.tests?.accessKey, key),
+    [SECRET_KEYS.testUserSecret]: pick(SECRET_KEYS.testUserSecret, c.tests?.secretKey, secret),
+    [SECRET_KEYS.authTokenSecret]: pick(SECRET_KEYS.authTokenSecret, c.authTokenSecret, secret),
+    [SECRET_KEYS.sessionSecret]: pick(SECRET_KEYS.sessionSecret, c.sessionSecret, secret),
+  };
+  if (v.login.enabled) {
+    const password = pick(SECRET_KEYS.loginPassword, v.login.password, () =>
+      generatePassword(random),
+    );
+    data[SECRET_KEYS.loginPassword] = password;
+    data[SECRET_KEYS.fixedUsers] = JSON.stringify([
+      { username: v.login.username, password, name: v.login.displayName },
+    ]);
+  }
+  const mongo = v.components.mongodb;
+  if (!mongo.enabled && mongo.external) {
+    data[SECRET_KEYS.mongodbBackend] = mongo.external.backendConnectionString;
+    data[SECRET_KEYS.mongodbAuth] = mongo.external.authConnectionString;
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: meta(ctx, 'credentials', 'credentials'),
+    type: 'Opaque',
+    data: Object.fromEntries(Object.entries(data).map(([k, val]) => [k, encodeBase64(val)])),
+  };
+}

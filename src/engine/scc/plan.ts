@@ -1,0 +1,136 @@
+import { isWorkload, type K8sObject, type PodSpec, type Workload } from '../k8s-types';
+import { admit, selectScc, type Violation } from './admit';
+import type { SccName } from './sccs';
+
+export type SecurityModeName = 'least-privilege' | 'chart-compatible';
+
+/** Pod-template annotation with the plain-language cause of a pod's extra privilege. */
+export const SECURITY_NOTE_ANNOTATION = 'clearml-console-plugin/security-note';
+
+/**
+ * SCCs each mode may grant, least privileged first. `least-privilege` never grants privileged;
+ * `chart-compatible` grants what the original OpenShift recipe for the upstream chart granted.
+ */
+export const SCC_LADDER: Record<SecurityModeName, readonly SccName[]> = {
+  'least-privilege': ['restricted-v2', 'nonroot-v2', 'anyuid'],
+  'chart-compatible': ['restricted-v2', 'anyuid', 'privileged'],
+};
+
+export interface SccPlanEntry {
+  serviceAccount: string;
+  /** The SCC to grant, `restricted-v2` when no grant is needed, null when none in the mode fits. */
+  scc: SccName | null;
+  /** One plain sentence saying why. */
+  reason: string;
+  /** Names of the workloads whose pods use this service account. */
+  pods: string[];
+  /** The SCC each workload's pods land on once the grant exists (anyuid captures every pod). */
+  landsOn: Record<string, SccName>;
+}
+
+export interface PlanOptions {
+  mode: SecurityModeName;
+  namespaceAnnotations?: Record<string, string>;
+}
+
+const CAUSE_ORDER: Violation['kind'][] = [
+  'privileged',
+  'root',
+  'uid-range',
+  'fs-group',
+  'non-root',
+  'capability',
+  'privilege-escalation',
+  'seccomp',
+  'host-namespace',
+  'host-port',
+  'volume',
+  'sysctl',
+  'supplemental-groups',
+];
+
+function describe(v: Violation, pod: PodSpec): string {
+  switch (v.kind) {
+    case 'privileged':
+      return `runs a privileged container ("${v.container}")`;
+    case 'root':
+      return 'runs as root';
+    case 'uid-range': {
+      const c = [...(pod.initContainers ?? []), ...pod.containers].find(
+        (x) => x.name === v.container,
+      );
+      const uid = c?.securityContext?.runAsUser ?? pod.securityContext?.runAsUser;
+      return `runs as the fixed UID ${uid}, outside the namespace's UID range`;
+    }
+    case 'fs-group':
+      return `uses the fixed fsGroup ${pod.securityContext?.fsGroup}, not the namespace's group`;
+    default:
+      return v.message;
+  }
+}
+
+function explain(
+  workloads: Workload[],
+  scc: SccName | null,
+  annotations?: Record<string, string>,
+): string {
+  if (scc === 'restricted-v2') {
+    return 'needs no grant: runs with an arbitrary UID from the namespace range under restricted-v2';
+  }
+  for (const kind of CAUSE_ORDER) {
+    for (const w of workloads) {
+      const pod = w.spec.template.spec;
+      const hit = admit(pod, 'restricted-v2', annotations).violations.find((v) => v.kind === kind);
+      if (hit) {
+        const note = w.spec.template.metadata.annotations?.[SECURITY_NOTE_ANNOTATION];
+        const text = describe(hit, pod);
+        const sentence = note ? `${text}: ${note}` : `${text} (${w.metadata.name})`;
+        return scc === null ? `no SCC allowed in this mode admits it: ${sentence}` : sentence;
+      }
+    }
+  }
+  return scc === null ? 'no SCC allowed in this mode admits it' : `needs ${scc}`;
+}
+
+function grantsFor(candidate: SccName): SccName[] {
+  return candidate === 'restricted-v2' ? ['restricted-v2'] : ['restricted-v2', candidate];
+}
+
+/**
+ * For each service account used by the workloads, the least privileged SCC of the mode's ladder
+ * under which every pod of that account is admitted (restricted-v2 is granted to everyone).
+ */
+export function planScc(objects: readonly K8sObject[], options: PlanOptions): SccPlanEntry[] {
+  const bySa = new Map<string, Workload[]>();
+  for (const obj of objects) {
+    if (isWorkload(obj)) {
+      const sa = obj.spec.template.spec.serviceAccountName ?? 'default';
+      bySa.set(sa, [...(bySa.get(sa) ?? []), obj]);
+    }
+  }
+  const entries: SccPlanEntry[] = [];
+  for (const [serviceAccount, workloads] of bySa) {
+    let chosen: SccName | null = null;
+    let landsOn: Record<string, SccName> = {};
+    for (const candidate of SCC_LADDER[options.mode]) {
+      const picks = workloads.map((w) =>
+        selectScc(w.spec.template.spec, grantsFor(candidate), options.namespaceAnnotations),
+      );
+      if (picks.every((p) => p !== undefined)) {
+        chosen = candidate;
+        landsOn = Object.fromEntries(
+          workloads.map((w, i) => [w.metadata.name, picks[i] as SccName]),
+        );
+        break;
+      }
+    }
+    entries.push({
+      serviceAccount,
+      scc: chosen,
+      reason: explain(workloads, chosen, options.namespaceAnnotations),
+      pods: workloads.map((w) => w.metadata.name).sort(),
+      landsOn,
+    });
+  }
+  return entries.sort((a, b) => a.serviceAccount.localeCompare(b.serviceAccount));
+}

@@ -1,0 +1,15 @@
+export { DEFAULT_IMAGES, imageReference } from './images';
+export { valuesJsonSchema } from './json-schema';
+export { createValues, parseValues, valuesSchema } from './parse';
+export type { ParseResult, ValidationIssue } from './parse';
+export {
+  INIT_CONTAINER_RESOURCES,
+  PRESET_NAMES,
+  RESOURCE_COMPONENTS,
+  RESOURCE_PRESETS,
+} from './presets';
+export type { PresetName, ResourceComponent, ResourceSpec } from './presets';
+export { VALUES_PRESETS } from './presets-values';
+export { resolveResources } from './resources';
+export { baseValuesSchema } from './schema';
+export type { ClearMLValues, ClearMLValuesInput, SecurityMode } from './schema';

@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import { generatedRouteLabelLength, MAX_DNS_LABEL_LENGTH } from '../names';
+import { halfAsJavaHeap, parseJavaHeap, parseQuantity } from '../quantity';
+import { RESOURCE_COMPONENTS } from './presets';
+import { resolveResources } from './resources';
+import type { ClearMLValues } from './schema';
+
+type Ctx = z.RefinementCtx<ClearMLValues>;
+
+function issue(ctx: Ctx, path: (string | number)[], message: string): void {
+  ctx.addIssue({ code: 'custom', path, message });
+}
+
+/** Rules that involve more than one field; each issue names the field to change. */
+export function checkCrossFieldRules(v: ClearMLValues, ctx: Ctx): void {
+  checkRouteHostLength(v, ctx);
+  checkExternalServices(v, ctx);
+  checkResources(v, ctx);
+  checkElasticsearchHeap(v, ctx);
+  checkDistinctHosts(v, ctx);
+  if (v.components.fileserver.replicas > 1 && v.storage.fileserver.accessMode !== 'ReadWriteMany') {
+    issue(
+      ctx,
+      ['components', 'fileserver', 'replicas'],
+      'more than one file server replica needs storage.fileserver.accessMode ReadWriteMany',
+    );
+  }
+  if (v.components.asyncDelete.enabled && !v.components.fileserver.enabled) {
+    issue(ctx, ['components', 'asyncDelete', 'enabled'], 'async delete needs the file server');
+  }
+}
+
+function checkRouteHostLength(v: ClearMLValues, ctx: Ctx): void {
+  const h = v.exposure.hosts;
+  if (!v.exposure.routes || (h.app && h.api && h.files)) {
+    return;
+  }
+  const length = generatedRouteLabelLength(v.name, v.namespace);
+  if (length > MAX_DNS_LABEL_LENGTH) {
+    issue(
+      ctx,
+      ['name'],
+      `name and namespace are too long together: the generated route host would start with a ` +
+        `${length}-character label (max ${MAX_DNS_LABEL_LENGTH}); shorten them or set exposure.hosts`,
+    );
+  }
+}
+
+function checkExternalServices(v: ClearMLValues, ctx: Ctx): void {
+  const c = v.components;
+  for (const id of ['mongodb', 'redis', 'elasticsearch'] as const) {
+    if (!c[id].enabled && !c[id].external) {
+      issue(
+        ctx,
+        ['components', id, 'external'],
+        `${id} is disabled, so its external connection is required`,
+      );
+    }
+  }
+}
+
+function checkResources(v: ClearMLValues, ctx: Ctx): void {
+  for (const component of RESOURCE_COMPONENTS) {
+    const r = resolveResources(v, component);
+    for (const kind of ['cpu', 'memory'] as const) {
+      const request = parseQuantity(r.requests[kind]);
+      const limit = parseQuantity(r.limits[kind]);
+      if (request === undefined || limit === undefined) {
+        continue; // already reported by the field rule
+      }
+      if (request > limit) {
+        issue(
+          ctx,
+          ['resources', component, 'requests', kind],
+          `${kind} request ${r.requests[kind]} is above the limit ${r.limits[kind]}`,
+        );
+      }
+      if (limit === 0) {
+        issue(ctx, ['resources', component, 'limits', kind], `${kind} limit must be above zero`);
+      }
+    }
+  }
+}
+
+function checkElasticsearchHeap(v: ClearMLValues, ctx: Ctx): void {
+  const es = v.components.elasticsearch;
+  if (!es.enabled) {
+    return;
+  }
+  const limitText = resolveResources(v, 'elasticsearch').limits.memory;
+  const limit = parseQuantity(limitText);
+  const heap = parseJavaHeap(es.heap ?? halfAsJavaHeap(limitText));
+  if (limit !== undefined && heap !== undefined && heap > limit / 2) {
+    const path = es.heap
+      ? ['components', 'elasticsearch', 'heap']
+      : ['resources', 'elasticsearch', 'limits', 'memory'];
+    issue(
+      ctx,
+      path,
+      `Elasticsearch heap ${es.heap ?? halfAsJavaHeap(limitText)} must be at most half of its memory limit ${limitText}`,
+    );
+  }
+}
+
+function checkDistinctHosts(v: ClearMLValues, ctx: Ctx): void {
+  const seen = new Map<string, string>();
+  for (const key of ['app', 'api', 'files'] as const) {
+    const host = v.exposure.hosts[key];
+    if (!host) {
+      continue;
+    }
+    const other = seen.get(host);
+    if (other) {
+      issue(
+        ctx,
+        ['exposure', 'hosts', key],
+        `host ${host} is already used by exposure.hosts.${other}`,
+      );
+    }
+    seen.set(host, key);
+  }
+}

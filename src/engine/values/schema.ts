@@ -1,0 +1,293 @@
+import { z } from 'zod';
+import { JAVA_HEAP_PATTERN, QUANTITY_PATTERN } from '../quantity';
+import {
+  DNS_LABEL_PATTERN,
+  DNS_SUBDOMAIN_PATTERN,
+  MAX_DNS_LABEL_LENGTH,
+  MAX_DNS_SUBDOMAIN_LENGTH,
+  MAX_INSTANCE_NAME_LENGTH,
+} from '../names';
+import { DEFAULT_IMAGES } from './images';
+import { PRESET_NAMES } from './presets';
+
+const dnsLabel = (what: string, max: number) =>
+  z
+    .string()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`)
+    .regex(
+      DNS_LABEL_PATTERN,
+      `${what} must be lower-case letters, digits and '-', start with a letter and end with a letter or digit`,
+    );
+
+const dnsSubdomain = (what: string) =>
+  z
+    .string()
+    .max(MAX_DNS_SUBDOMAIN_LENGTH, `${what} must be at most ${MAX_DNS_SUBDOMAIN_LENGTH} characters`)
+    .regex(DNS_SUBDOMAIN_PATTERN, `${what} must be a lower-case DNS name such as example.com`)
+    .refine((v) => v.split('.').every((part) => part.length <= MAX_DNS_LABEL_LENGTH), {
+      message: `every dot-separated part of ${what} must be at most ${MAX_DNS_LABEL_LENGTH} characters`,
+    });
+
+const quantity = (what: string) =>
+  z
+    .string()
+    .regex(QUANTITY_PATTERN, `${what} must be a Kubernetes quantity such as 500m, 2 or 4Gi`);
+
+const storageSize = z
+  .string()
+  .regex(/^[1-9]\d{0,5}(Mi|Gi|Ti|M|G|T)$/, 'size must be a whole number with a unit, such as 50Gi');
+
+const image = (defaults: { registry: string; repository: string; tag: string }) =>
+  z
+    .strictObject({
+      registry: z
+        .string()
+        .regex(
+          /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/,
+          'registry must be a host name with an optional port, such as quay.io',
+        )
+        .default(defaults.registry),
+      repository: z
+        .string()
+        .regex(
+          /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
+          'repository must be a lower-case image path such as allegroai/clearml',
+        )
+        .default(defaults.repository),
+      tag: z
+        .string()
+        .regex(
+          /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
+          'tag must be a valid image tag such as 2.0.0-613',
+        )
+        .default(defaults.tag),
+    })
+    .prefault({});
+
+const replicas = (max: number) =>
+  z
+    .int('replicas must be a whole number')
+    .min(1, 'replicas must be at least 1')
+    .max(max, `replicas must be at most ${max}`)
+    .default(1);
+
+const resourceOverride = z
+  .strictObject({
+    requests: z
+      .strictObject({ cpu: quantity('cpu').optional(), memory: quantity('memory').optional() })
+      .optional(),
+    limits: z
+      .strictObject({ cpu: quantity('cpu').optional(), memory: quantity('memory').optional() })
+      .optional(),
+  })
+  .optional();
+
+const accessKey = z
+  .string()
+  .regex(/^[A-Z0-9]{20,30}$/, 'access key must be 20 to 30 upper-case letters or digits');
+const secretValue = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9_\-.~+/=]{32,128}$/,
+    'secret must be 32 to 128 characters of letters, digits and _-.~+/=',
+  );
+const keyPair = z.strictObject({ accessKey, secretKey: secretValue }).optional();
+
+const volume = (size: string) =>
+  z
+    .strictObject({
+      size: storageSize.default(size),
+      storageClass: dnsSubdomain('storage class').optional(),
+    })
+    .prefault({});
+
+/** The values schema without cross-field rules (see `valuesSchema` in parse.ts). */
+export const baseValuesSchema = z.strictObject({
+  name: dnsLabel('instance name', MAX_INSTANCE_NAME_LENGTH)
+    .default('clearml')
+    .meta({ description: 'Instance name; every object is called <name>-<component>.' }),
+  namespace: dnsLabel('namespace', MAX_DNS_LABEL_LENGTH)
+    .min(2, 'namespace must be at least 2 characters')
+    .default('clearml'),
+  images: z
+    .strictObject({
+      pullPolicy: z.enum(['IfNotPresent', 'Always', 'Never']).default('IfNotPresent'),
+      pullSecret: dnsSubdomain('pull secret name')
+        .optional()
+        .meta({ description: 'Existing image pull Secret used by every pod.' }),
+      apiserver: image(DEFAULT_IMAGES.apiserver),
+      fileserver: image(DEFAULT_IMAGES.fileserver),
+      webserver: image(DEFAULT_IMAGES.webserver),
+      mongodb: image(DEFAULT_IMAGES.mongodb),
+      redis: image(DEFAULT_IMAGES.redis),
+      elasticsearch: image(DEFAULT_IMAGES.elasticsearch),
+    })
+    .prefault({}),
+  components: z
+    .strictObject({
+      apiserver: z.strictObject({ replicas: replicas(10) }).prefault({}),
+      asyncDelete: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
+      fileserver: z
+        .strictObject({ enabled: z.boolean().default(true), replicas: replicas(10) })
+        .prefault({}),
+      webserver: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          replicas: replicas(10),
+          disableIpv6: z
+            .boolean()
+            .default(false)
+            .meta({ description: 'Set on clusters whose nodes have IPv6 disabled.' }),
+        })
+        .prefault({}),
+      mongodb: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          external: z
+            .strictObject({
+              backendConnectionString: z
+                .string()
+                .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// URL'),
+              authConnectionString: z
+                .string()
+                .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// URL'),
+            })
+            .optional(),
+        })
+        .prefault({}),
+      redis: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          external: z
+            .strictObject({
+              host: dnsSubdomain('redis host'),
+              port: z.int().min(1).max(65535).default(6379),
+            })
+            .optional(),
+        })
+        .prefault({}),
+      elasticsearch: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          replicas: replicas(5),
+          heap: z
+            .string()
+            .regex(JAVA_HEAP_PATTERN, 'heap must be a JVM size such as 2g or 1536m')
+            .optional()
+            .meta({ description: 'JVM heap; defaults to half the memory limit.' }),
+          allowMmap: z.boolean().default(true).meta({
+            description:
+              'Set to false on nodes without vm.max_map_count=262144 (costs some performance).',
+          }),
+          external: z
+            .strictObject({
+              hosts: z
+                .string()
+                .regex(/^\[.*\]$/s, 'must be a JSON list such as [{"host":"es","port":9200}]'),
+            })
+            .optional(),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  storage: z
+    .strictObject({
+      storageClass: dnsSubdomain('storage class')
+        .optional()
+        .meta({ description: 'Storage class for every volume unless a volume sets its own.' }),
+      fileserver: z
+        .strictObject({
+          size: storageSize.default('50Gi'),
+          storageClass: dnsSubdomain('storage class').optional(),
+          accessMode: z.enum(['ReadWriteOnce', 'ReadWriteMany']).default('ReadWriteOnce'),
+        })
+        .prefault({}),
+      mongodb: volume('50Gi'),
+      redis: volume('5Gi'),
+      elasticsearch: volume('50Gi'),
+    })
+    .prefault({}),
+  resources: z
+    .strictObject({
+      preset: z.enum(PRESET_NAMES).default('default'),
+      apiserver: resourceOverride,
+      asyncDelete: resourceOverride,
+      fileserver: resourceOverride,
+      webserver: resourceOverride,
+      mongodb: resourceOverride,
+      redis: resourceOverride,
+      elasticsearch: resourceOverride,
+    })
+    .prefault({}),
+  exposure: z
+    .strictObject({
+      routes: z.boolean().default(true).meta({ description: 'Create edge-TLS Routes.' }),
+      insecureEdgeTerminationPolicy: z.enum(['Redirect', 'None', 'Allow']).default('Redirect'),
+      hosts: z
+        .strictObject({
+          app: dnsSubdomain('app host').optional(),
+          api: dnsSubdomain('api host').optional(),
+          files: dnsSubdomain('files host').optional(),
+        })
+        .prefault({}),
+      filesTimeout: z
+        .string()
+        .regex(/^[1-9]\d{0,5}(ms|s|m|h)$/, 'timeout must be a duration such as 600s or 10m')
+        .default('600s'),
+    })
+    .prefault({}),
+  server: z
+    .strictObject({
+      cookieName: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, 'cookie name must be letters, digits, _ or -')
+        .default('clearml-token-k8s'),
+      cookieDomain: dnsSubdomain('cookie domain').optional(),
+      prepopulate: z.boolean().default(true),
+    })
+    .prefault({}),
+  credentials: z
+    .strictObject({
+      apiserver: keyPair,
+      fileserver: keyPair,
+      webserver: keyPair,
+      tests: keyPair,
+      authTokenSecret: secretValue.optional(),
+      sessionSecret: secretValue.optional(),
+    })
+    .prefault({})
+    .meta({ description: 'Generated at install time unless given; kept across upgrades.' }),
+  login: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      username: z
+        .string()
+        .regex(/^[A-Za-z0-9._@-]{1,64}$/, 'username must be 1 to 64 letters, digits or ._@-')
+        .default('admin'),
+      displayName: z
+        .string()
+        .min(1, 'display name must not be empty')
+        .max(100, 'display name must be at most 100 characters')
+        .regex(/^[^\p{Cc}]*$/u, 'display name must not contain control characters')
+        .default('ClearML Admin'),
+      password: z
+        .string()
+        .min(8, 'password must be at least 8 characters')
+        .max(128, 'password must be at most 128 characters')
+        .regex(/^[^\p{Cc}]*$/u, 'password must not contain control characters')
+        .optional(),
+    })
+    .prefault({}),
+  security: z
+    .strictObject({
+      mode: z.enum(['least-privilege', 'chart-compatible']).default('least-privilege'),
+    })
+    .prefault({}),
+});
+
+/** Values after defaults are applied. */
+export type ClearMLValues = z.output<typeof baseValuesSchema>;
+/** Values as a user writes them (every field optional). */
+export type ClearMLValuesInput = z.input<typeof baseValuesSchema>;
+export type SecurityMode = ClearMLValues['security']['mode'];
