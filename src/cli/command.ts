@@ -1,0 +1,18 @@
+/** The contract every CLI command module fulfils (`src/cli/commands/<name>.ts`). */
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readFile: (path: string) => Promise<string>;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Runs the command with the arguments after its name; resolves to the exit code. */
+  run: (args: string[], io: CliIo) => Promise<number>;
+}
+
+/** Exit codes shared by all commands. */
+export const EXIT = { ok: 0, failure: 1, invalidInput: 2 } as const;
