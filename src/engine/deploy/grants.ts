@@ -5,6 +5,7 @@
 import { stringify } from 'yaml';
 import type { ClusterClient } from '../cluster/client';
 import type { K8sObject } from '../k8s-types';
+import { DESCRIPTION_ANNOTATION } from '../render/scc-rolebindings';
 
 const SCC_ROLE_PREFIX = 'system:openshift:scc:';
 
@@ -118,8 +119,6 @@ export interface AdminHandoff {
   policyCommands: string[];
 }
 
-export const WHY_ANNOTATION = 'clearml.openshift.io/why';
-
 export function adminHandoff(grants: SccGrant[], namespace: string): AdminHandoff {
   const bindings = grants.map((g) => {
     const { binding } = g;
@@ -147,7 +146,7 @@ export function adminHandoff(grants: SccGrant[], namespace: string): AdminHandof
     grants: grants.map((g) => ({
       scc: g.scc,
       serviceAccounts: g.serviceAccounts,
-      reason: g.binding.metadata.annotations?.[WHY_ANNOTATION],
+      reason: g.binding.metadata.annotations?.[DESCRIPTION_ANNOTATION],
     })),
     yaml,
     applyCommand: `oc apply -n ${namespace} -f clearml-scc-grants.yaml`,
