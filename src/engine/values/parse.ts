@@ -27,7 +27,11 @@ function toIssues(error: z.ZodError): ValidationIssue[] {
       }
       continue;
     }
-    issues.push({ path: joinPath(raw.path), message: raw.message });
+    const path = joinPath(raw.path);
+    // One message per field: the first rule it breaks.
+    if (!issues.some((i) => i.path === path)) {
+      issues.push({ path, message: raw.message });
+    }
   }
   return issues;
 }

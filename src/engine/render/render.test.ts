@@ -1,0 +1,516 @@
+import { describe, expect, it } from 'vitest';
+import type { K8sObject, K8sSecret, PersistentVolumeClaim, Route, Service } from '../k8s-types';
+import { isWorkload } from '../k8s-types';
+import { createValues } from '../values';
+import {
+  defaultValues,
+  deploymentOf,
+  envOf,
+  exampleValues,
+  find,
+  statefulSetOf,
+} from '../test-helpers';
+import { decodeBase64, encodeBase64 } from './base64';
+import { render, renderWithPlan } from './render';
+
+const LABEL_KEYS = [
+  'app.kubernetes.io/name',
+  'app.kubernetes.io/instance',
+  'app.kubernetes.io/component',
+  'app.kubernetes.io/part-of',
+  'app.kubernetes.io/managed-by',
+];
+
+describe('render with default values', async () => {
+  const objects = await render(defaultValues());
+
+  it('emits every object, named <instance>-<component>', () => {
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(
+      [
+        'Deployment/clearml-apiserver',
+        'Deployment/clearml-async-delete',
+        'Deployment/clearml-fileserver',
+        'Deployment/clearml-mongodb',
+        'Deployment/clearml-webserver',
+        'PersistentVolumeClaim/clearml-fileserver-data',
+        'PersistentVolumeClaim/clearml-mongodb-data',
+        'RoleBinding/clearml-scc-anyuid',
+        'Route/clearml-api',
+        'Route/clearml-app',
+        'Route/clearml-files',
+        'Secret/clearml-credentials',
+        'Service/clearml-apiserver',
+        'Service/clearml-elasticsearch',
+        'Service/clearml-elasticsearch-headless',
+        'Service/clearml-fileserver',
+        'Service/clearml-mongodb',
+        'Service/clearml-redis',
+        'Service/clearml-redis-headless',
+        'Service/clearml-webserver',
+        'ServiceAccount/clearml-apiserver',
+        'ServiceAccount/clearml-elasticsearch',
+        'ServiceAccount/clearml-fileserver',
+        'ServiceAccount/clearml-mongodb',
+        'ServiceAccount/clearml-redis',
+        'ServiceAccount/clearml-webserver',
+        'StatefulSet/clearml-elasticsearch',
+        'StatefulSet/clearml-redis',
+      ].sort(),
+    );
+  });
+
+  it('labels every object and namespaces it', () => {
+    for (const o of objects) {
+      expect(Object.keys(o.metadata.labels ?? {})).toEqual(LABEL_KEYS);
+      expect(o.metadata.labels?.['app.kubernetes.io/part-of']).toBe('clearml');
+      expect(o.metadata.labels?.['app.kubernetes.io/managed-by']).toBe('clearml-console-plugin');
+      expect(o.metadata.namespace).toBe('clearml');
+    }
+  });
+
+  it('disables service links and token mounts on every pod', () => {
+    for (const w of objects.filter(isWorkload)) {
+      expect(w.spec.template.spec.enableServiceLinks).toBe(false);
+      expect(w.spec.template.spec.automountServiceAccountToken).toBe(false);
+      expect(w.spec.selector.matchLabels).toEqual({
+        'app.kubernetes.io/instance': 'clearml',
+        'app.kubernetes.io/component': w.metadata.labels?.['app.kubernetes.io/component'],
+      });
+    }
+  });
+
+  it('wires the apiserver to the data stores with fixed defects', () => {
+    const api = deploymentOf(objects, 'clearml-apiserver');
+    const env = envOf(api);
+    const es = '[{"host":"clearml-elasticsearch","port":9200,"scheme":"http"}]';
+    for (const index of ['WORKERS', 'EVENTS', 'DATASETS', 'LOGS']) {
+      expect(env[`CLEARML__HOSTS__ELASTIC__${index}__HOSTS`]).toBe(es);
+    }
+    expect(env.CLEARML_MONGODB_SERVICE_CONNECTION_STRING).toBe('mongodb://clearml-mongodb:27017');
+    expect(env.CLEARML_REDIS_SERVICE_HOST).toBe('clearml-redis');
+    expect(env.CLEARML_REDIS_SERVICE_PORT).toBe('6379');
+    expect(env.CLEARML_CONFIG_PATH).toBe('/opt/clearml/config');
+    expect(env.CLEARML__APISERVER__AUTH__SESSION_AUTH_COOKIE_NAME).toBe('clearml-token-k8s');
+    expect(env.CLEARML__secure__credentials__apiserver__user_key).toBe(
+      'secret:clearml-credentials/apiserver_key',
+    );
+    expect(env.CLEARML__secure__auth__token_secret).toBe(
+      'secret:clearml-credentials/secure_auth_token_secret',
+    );
+    expect(env.CLEARML__SECURE__CREDENTIALS__TESTS__USER_SECRET).toBe(
+      'secret:clearml-credentials/test_user_secret',
+    );
+    expect(env.CLEARML__SECURE__HTTP__SESSION_SECRET__APISERVER).toBe(
+      'secret:clearml-credentials/session_secret',
+    );
+    expect(env.CLEARML__APISERVER__AUTH__FIXED_USERS__USERS).toBe(
+      'secret:clearml-credentials/fixed_users',
+    );
+    expect(env.CLEARML__APISERVER__PRE_POPULATE__ENABLED).toBe('true');
+    const c = api.spec.template.spec.containers[0];
+    expect(c.args).toEqual(['apiserver']);
+    expect(c.ports).toEqual([{ name: 'http', containerPort: 8008, protocol: 'TCP' }]);
+    expect(c.readinessProbe?.httpGet).toEqual({ path: '/debug.ping', port: 'http' });
+    expect(c.livenessProbe?.httpGet?.path).toBe('/debug.ping');
+    expect(c.startupProbe?.failureThreshold).toBe(30);
+    const init = api.spec.template.spec.initContainers?.[0];
+    expect(init?.name).toBe('init-apiserver');
+    expect(init?.command?.[2]).toContain(
+      'wait_http http://clearml-elasticsearch:9200/_cluster/health',
+    );
+    expect(init?.command?.[2]).toContain('wait_tcp clearml-mongodb 27017');
+    expect(init?.command?.[2]).toContain('wait_tcp clearml-redis 6379');
+    expect(api.spec.template.spec.serviceAccountName).toBe('clearml-apiserver');
+    expect(api.spec.template.spec.securityContext).toEqual({ runAsUser: 0 });
+  });
+
+  it('renders async delete with a formatted files URL and the real company id', () => {
+    const ad = deploymentOf(objects, 'clearml-async-delete');
+    const c = ad.spec.template.spec.containers[0];
+    expect(c.command).toEqual([
+      'python3',
+      '-m',
+      'jobs.async_urls_delete',
+      '--fileserver-host',
+      'http://clearml-fileserver:8081',
+    ]);
+    const env = envOf(ad);
+    expect(env.CLEARML__apiserver__default_company).toBe('d1bd92a3b039400cbafc60a7a5b1e52b');
+    expect(env.CLEARML__services__async_urls_delete__fileserver__url_prefixes).toBe(
+      '["http://clearml-fileserver:8081"]',
+    );
+    expect(env.PYTHONPATH).toBe('/opt/clearml/apiserver');
+    expect(c.ports).toBeUndefined();
+    expect(ad.spec.template.spec.serviceAccountName).toBe('clearml-apiserver');
+    expect(ad.metadata.labels?.['app.kubernetes.io/component']).toBe('async-delete');
+  });
+
+  it('renders the fileserver with its volume, cookie names and tcp probes', () => {
+    const fs = deploymentOf(objects, 'clearml-fileserver');
+    const env = envOf(fs);
+    expect(env.CLEARML__HOSTS__API_SERVER).toBe('http://clearml-apiserver:8008');
+    expect(env.CLEARML__FILESERVER__AUTH__COOKIE_NAMES).toBe('["clearml-token-k8s"]');
+    expect(env.CLEARML__SECURE__CREDENTIALS__FILESERVER__USER_KEY).toBe(
+      'secret:clearml-credentials/fileserver_key',
+    );
+    const c = fs.spec.template.spec.containers[0];
+    expect(c.volumeMounts).toEqual([{ name: 'fileserver-data', mountPath: '/mnt/fileserver' }]);
+    expect(c.readinessProbe?.tcpSocket).toEqual({ port: 'http' });
+    expect(fs.spec.strategy?.type).toBe('Recreate');
+    const pvc = find<PersistentVolumeClaim>(
+      objects,
+      'PersistentVolumeClaim',
+      'clearml-fileserver-data',
+    );
+    expect(pvc.spec).toEqual({
+      accessModes: ['ReadWriteOnce'],
+      resources: { requests: { storage: '50Gi' } },
+    });
+  });
+
+  it('points the web UI at the API through its own origin', () => {
+    const web = deploymentOf(objects, 'clearml-webserver');
+    const env = envOf(web);
+    expect(env.NGINX_APISERVER_ADDRESS).toBe('http://clearml-apiserver:8008');
+    expect(env.NGINX_FILESERVER_ADDRESS).toBe('http://clearml-fileserver:8081');
+    expect(JSON.parse(env.WEBSERVER__apiBaseUrl)).toBe('/api');
+    expect(env.WEBSERVER__useFilesProxy).toBe('true');
+    expect(env.WEBSERVER__fileBaseUrl).toBeUndefined();
+    expect(web.spec.template.spec.containers[0].ports?.[0].containerPort).toBe(80);
+    const svc = find<Service>(objects, 'Service', 'clearml-webserver');
+    expect(svc.spec.ports).toEqual([
+      { name: 'http', port: 8080, targetPort: 'http', protocol: 'TCP' },
+    ]);
+    expect(svc.spec.type).toBe('ClusterIP');
+  });
+
+  it('runs the data stores without fixed IDs under restricted-v2 settings', () => {
+    const mongo = deploymentOf(objects, 'clearml-mongodb');
+    const redis = statefulSetOf(objects, 'clearml-redis');
+    const es = statefulSetOf(objects, 'clearml-elasticsearch');
+    for (const w of [mongo, redis, es]) {
+      const pod = w.spec.template.spec;
+      expect(pod.securityContext?.runAsUser).toBeUndefined();
+      expect(pod.securityContext?.fsGroup).toBeUndefined();
+      expect(pod.initContainers).toBeUndefined();
+      expect(pod.containers[0].securityContext).toEqual({
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        runAsNonRoot: true,
+      });
+    }
+    expect(mongo.spec.template.spec.containers[0].volumeMounts?.[0].mountPath).toBe(
+      '/bitnami/mongodb',
+    );
+    expect(mongo.spec.template.spec.containers[0].image).toBe(
+      'docker.io/bitnamilegacy/mongodb:6.0.10-debian-11-r8',
+    );
+    expect(redis.spec.template.spec.containers[0].volumeMounts?.[0].mountPath).toBe('/data');
+    expect(redis.spec.volumeClaimTemplates?.[0].spec.resources.requests.storage).toBe('5Gi');
+    expect(redis.spec.serviceName).toBe('clearml-redis-headless');
+    expect(es.spec.volumeClaimTemplates?.[0].spec.resources.requests.storage).toBe('50Gi');
+    expect(es.spec.template.spec.containers[0].volumeMounts?.[0].mountPath).toBe(
+      '/usr/share/elasticsearch/data',
+    );
+    const esEnv = envOf(es);
+    expect(esEnv.ES_JAVA_OPTS).toBe('-Xmx2048m -Xms2048m');
+    expect(esEnv['cluster.initial_master_nodes']).toBe('clearml-elasticsearch-0');
+    expect(esEnv['discovery.seed_hosts']).toBe('clearml-elasticsearch-headless');
+    expect(esEnv['xpack.security.enabled']).toBe('false');
+    expect(esEnv['node.store.allow_mmap']).toBeUndefined();
+    expect(es.spec.template.spec.containers[0].readinessProbe?.httpGet?.path).toContain(
+      'wait_for_status=yellow',
+    );
+    const headless = find<Service>(objects, 'Service', 'clearml-elasticsearch-headless');
+    expect(headless.spec).toMatchObject({ clusterIP: 'None', publishNotReadyAddresses: true });
+  });
+
+  it('exposes the servers through edge TLS routes', () => {
+    const app = find<Route>(objects, 'Route', 'clearml-app');
+    expect(app.spec).toMatchObject({
+      to: { kind: 'Service', name: 'clearml-webserver' },
+      port: { targetPort: 'http' },
+      tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Redirect' },
+    });
+    expect(app.spec.host).toBeUndefined();
+    expect(find<Route>(objects, 'Route', 'clearml-api').spec.to.name).toBe('clearml-apiserver');
+    const files = find<Route>(objects, 'Route', 'clearml-files');
+    expect(files.metadata.annotations?.['haproxy.router.openshift.io/timeout']).toBe('600s');
+  });
+
+  it('generates strong credentials', () => {
+    const secret = find<K8sSecret>(objects, 'Secret', 'clearml-credentials');
+    const data = Object.fromEntries(
+      Object.entries(secret.data ?? {}).map(([k, v]) => [k, decodeBase64(v) ?? '']),
+    );
+    expect(data.apiserver_key).toMatch(/^[A-Z0-9]{30}$/);
+    expect(data.apiserver_secret).toMatch(/^[A-Za-z0-9_-]{64}$/);
+    expect(data.secure_auth_token_secret).toHaveLength(64);
+    expect(JSON.parse(data.fixed_users)).toEqual([
+      { username: 'admin', password: data.login_password, name: 'ClearML Admin' },
+    ]);
+    expect(Object.keys(data)).toEqual(
+      expect.arrayContaining([
+        'apiserver_key',
+        'apiserver_secret',
+        'fileserver_key',
+        'fileserver_secret',
+        'test_user_key',
+        'test_user_secret',
+        'secure_auth_token_secret',
+        'session_secret',
+        'webserver_key',
+        'webserver_secret',
+      ]),
+    );
+  });
+});
+
+describe('credentials across upgrades', () => {
+  it('keeps live Secret values, lets given values win, and generates the rest', async () => {
+    const live: K8sSecret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'clearml-credentials' },
+      data: {
+        apiserver_key: encodeBase64('LIVEKEY0000000000000'),
+        login_password: encodeBase64('kept-password'),
+      },
+    };
+    const values = createValues({
+      credentials: { tests: { accessKey: 'GIVENKEY000000000000', secretKey: 'g'.repeat(40) } },
+    });
+    const objects = await render(values, { secrets: { 'clearml-credentials': live } });
+    const secret = find<K8sSecret>(objects, 'Secret', 'clearml-credentials');
+    const get = (k: string) => decodeBase64(secret.data?.[k] ?? '');
+    expect(get('apiserver_key')).toBe('LIVEKEY0000000000000');
+    expect(get('login_password')).toBe('kept-password');
+    expect(get('test_user_key')).toBe('GIVENKEY000000000000');
+    expect(get('apiserver_secret')).toHaveLength(64);
+  });
+
+  it('generates different credentials on each fresh render', async () => {
+    const a = find<K8sSecret>(await render(defaultValues()), 'Secret', 'clearml-credentials');
+    const b = find<K8sSecret>(await render(defaultValues()), 'Secret', 'clearml-credentials');
+    expect(a.data?.apiserver_secret).not.toBe(b.data?.apiserver_secret);
+  });
+});
+
+describe('render with examples/minimal.yaml', async () => {
+  const objects = await render(exampleValues('minimal'));
+
+  it('names everything after the instance in its namespace', () => {
+    expect(
+      objects.every((o) => o.metadata.name.startsWith('ml-') && o.metadata.namespace === 'team-a'),
+    ).toBe(true);
+    expect(objects.every((o) => o.metadata.labels?.['app.kubernetes.io/instance'] === 'ml')).toBe(
+      true,
+    );
+  });
+
+  it('uses the small sizes', () => {
+    expect(
+      find<PersistentVolumeClaim>(objects, 'PersistentVolumeClaim', 'ml-mongodb-data').spec
+        .resources.requests.storage,
+    ).toBe('10Gi');
+    expect(
+      statefulSetOf(objects, 'ml-redis').spec.volumeClaimTemplates?.[0].spec.resources.requests
+        .storage,
+    ).toBe('1Gi');
+    const es = statefulSetOf(objects, 'ml-elasticsearch');
+    expect(es.spec.template.spec.containers[0].resources?.limits?.memory).toBe('2Gi');
+    expect(envOf(es).ES_JAVA_OPTS).toBe('-Xmx1024m -Xms1024m');
+    expect(
+      deploymentOf(objects, 'ml-apiserver').spec.template.spec.containers[0].resources?.requests,
+    ).toEqual({ cpu: '50m', memory: '256Mi' });
+  });
+
+  it('wires components by instance-specific Service names', () => {
+    expect(envOf(deploymentOf(objects, 'ml-apiserver')).CLEARML_REDIS_SERVICE_HOST).toBe(
+      'ml-redis',
+    );
+    expect(envOf(deploymentOf(objects, 'ml-webserver')).NGINX_APISERVER_ADDRESS).toBe(
+      'http://ml-apiserver:8008',
+    );
+  });
+});
+
+describe('render with examples/production.yaml', async () => {
+  const { objects, plan } = await renderWithPlan(exampleValues('production'));
+
+  it('applies replicas, images and the pull secret', () => {
+    const api = deploymentOf(objects, 'clearml-apiserver');
+    expect(api.spec.replicas).toBe(2);
+    expect(api.spec.template.spec.containers[0].image).toBe(
+      'registry.example.com/mirror/allegroai/clearml:2.0.0-613',
+    );
+    expect(api.spec.template.spec.containers[0].resources?.limits).toEqual({
+      cpu: '4',
+      memory: '6Gi',
+    });
+    for (const w of objects.filter(isWorkload)) {
+      expect(w.spec.template.spec.imagePullSecrets).toEqual([{ name: 'registry-mirror' }]);
+    }
+  });
+
+  it('shares the file volume and rolls the file server', () => {
+    const fs = deploymentOf(objects, 'clearml-fileserver');
+    expect(fs.spec.replicas).toBe(2);
+    expect(fs.spec.strategy).toBeUndefined();
+    const pvc = find<PersistentVolumeClaim>(
+      objects,
+      'PersistentVolumeClaim',
+      'clearml-fileserver-data',
+    );
+    expect(pvc.spec).toEqual({
+      accessModes: ['ReadWriteMany'],
+      resources: { requests: { storage: '500Gi' } },
+      storageClassName: 'shared-nfs',
+    });
+    expect(
+      find<PersistentVolumeClaim>(objects, 'PersistentVolumeClaim', 'clearml-mongodb-data').spec
+        .storageClassName,
+    ).toBe('fast-ssd');
+  });
+
+  it('runs a three-node Elasticsearch cluster with a disruption budget', () => {
+    const es = statefulSetOf(objects, 'clearml-elasticsearch');
+    expect(es.spec.replicas).toBe(3);
+    expect(envOf(es)['cluster.initial_master_nodes']).toBe(
+      'clearml-elasticsearch-0,clearml-elasticsearch-1,clearml-elasticsearch-2',
+    );
+    expect(envOf(es).ES_JAVA_OPTS).toBe('-Xmx4g -Xms4g');
+    expect(es.spec.template.spec.containers[0].readinessProbe?.httpGet?.path).toContain(
+      'wait_for_status=green',
+    );
+    expect(es.spec.volumeClaimTemplates?.[0].spec.storageClassName).toBe('fast-ssd');
+    expect(
+      find<K8sObject>(objects, 'PodDisruptionBudget', 'clearml-elasticsearch-pdb'),
+    ).toBeDefined();
+  });
+
+  it('uses the custom hosts for routes and the URLs the UI and SDK see', () => {
+    expect(find<Route>(objects, 'Route', 'clearml-app').spec.host).toBe('app.clearml.example.com');
+    expect(
+      find<Route>(objects, 'Route', 'clearml-files').metadata.annotations?.[
+        'haproxy.router.openshift.io/timeout'
+      ],
+    ).toBe('30m');
+    const env = envOf(deploymentOf(objects, 'clearml-webserver'));
+    expect(JSON.parse(env.WEBSERVER__fileBaseUrl)).toBe('https://files.clearml.example.com');
+    expect(JSON.parse(env.WEBSERVER__displayedServerUrls)).toEqual({
+      apiServer: 'https://api.clearml.example.com',
+      filesServer: 'https://files.clearml.example.com',
+    });
+    expect(
+      envOf(deploymentOf(objects, 'clearml-apiserver')).CLEARML__APISERVER__AUTH__COOKIES__DOMAIN,
+    ).toBe('.clearml.example.com');
+    expect(
+      JSON.parse(
+        envOf(deploymentOf(objects, 'clearml-async-delete'))
+          .CLEARML__services__async_urls_delete__fileserver__url_prefixes,
+      ),
+    ).toEqual(['https://files.clearml.example.com', 'http://clearml-fileserver:8081']);
+  });
+
+  it('grants anyuid to the ClearML server accounts only', () => {
+    expect(plan.filter((p) => p.scc === 'anyuid').map((p) => p.serviceAccount)).toEqual([
+      'clearml-apiserver',
+      'clearml-fileserver',
+      'clearml-webserver',
+    ]);
+  });
+});
+
+describe('live routes and toggles', () => {
+  it('uses the admitted host of a live route as the files URL', async () => {
+    const live: Route = {
+      apiVersion: 'route.openshift.io/v1',
+      kind: 'Route',
+      metadata: { name: 'clearml-files' },
+      spec: { to: { kind: 'Service', name: 'clearml-fileserver' }, port: { targetPort: 'http' } },
+      status: {
+        ingress: [
+          {
+            host: 'late.apps.example.com',
+            conditions: [
+              { type: 'Admitted', status: 'True', lastTransitionTime: '2025-02-01T00:00:00Z' },
+            ],
+          },
+          {
+            host: 'clearml-files-clearml.apps.example.com',
+            conditions: [
+              { type: 'Admitted', status: 'True', lastTransitionTime: '2025-01-01T00:00:00Z' },
+            ],
+          },
+        ],
+      },
+    };
+    const objects = await render(defaultValues(), { routes: { 'clearml-files': live } });
+    expect(
+      JSON.parse(envOf(deploymentOf(objects, 'clearml-webserver')).WEBSERVER__fileBaseUrl),
+    ).toBe('https://clearml-files-clearml.apps.example.com');
+  });
+
+  it('wires external data stores and leaves the bundled ones out', async () => {
+    const values = createValues({
+      components: {
+        mongodb: {
+          enabled: false,
+          external: {
+            backendConnectionString: 'mongodb://m/backend',
+            authConnectionString: 'mongodb://m/auth',
+          },
+        },
+        redis: { enabled: false, external: { host: 'redis.example.com', port: 6380 } },
+        elasticsearch: { enabled: false, external: { hosts: '[{"host":"es","port":9200}]' } },
+      },
+      exposure: { routes: false },
+      login: { enabled: false },
+    });
+    const objects = await render(values);
+    expect(
+      objects.some((o) =>
+        ['clearml-mongodb', 'clearml-redis', 'clearml-elasticsearch'].includes(o.metadata.name),
+      ),
+    ).toBe(false);
+    expect(objects.some((o) => o.kind === 'Route')).toBe(false);
+    const env = envOf(deploymentOf(objects, 'clearml-apiserver'));
+    expect(env.CLEARML__HOSTS__MONGO__BACKEND__HOST).toBe(
+      'secret:clearml-credentials/mongodb_backend_connection_string',
+    );
+    expect(env.CLEARML_REDIS_SERVICE_HOST).toBe('redis.example.com');
+    expect(env.CLEARML_REDIS_SERVICE_PORT).toBe('6380');
+    expect(env.CLEARML__HOSTS__ELASTIC__LOGS__HOSTS).toBe('[{"host":"es","port":9200}]');
+    expect(env.CLEARML__APISERVER__AUTH__FIXED_USERS__ENABLED).toBeUndefined();
+    expect(
+      deploymentOf(objects, 'clearml-apiserver').spec.template.spec.initContainers,
+    ).toBeUndefined();
+  });
+
+  it('turns mmap off when asked', async () => {
+    const objects = await render(
+      createValues({ components: { elasticsearch: { allowMmap: false } } }),
+    );
+    expect(envOf(statefulSetOf(objects, 'clearml-elasticsearch'))['node.store.allow_mmap']).toBe(
+      'false',
+    );
+  });
+
+  it('renders the upstream security contexts in chart-compatible mode', async () => {
+    const objects = await render(createValues({ security: { mode: 'chart-compatible' } }));
+    const es = statefulSetOf(objects, 'clearml-elasticsearch').spec.template.spec;
+    expect(es.securityContext).toEqual({ fsGroup: 1000, runAsUser: 1000 });
+    expect(es.initContainers?.[0]).toMatchObject({
+      name: 'configure-sysctl',
+      command: ['sysctl', '-w', 'vm.max_map_count=262144'],
+      securityContext: { runAsUser: 0, privileged: true },
+    });
+    expect(deploymentOf(objects, 'clearml-mongodb').spec.template.spec.securityContext).toEqual({
+      fsGroup: 1001,
+    });
+    expect(
+      statefulSetOf(objects, 'clearml-redis').spec.template.spec.containers[0].securityContext,
+    ).toEqual({ runAsUser: 1001 });
+  });
+});
