@@ -1,0 +1,125 @@
+/** What the commands that talk to a cluster share: options, values, client and exit codes. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { stringify } from 'yaml';
+import { createNodeClient } from '../adapters/node-client';
+import type { ClusterClient } from '../engine/cluster/client';
+import { ApiError, NetworkError, explainError } from '../engine/cluster/errors';
+import type { ClearMLValues } from '../engine/values/schema';
+import type { CliIo } from './command';
+import { formatIssues, loadValues } from './values-file';
+
+/** Exit codes of the cluster commands: 2 invalid values, 3 permissions, 4 cluster errors. */
+export const CLUSTER_EXIT = {
+  ok: 0,
+  failure: 1,
+  invalidInput: 2,
+  permission: 3,
+  cluster: 4,
+} as const;
+
+export const CLUSTER_OPTIONS = {
+  values: { type: 'string', short: 'f' },
+  namespace: { type: 'string', short: 'n' },
+  name: { type: 'string' },
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+} as const satisfies ParseArgsConfig['options'];
+
+export interface ClusterArgs {
+  values?: string;
+  namespace?: string;
+  name?: string;
+  kubeconfig?: string;
+  context?: string;
+  output?: string;
+}
+
+export type Parsed<T> = { ok: true; args: T } | { ok: false; code: number };
+
+export function parseCommandArgs<T>(
+  args: string[],
+  options: ParseArgsConfig['options'],
+  usage: string,
+  io: CliIo,
+): Parsed<T> {
+  try {
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals: false });
+    const values = parsed.values as T & { output?: string };
+    if (values.output !== undefined && !['json', 'yaml', 'text'].includes(values.output)) {
+      io.stderr(`--output must be json, yaml or text\nusage: ${usage}\n`);
+      return { ok: false, code: CLUSTER_EXIT.invalidInput };
+    }
+    return { ok: true, args: values };
+  } catch (err) {
+    io.stderr(`${err instanceof Error ? err.message : String(err)}\nusage: ${usage}\n`);
+    return { ok: false, code: CLUSTER_EXIT.invalidInput };
+  }
+}
+
+/** Reads and validates the values; prints one line per bad field and returns undefined. */
+export async function readValues(args: ClusterArgs, io: CliIo): Promise<ClearMLValues | undefined> {
+  let text: string | undefined;
+  if (args.values !== undefined) {
+    try {
+      text = await io.readFile(args.values);
+    } catch (err) {
+      io.stderr(
+        `values: cannot read ${args.values} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})\n`,
+      );
+      return undefined;
+    }
+  }
+  const result = loadValues(text, args.namespace);
+  if (!result.ok) {
+    io.stderr(formatIssues(result.issues));
+    return undefined;
+  }
+  return result.values;
+}
+
+/**
+ * The instance a status or uninstall command is about: `--name`/`--namespace`, else the values
+ * file's `name`/`namespace`, else the defaults.
+ */
+export async function instanceOf(
+  args: ClusterArgs,
+  io: CliIo,
+): Promise<{ name: string; namespace: string } | undefined> {
+  let file: { name?: unknown; namespace?: unknown } = {};
+  if (args.values !== undefined) {
+    const values = await readValues({ values: args.values, namespace: args.namespace }, io);
+    if (!values) return undefined;
+    file = values;
+  }
+  const name = args.name ?? (typeof file.name === 'string' ? file.name : 'clearml');
+  const namespace =
+    args.namespace ?? (typeof file.namespace === 'string' ? file.namespace : undefined);
+  if (!namespace) {
+    io.stderr('namespace: give --namespace or a values file with a namespace\n');
+    return undefined;
+  }
+  return { name, namespace };
+}
+
+export function clientFor(args: ClusterArgs): ClusterClient {
+  return createNodeClient({ kubeconfig: args.kubeconfig, context: args.context });
+}
+
+/** Prints structured output as JSON or YAML. */
+export function printStructured(io: CliIo, format: string | undefined, data: unknown): void {
+  io.stdout(
+    format === 'yaml' ? stringify(data, { lineWidth: 0 }) : `${JSON.stringify(data, null, 2)}\n`,
+  );
+}
+
+/** Maps an error that escaped a command to a message on stderr and an exit code. */
+export function failWith(io: CliIo, err: unknown, what: string): number {
+  io.stderr(`${explainError(err, what)}\n`);
+  if (err instanceof ApiError && (err.status === 401 || err.status === 403))
+    return CLUSTER_EXIT.permission;
+  if (err instanceof ApiError || err instanceof NetworkError) return CLUSTER_EXIT.cluster;
+  if (err instanceof Error && /kubeconfig|No cluster/i.test(err.message))
+    return CLUSTER_EXIT.cluster;
+  return CLUSTER_EXIT.failure;
+}

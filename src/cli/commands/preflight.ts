@@ -1,0 +1,62 @@
+import { renderWithPlan } from '../../engine/render/render';
+import { readLive } from '../../engine/deploy/live';
+import { preflight } from '../../engine/preflight/preflight';
+import type { CliCommand } from '../command';
+import {
+  CLUSTER_EXIT,
+  CLUSTER_OPTIONS,
+  type ClusterArgs,
+  clientFor,
+  failWith,
+  parseCommandArgs,
+  printStructured,
+  readValues,
+} from '../cluster-command';
+import { printHandoff } from '../handoff-text';
+
+const MARK = { error: '✗', warning: '!', info: '✓' } as const;
+
+export const command: CliCommand = {
+  name: 'preflight',
+  summary:
+    'check permissions, APIs, storage, quota, existing objects and pod security before a deploy',
+  usage:
+    'clearml-openshift preflight [--values FILE] [--namespace NS] [--kubeconfig FILE] [--context NAME] [--output json|yaml]',
+  async run(argv, io) {
+    const parsed = parseCommandArgs<ClusterArgs>(argv, CLUSTER_OPTIONS, this.usage, io);
+    if (!parsed.ok) return parsed.code;
+    const values = await readValues(parsed.args, io);
+    if (!values) return CLUSTER_EXIT.invalidInput;
+    try {
+      const client = clientFor(parsed.args);
+      const ns = await client.get({ apiVersion: 'v1', kind: 'Namespace', name: values.namespace });
+      const { objects } = await renderWithPlan(
+        values,
+        {},
+        { namespaceAnnotations: ns?.metadata.annotations },
+      );
+      const live = await readLive(client, values.namespace, objects);
+      const report = await preflight({
+        client,
+        namespace: values.namespace,
+        instance: values.name,
+        objects,
+        live,
+      });
+      if (parsed.args.output === 'json' || parsed.args.output === 'yaml') {
+        printStructured(io, parsed.args.output, report);
+      } else {
+        for (const f of report.findings) io.stdout(`${MARK[f.severity]} ${f.message}\n`);
+        if (report.handoff) printHandoff(io, report.handoff);
+      }
+      if (!report.canDeploy) {
+        return report.findings.some((f) => f.severity === 'error' && f.area === 'access')
+          ? CLUSTER_EXIT.permission
+          : CLUSTER_EXIT.cluster;
+      }
+      return CLUSTER_EXIT.ok;
+    } catch (err) {
+      return failWith(io, err, `check namespace ${values.namespace}`);
+    }
+  },
+};

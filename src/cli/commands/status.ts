@@ -1,0 +1,70 @@
+import { readLiveState } from '../../engine/status/read';
+import { instanceStatus } from '../../engine/status/model';
+import type { InstanceStatus } from '../../engine/status/types';
+import { sleep } from '../../engine/deploy/concurrency';
+import type { CliCommand } from '../command';
+import {
+  CLUSTER_EXIT,
+  CLUSTER_OPTIONS,
+  type ClusterArgs,
+  clientFor,
+  failWith,
+  instanceOf,
+  parseCommandArgs,
+  printStructured,
+} from '../cluster-command';
+
+const OPTIONS = { ...CLUSTER_OPTIONS, watch: { type: 'boolean', short: 'w' } } as const;
+const MARK = { Ready: '✓', Progressing: '…', Degraded: '!', Failed: '✗' } as const;
+
+interface StatusArgs extends ClusterArgs {
+  watch?: boolean;
+}
+
+function text(status: InstanceStatus): string {
+  const lines = [
+    `${status.instance}: ${status.ready ? 'Ready' : status.state}`,
+    ...status.components.map(
+      (c) =>
+        `  ${MARK[c.state]} ${c.displayName.padEnd(14)} ${c.state.padEnd(11)} ${c.ready}/${c.desired}  ${c.reason}`,
+    ),
+  ];
+  if (!status.components.length) lines.push('  No ClearML workloads found for this instance.');
+  const urls = Object.entries(status.urls).filter(([, url]) => url);
+  if (urls.length) lines.push('', ...urls.map(([name, url]) => `  ${name.padEnd(6)} ${url}`));
+  return `${lines.join('\n')}\n`;
+}
+
+export const command: CliCommand = {
+  name: 'status',
+  summary: 'show each component of an instance with its health and the reason',
+  usage:
+    'clearml-openshift status [--name NAME] [--namespace NS | --values FILE] [--watch] [--kubeconfig FILE] [--context NAME] [--output json|yaml]',
+  async run(argv, io) {
+    const parsed = parseCommandArgs<StatusArgs>(argv, OPTIONS, this.usage, io);
+    if (!parsed.ok) return parsed.code;
+    const target = await instanceOf(parsed.args, io);
+    if (!target) return CLUSTER_EXIT.invalidInput;
+    try {
+      const client = clientFor(parsed.args);
+      let last = '';
+      for (;;) {
+        const status = instanceStatus(
+          target.name,
+          await readLiveState(client, target.namespace, target.name),
+        );
+        const out =
+          parsed.args.output === 'json' || parsed.args.output === 'yaml' ? undefined : text(status);
+        if (out === undefined) printStructured(io, parsed.args.output, status);
+        else if (out !== last) io.stdout(out);
+        last = out ?? '';
+        if (!parsed.args.watch || status.ready) {
+          return status.ready || parsed.args.watch ? CLUSTER_EXIT.ok : CLUSTER_EXIT.failure;
+        }
+        await sleep(2000);
+      }
+    } catch (err) {
+      return failWith(io, err, `read the status of ${target.name} in ${target.namespace}`);
+    }
+  },
+};

@@ -1,0 +1,66 @@
+import { describeRef } from '../../engine/cluster/api-paths';
+import { uninstall } from '../../engine/deploy/uninstall';
+import type { CliCommand } from '../command';
+import {
+  CLUSTER_EXIT,
+  CLUSTER_OPTIONS,
+  type ClusterArgs,
+  clientFor,
+  failWith,
+  instanceOf,
+  parseCommandArgs,
+  printStructured,
+} from '../cluster-command';
+
+const OPTIONS = { ...CLUSTER_OPTIONS, 'delete-data': { type: 'boolean' } } as const;
+
+interface UninstallArgs extends ClusterArgs {
+  'delete-data'?: boolean;
+}
+
+export const command: CliCommand = {
+  name: 'uninstall',
+  summary: 'remove an instance; its volumes and credentials are kept unless --delete-data',
+  usage:
+    'clearml-openshift uninstall [--name NAME] [--namespace NS | --values FILE] [--delete-data] [--kubeconfig FILE] [--context NAME] [--output json|yaml]',
+  async run(argv, io) {
+    const parsed = parseCommandArgs<UninstallArgs>(argv, OPTIONS, this.usage, io);
+    if (!parsed.ok) return parsed.code;
+    const target = await instanceOf(parsed.args, io);
+    if (!target) return CLUSTER_EXIT.invalidInput;
+    const structured = parsed.args.output === 'json' || parsed.args.output === 'yaml';
+    try {
+      const result = await uninstall({
+        client: clientFor(parsed.args),
+        namespace: target.namespace,
+        instance: target.name,
+        deleteData: parsed.args['delete-data'] === true,
+        onEvent: (e) => {
+          if (!structured)
+            io.stderr(
+              `  ${e.state.padEnd(8)} ${describeRef(e.ref)}${e.message ? `: ${e.message}` : ''}\n`,
+            );
+        },
+      });
+      if (structured) {
+        printStructured(io, parsed.args.output, result);
+      } else if (!result.deleted.length && !result.kept.length) {
+        io.stdout(`No objects of instance ${target.name} found in ${target.namespace}.\n`);
+      } else {
+        io.stdout(
+          `Removed ${result.deleted.length} objects of ${target.name} from ${target.namespace}.\n`,
+        );
+        if (result.kept.length) {
+          io.stdout(
+            `Kept the data: ${result.kept.map((r) => `${r.kind} ${r.name}`).join(', ')}. Deploy ${target.name} again to use it, or uninstall with --delete-data to remove it.\n`,
+          );
+        }
+      }
+      if (!result.problems.length) return CLUSTER_EXIT.ok;
+      for (const p of result.problems) io.stderr(`✗ ${p.message}\n`);
+      return CLUSTER_EXIT.cluster;
+    } catch (err) {
+      return failWith(io, err, `uninstall ${target.name} from ${target.namespace}`);
+    }
+  },
+};
