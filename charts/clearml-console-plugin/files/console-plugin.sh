@@ -56,16 +56,15 @@ if [ -z "${KUBECTL:-}" ]; then
   fi
 fi
 
-# read_state: sets rv (resourceVersion, empty if the object does not exist), has_spec,
-# has_plugins and entries (one plugin name per line).
+# read_state: sets rv (resourceVersion, empty if the object does not exist), has_plugins
+# (empty if spec.plugins is absent) and entries (one plugin name per line).
 read_state() {
   state=$($KUBECTL get "$resource" --ignore-not-found \
-    -o 'jsonpath={.metadata.resourceVersion}{"\n"}{.spec}{"\n"}{.spec.plugins}{"\n"}{range .spec.plugins[*]}{@}{"\n"}{end}') ||
+    -o 'jsonpath={.metadata.resourceVersion}{"\n"}{.spec.plugins}{"\n"}{range .spec.plugins[*]}{@}{"\n"}{end}') ||
     return 1
   rv=$(printf '%s\n' "$state" | sed -n 1p)
-  has_spec=$(printf '%s\n' "$state" | sed -n 2p)
-  has_plugins=$(printf '%s\n' "$state" | sed -n 3p)
-  entries=$(printf '%s\n' "$state" | sed -n '4,$p')
+  has_plugins=$(printf '%s\n' "$state" | sed -n 2p)
+  entries=$(printf '%s\n' "$state" | sed -n '3,$p')
   case "$rv" in
     *'"'* | *'\'*) die "unexpected resourceVersion '$rv'" ;;
   esac
@@ -91,9 +90,8 @@ step_enable() {
     return 0
   fi
   guard="{\"op\":\"test\",\"path\":\"/metadata/resourceVersion\",\"value\":\"$rv\"}"
-  if [ -z "$has_spec" ]; then
-    op="{\"op\":\"add\",\"path\":\"/spec\",\"value\":{\"plugins\":[\"$name\"]}}"
-  elif [ -z "$has_plugins" ]; then
+  # spec is required by the CRD; spec.plugins may be absent.
+  if [ -z "$has_plugins" ]; then
     op="{\"op\":\"add\",\"path\":\"/spec/plugins\",\"value\":[\"$name\"]}"
   else
     op="{\"op\":\"add\",\"path\":\"/spec/plugins/-\",\"value\":\"$name\"}"
