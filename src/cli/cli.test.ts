@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+
+const root = join(__dirname, '..', '..');
+
+function cli(...args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function kindsAndNames(yaml: string) {
+  return parseAllDocuments(yaml).map((d) => {
+    const o = d.toJS() as { kind: string; metadata: { name: string; namespace: string } };
+    return `${o.kind}/${o.metadata.name}@${o.metadata.namespace}`;
+  });
+}
+
+describe('clearml-openshift render', () => {
+  it('renders the defaults for instance clearml, secrets masked', () => {
+    const r = cli('render');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const docs = kindsAndNames(r.stdout);
+    expect(docs).toContain('Deployment/clearml-apiserver@clearml');
+    expect(docs).toContain('RoleBinding/clearml-scc-anyuid@clearml');
+    expect(r.stdout).toContain('<hidden: use --show-secrets>');
+    expect(r.stdout).toContain('# SCC clearml-apiserver: anyuid (runs as root');
+  });
+
+  it('reads a values file, overrides the namespace and shows secrets on request', () => {
+    const r = cli(
+      'render',
+      '--values',
+      'examples/minimal.yaml',
+      '--namespace',
+      'other',
+      '--show-secrets',
+    );
+    expect(r.code).toBe(0);
+    expect(kindsAndNames(r.stdout)).toContain('StatefulSet/ml-elasticsearch@other');
+    expect(r.stdout).not.toContain('<hidden');
+  });
+
+  it('rejects invalid values: exit 2, one line per field, nothing on stdout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clearml-cli-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'name: Bad_Name\nstorage:\n  redis:\n    size: huge\nsurprise: 1\n');
+    const r = cli('render', '--values', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.some((l) => l.startsWith('name: '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('storage.redis.size: '))).toBe(true);
+    expect(lines).toContain('surprise: unknown field');
+  });
+
+  it('reports unreadable files, bad YAML, unknown options and commands with exit 2', () => {
+    expect(cli('render', '--values', '/nonexistent.yaml')).toMatchObject({ code: 2, stdout: '' });
+    const dir = mkdtempSync(join(tmpdir(), 'clearml-cli-'));
+    writeFileSync(join(dir, 'x.yaml'), 'name: [unclosed\n');
+    const bad = cli('render', '--values', join(dir, 'x.yaml'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not valid YAML');
+    expect(cli('render', '--bogus').code).toBe(2);
+    expect(cli('frobnicate').stderr).toContain('unknown command');
+  });
+});
