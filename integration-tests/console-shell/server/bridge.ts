@@ -1,0 +1,500 @@
+/**
+ * A bridge-like server for the development console host. It reproduces the parts of the
+ * console's bridge that a plugin talks to:
+ *   - the index page with `window.SERVER_FLAGS` inlined and a fresh `csrf-token` cookie;
+ *   - `/api/plugins/<name>/…` from the plugin's build folder or dev server (GET only);
+ *   - `/locales/resource.json?lng=&ns=` (plugin namespaces from the plugin's `locales/`);
+ *   - `/api/kubernetes/…` reverse-proxied to the API server with the selected identity's
+ *     credentials, HTTP and WebSocket, behind the CSRF rule (non-GET requests need an
+ *     `X-CSRFToken` header equal to the cookie, else 403).
+ * Plus one host-only endpoint, `/api/dev-host/user`, to switch the identity.
+ */
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as https from 'https';
+import * as path from 'path';
+import type { Duplex } from 'stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { Identity } from './kubeconfig';
+
+export type PluginSource = { name: string; dir?: string; url?: string };
+
+export type BridgeOptions = {
+  hostDist: string;
+  plugins: PluginSource[];
+  identities: Identity[];
+  defaultUser?: string;
+  basePath?: string;
+  releaseVersion?: string;
+  i18nNamespaces?: string[];
+  log?: (line: string) => void;
+};
+
+const USER_COOKIE = 'dev-host-user';
+const CSRF_COOKIE = 'csrf-token';
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'X-DNS-Prefetch-Control': 'off',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'application/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.html': 'text/html; charset=utf-8',
+};
+
+export const parseCookies = (header: string | undefined): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
+};
+
+const safeEqual = (a: string, b: string) => {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
+};
+
+/** The console's CSRF rule: safe methods pass; anything else needs a header matching the cookie. */
+export const csrfOK = (req: http.IncomingMessage) => {
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method)) return true;
+  const cookie = parseCookies(req.headers.cookie)[CSRF_COOKIE];
+  const header = req.headers['x-csrftoken'];
+  return Boolean(cookie) && typeof header === 'string' && safeEqual(cookie, header);
+};
+
+const sendText = (res: http.ServerResponse, status: number, body: string) => {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+  res.end(body);
+};
+
+const sendJSON = (res: http.ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...SECURITY_HEADERS });
+  res.end(JSON.stringify(body));
+};
+
+const serveFile = (res: http.ServerResponse, root: string, relative: string, cache = false) => {
+  const file = path.resolve(root, `.${path.posix.normalize(`/${relative}`)}`);
+  if (!file.startsWith(path.resolve(root) + path.sep)) return sendText(res, 404, 'not found');
+  fs.stat(file, (err, stat) => {
+    if (err || !stat.isFile()) return sendText(res, 404, 'not found');
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': stat.size,
+      'Cache-Control': cache ? 'public, max-age=3600' : 'no-cache',
+      ...SECURITY_HEADERS,
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+};
+
+const readBody = (req: http.IncomingMessage, limit = 1 << 16) =>
+  new Promise<string>((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > limit) reject(new Error('body too large'));
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+
+/** `Impersonate-User.<b64>` sub-protocols: standard base64 with `=`→`_` and `/`→`-`. */
+const decodeImpersonation = (value: string) =>
+  Buffer.from(value.replace(/_/g, '=').replace(/-/g, '/'), 'base64').toString('utf8');
+
+export const createBridge = (options: BridgeOptions) => {
+  const basePath = options.basePath ?? '/';
+  const log = options.log ?? (() => undefined);
+  const users = options.identities.map((i) => i.context);
+  const defaultUser =
+    options.defaultUser && users.includes(options.defaultUser)
+      ? options.defaultUser
+      : (users.find((u) => u === 'admin') ?? users[0]);
+  const agents = new Map<string, https.Agent>();
+
+  const identityFor = (req: http.IncomingMessage): Identity | undefined => {
+    const chosen = parseCookies(req.headers.cookie)[USER_COOKIE];
+    const name = chosen && users.includes(chosen) ? chosen : defaultUser;
+    return options.identities.find((i) => i.context === name);
+  };
+
+  const tlsOptions = (identity: Identity) => ({
+    ca: identity.ca,
+    cert: identity.cert,
+    key: identity.key,
+    rejectUnauthorized: !identity.insecureSkipTLSVerify,
+  });
+
+  const agentFor = (identity: Identity) => {
+    let agent = agents.get(identity.context);
+    if (!agent) {
+      agent = new https.Agent({ keepAlive: true, ...tlsOptions(identity) });
+      agents.set(identity.context, agent);
+    }
+    return agent;
+  };
+
+  /** Request headers as the bridge forwards them. */
+  const upstreamHeaders = (req: http.IncomingMessage, identity: Identity, target: URL) => {
+    const headers: http.OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      const lower = name.toLowerCase();
+      if (
+        HOP_BY_HOP.has(lower) ||
+        ['cookie', 'x-csrftoken', 'host', 'authorization'].includes(lower)
+      ) {
+        continue;
+      }
+      if (lower === 'x-console-impersonate-groups') continue;
+      if (value !== undefined) headers[name] = value;
+    }
+    const groups = String(req.headers['x-console-impersonate-groups'] ?? '')
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean);
+    const existing = headers['impersonate-group'];
+    const allGroups = [
+      ...(Array.isArray(existing) ? existing : existing ? [String(existing)] : []),
+      ...groups,
+    ];
+    if (allGroups.length > 0) {
+      delete headers['impersonate-group'];
+      headers['Impersonate-Group'] = [...allGroups, 'system:authenticated'];
+    }
+    if (identity.token) headers.Authorization = `Bearer ${identity.token}`;
+    headers.Host = target.host;
+    const forwarded = req.socket.remoteAddress;
+    if (forwarded) headers['X-Forwarded-For'] = forwarded;
+    return headers;
+  };
+
+  const proxyKubernetes = (req: http.IncomingMessage, res: http.ServerResponse, rest: string) => {
+    if (!csrfOK(req)) return sendText(res, 403, 'CSRF token mismatch');
+    const identity = identityFor(req);
+    if (!identity) return sendText(res, 401, 'no identity configured');
+    const target = new URL(identity.server + rest);
+    const transport = target.protocol === 'https:' ? https : http;
+    const upstream = transport.request(
+      target,
+      {
+        method: req.method,
+        headers: upstreamHeaders(req, identity, target),
+        ...(target.protocol === 'https:' ? { agent: agentFor(identity) } : {}),
+      },
+      (upstreamRes) => {
+        const headers: http.OutgoingHttpHeaders = {};
+        for (const [name, value] of Object.entries(upstreamRes.headers)) {
+          const lower = name.toLowerCase();
+          if (HOP_BY_HOP.has(lower) || lower.startsWith('access-control-') || lower === 'server')
+            continue;
+          if (value !== undefined) headers[name] = value;
+        }
+        res.writeHead(upstreamRes.statusCode ?? 502, {
+          ...headers,
+          'Content-Security-Policy': 'sandbox;',
+          'X-Content-Security-Policy': 'sandbox;',
+          ...SECURITY_HEADERS,
+        });
+        upstreamRes.pipe(res);
+      },
+    );
+    upstream.on('error', (err) => {
+      log(`proxy error ${req.method} ${rest}: ${err.message}`);
+      if (!res.headersSent) sendText(res, 502, `proxy error: ${err.message}`);
+      else res.destroy();
+    });
+    req.on('aborted', () => upstream.destroy());
+    req.pipe(upstream);
+  };
+
+  const pluginFor = (name: string) => options.plugins.find((p) => p.name === name);
+
+  const servePluginFile = (
+    res: http.ServerResponse,
+    req: http.IncomingMessage,
+    plugin: PluginSource,
+    rel: string,
+  ) => {
+    if (plugin.dir) return serveFile(res, plugin.dir, rel);
+    const target = new URL(rel, `${plugin.url!.replace(/\/$/, '')}/`);
+    const headers: http.OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      const lower = name.toLowerCase();
+      if (['cookie', 'x-csrftoken', 'host'].includes(lower) || HOP_BY_HOP.has(lower)) continue;
+      if (value !== undefined) headers[name] = value;
+    }
+    const upstream = (target.protocol === 'https:' ? https : http).get(
+      target,
+      { headers, timeout: 120_000 },
+      (up) => {
+        const out: http.OutgoingHttpHeaders = {};
+        for (const [name, value] of Object.entries(up.headers)) {
+          const lower = name.toLowerCase();
+          if (HOP_BY_HOP.has(lower) || lower.startsWith('access-control-') || lower === 'server')
+            continue;
+          if (value !== undefined) out[name] = value;
+        }
+        res.writeHead(up.statusCode ?? 502, out);
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', (err) => sendText(res, 502, `plugin service error: ${err.message}`));
+  };
+
+  const indexHTML = (req: http.IncomingMessage) => {
+    const identity = identityFor(req);
+    const flags = {
+      basePath,
+      consolePlugins: options.plugins.map((p) => p.name),
+      releaseVersion: options.releaseVersion ?? '4.22.0',
+      i18nNamespaces: options.i18nNamespaces ?? [],
+      consoleVersion: 'development-host',
+      authDisabled: false,
+      loginURL: `${basePath}auth/login`,
+      logoutURL: '/api/console/logout',
+      logoutRedirect: '',
+      userSettingsLocation: 'localstorage',
+      perspectives: '',
+      branding: 'okd',
+      customProductName: '',
+      k8sMode: 'off-cluster',
+      devHost: {
+        users,
+        user: identity?.context ?? '',
+        cluster: identity?.server ?? '',
+      },
+    };
+    const json = JSON.stringify(flags).replace(/</g, '\\u003c');
+    return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <base href="${basePath}" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>OKD</title>
+    <script>window.SERVER_FLAGS = ${json};</script>
+    <script defer src="${basePath}static/main.js"></script>
+  </head>
+  <body>
+    <div id="popper-container"></div>
+    <div id="app"></div>
+  </body>
+</html>
+`;
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = url.pathname.startsWith(basePath)
+      ? `/${url.pathname.slice(basePath.length)}`
+      : url.pathname;
+    const method = (req.method ?? 'GET').toUpperCase();
+
+    if (pathname.startsWith('/api/kubernetes/')) {
+      return proxyKubernetes(req, res, pathname.slice('/api/kubernetes'.length) + url.search);
+    }
+    const plugin = pathname.match(/^\/api\/plugins\/([^/]+)\/(.*)$/);
+    if (plugin) {
+      if (method !== 'GET') return sendText(res, 405, 'method not allowed');
+      const source = pluginFor(plugin[1]);
+      if (!source) return sendText(res, 404, 'not found');
+      return servePluginFile(res, req, source, plugin[2]);
+    }
+    if (pathname === '/locales/resource.json') {
+      if (method !== 'GET') return sendText(res, 405, 'method not allowed');
+      const lng = url.searchParams.get('lng');
+      const ns = url.searchParams.get('ns');
+      if (!lng || !ns) return sendText(res, 400, 'lng and ns are required');
+      if (!ns.startsWith('plugin__')) return sendJSON(res, 200, {});
+      const source = pluginFor(ns.slice('plugin__'.length));
+      if (!source) return sendJSON(res, 404, { error: `unknown plugin ${ns}` });
+      return servePluginFile(
+        res,
+        req,
+        source,
+        `locales/${encodeURIComponent(lng)}/${encodeURIComponent(ns)}.json`,
+      );
+    }
+    if (pathname === '/api/dev-host/user') {
+      if (method === 'GET') return sendJSON(res, 200, { users, user: identityFor(req)?.context });
+      if (method !== 'POST') return sendText(res, 405, 'method not allowed');
+      if (!csrfOK(req)) return sendText(res, 403, 'CSRF token mismatch');
+      let user: unknown;
+      try {
+        user = JSON.parse(await readBody(req)).user;
+      } catch {
+        return sendText(res, 400, 'invalid JSON');
+      }
+      if (typeof user !== 'string' || !users.includes(user)) {
+        return sendJSON(res, 400, { error: `unknown user; known: ${users.join(', ')}` });
+      }
+      res.setHeader(
+        'Set-Cookie',
+        `${USER_COOKIE}=${user}; Path=${basePath}; SameSite=Strict; HttpOnly`,
+      );
+      return sendJSON(res, 200, { user });
+    }
+    if (pathname.startsWith('/static/')) {
+      if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'method not allowed');
+      return serveFile(res, options.hostDist, pathname.slice('/static/'.length));
+    }
+    if (pathname.startsWith('/api/')) return sendText(res, 404, 'not found');
+    if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'method not allowed');
+    const token = crypto.randomBytes(32).toString('hex');
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      'Set-Cookie': `${CSRF_COOKIE}=${token}; Path=${basePath}; SameSite=Strict`,
+      ...SECURITY_HEADERS,
+    });
+    res.end(indexHTML(req));
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: Error) => {
+      log(`error ${req.method} ${req.url}: ${err.stack ?? err.message}`);
+      if (!res.headersSent) sendText(res, 500, 'internal error');
+    });
+  });
+
+  // ---- WebSocket watches -----------------------------------------------------------------
+  const wss = new WebSocketServer({
+    noServer: true,
+    handleProtocols: (protocols) => protocols.values().next().value ?? false,
+  });
+
+  const rejectUpgrade = (socket: Duplex, status: number, message: string) => {
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}`,
+    );
+    socket.destroy();
+  };
+
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = url.pathname.startsWith(basePath)
+      ? `/${url.pathname.slice(basePath.length)}`
+      : url.pathname;
+    if (!pathname.startsWith('/api/kubernetes/')) return rejectUpgrade(socket, 404, 'not found');
+    if (!csrfOK(req)) return rejectUpgrade(socket, 403, 'CSRF token mismatch');
+    const identity = identityFor(req);
+    if (!identity) return rejectUpgrade(socket, 401, 'no identity configured');
+
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const headers: Record<string, string | string[]> = {};
+    const impersonateGroups: string[] = [];
+    const forwardedProtocols: string[] = [];
+    for (const p of offered) {
+      if (p.startsWith('Impersonate-User.'))
+        headers['Impersonate-User'] = decodeImpersonation(p.slice(17));
+      else if (p.startsWith('Impersonate-Group.'))
+        impersonateGroups.push(decodeImpersonation(p.slice(18)));
+      else forwardedProtocols.push(p);
+    }
+    if (impersonateGroups.length > 0) {
+      headers['Impersonate-User'] ??= impersonateGroups[0];
+      headers['Impersonate-Group'] = [...impersonateGroups, 'system:authenticated'];
+    }
+    for (const [name, value] of Object.entries(req.headers)) {
+      const lower = name.toLowerCase();
+      if (
+        [
+          'connection',
+          'upgrade',
+          'host',
+          'cookie',
+          'x-csrftoken',
+          'authorization',
+          'origin',
+        ].includes(lower) ||
+        lower.startsWith('sec-websocket-')
+      ) {
+        continue;
+      }
+      if (value !== undefined) headers[name] = value;
+    }
+    if (identity.token) headers.Authorization = `Bearer ${identity.token}`;
+    const target = `${identity.server.replace(/^http/, 'ws')}${pathname.slice('/api/kubernetes'.length)}${url.search}`;
+    const upstream = new WebSocket(target, forwardedProtocols, {
+      headers,
+      origin: 'http://localhost',
+      ...tlsOptions(identity),
+    });
+    upstream.once('unexpected-response', (_r, response) => {
+      let body = '';
+      response.on('data', (c: Buffer) => (body += c.toString()));
+      response.on('end', () => rejectUpgrade(socket, response.statusCode ?? 502, body));
+    });
+    upstream.once('error', (err) => {
+      if (!socket.destroyed) rejectUpgrade(socket, 502, err.message);
+    });
+    upstream.once('open', () => {
+      if (upstream.protocol) req.headers['sec-websocket-protocol'] = upstream.protocol;
+      else delete req.headers['sec-websocket-protocol'];
+      wss.handleUpgrade(req, socket, head, (client) => {
+        const ping = setInterval(
+          () => client.readyState === WebSocket.OPEN && client.ping(),
+          30_000,
+        );
+        upstream.on('message', (data, isBinary) => {
+          if (client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
+        });
+        client.on('message', (data, isBinary) => {
+          if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary: isBinary });
+        });
+        const closeCode = (code: number) =>
+          code >= 1000 && code < 5000 && ![1005, 1006, 1015].includes(code) ? code : 1000;
+        upstream.on('close', (code, reason) => {
+          clearInterval(ping);
+          if (client.readyState === WebSocket.OPEN) client.close(closeCode(code), reason);
+        });
+        client.on('close', (code, reason) => {
+          clearInterval(ping);
+          if (upstream.readyState === WebSocket.OPEN) upstream.close(closeCode(code), reason);
+        });
+        upstream.on('error', () => client.terminate());
+        client.on('error', () => upstream.terminate());
+      });
+    });
+  });
+
+  const close = () =>
+    new Promise<void>((resolve) => {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      agents.forEach((a) => a.destroy());
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+
+  return { server, close, users, defaultUser };
+};

@@ -1,0 +1,117 @@
+/**
+ * Runs the bridge-like server for the development console host.
+ *
+ *   tsx integration-tests/console-shell/server/main.ts --kubeconfig FILE
+ *       [--port 9000] [--plugin NAME=DIR|URL]... [--user admin] [--i18n-preload NS]...
+ *
+ * Listens on 127.0.0.1 only (port 0 picks a free one) and prints `Console host: <url>`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { createBridge, type PluginSource } from './bridge';
+import { loadKubeconfig, type Identity } from './kubeconfig';
+
+const root = path.resolve(__dirname, '../../..');
+
+export type ServeOptions = {
+  kubeconfig?: string;
+  port: number;
+  plugins: PluginSource[];
+  user?: string;
+  i18nNamespaces?: string[];
+  hostDist?: string;
+  quiet?: boolean;
+};
+
+export const defaultPlugin = (): PluginSource => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  return { name: pkg.consolePlugin.name, dir: path.join(root, 'dist') };
+};
+
+export const parsePlugin = (value: string): PluginSource => {
+  const i = value.indexOf('=');
+  if (i <= 0) throw new Error(`--plugin expects NAME=DIR|URL, got "${value}"`);
+  const name = value.slice(0, i);
+  const where = value.slice(i + 1);
+  return /^https?:\/\//.test(where) ? { name, url: where } : { name, dir: path.resolve(where) };
+};
+
+export const serve = async (options: ServeOptions) => {
+  const hostDist = options.hostDist ?? path.join(root, 'integration-tests/results/console-shell');
+  if (!fs.existsSync(path.join(hostDist, 'main.js'))) {
+    throw new Error(`the console host is not built (${hostDist}/main.js missing)`);
+  }
+  let identities: Identity[] = [];
+  if (options.kubeconfig) {
+    identities = loadKubeconfig(options.kubeconfig).identities;
+  }
+  const bridge = createBridge({
+    hostDist,
+    plugins: options.plugins,
+    identities,
+    defaultUser: options.user,
+    i18nNamespaces: options.i18nNamespaces,
+    log: options.quiet ? undefined : (line) => console.error(`[bridge] ${line}`),
+  });
+  await new Promise<void>((resolve, reject) => {
+    bridge.server.once('error', reject);
+    bridge.server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = bridge.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return { ...bridge, url: `http://127.0.0.1:${port}/`, port };
+};
+
+const main = async () => {
+  const args = process.argv.slice(2);
+  const options: ServeOptions = {
+    port: Number(process.env.CONSOLE_HOST_PORT ?? 9000),
+    plugins: [],
+    kubeconfig: process.env.KUBECONFIG,
+    i18nNamespaces: [],
+  };
+  for (let i = 0; i < args.length; i += 1) {
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new Error(`${args[i - 1]} needs a value`);
+      return v;
+    };
+    switch (args[i]) {
+      case '--kubeconfig':
+        options.kubeconfig = value();
+        break;
+      case '--port':
+        options.port = Number(value());
+        break;
+      case '--plugin':
+        options.plugins.push(parsePlugin(value()));
+        break;
+      case '--user':
+        options.user = value();
+        break;
+      case '--i18n-preload':
+        options.i18nNamespaces!.push(value());
+        break;
+      default:
+        throw new Error(`unknown argument ${args[i]}`);
+    }
+  }
+  if (options.plugins.length === 0) options.plugins.push(defaultPlugin());
+  const running = await serve(options);
+  console.log(`Console host: ${running.url}`);
+  console.log(
+    `  users: ${running.users.join(', ') || '(none: no kubeconfig)'}; default ${running.defaultUser ?? '-'}`,
+  );
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+};
+
+if (require.main === module) {
+  main().catch((err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  });
+}
