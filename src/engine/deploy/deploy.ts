@@ -71,6 +71,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     readLive(client, namespace, draft.objects),
     client.get<InstallRecord>(recordRef),
   ]);
+  if (previousRecord) live.set(keyOf(previousRecord), previousRecord);
   let { objects, plan } = await renderNow(live);
   const record = renderRecord(values, previousRecord);
   const base = { changed: 0, states: [], plan };
