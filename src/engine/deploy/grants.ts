@@ -119,6 +119,14 @@ export interface AdminHandoff {
   policyCommands: string[];
 }
 
+/** The why of a binding, each distinct reason once ("sa: reason; sa: reason" → "reason"). */
+function reasonOf(binding: RoleBindingLike): string | undefined {
+  const text = binding.metadata.annotations?.[DESCRIPTION_ANNOTATION];
+  if (!text) return undefined;
+  const reasons = text.split('; ').map((part) => part.replace(/^[a-z0-9-]+: /, ''));
+  return [...new Set(reasons)].join('; ');
+}
+
 export function adminHandoff(grants: SccGrant[], namespace: string): AdminHandoff {
   const bindings = grants.map((g) => {
     const { binding } = g;
@@ -146,7 +154,7 @@ export function adminHandoff(grants: SccGrant[], namespace: string): AdminHandof
     grants: grants.map((g) => ({
       scc: g.scc,
       serviceAccounts: g.serviceAccounts,
-      reason: g.binding.metadata.annotations?.[DESCRIPTION_ANNOTATION],
+      reason: reasonOf(g.binding),
     })),
     yaml,
     applyCommand: `oc apply -n ${namespace} -f clearml-scc-grants.yaml`,
