@@ -109,7 +109,7 @@ const main = async () => {
   process.on('SIGTERM', stop);
 };
 
-if (require.main === module) {
+if (typeof module !== 'undefined' && require.main === module) {
   main().catch((err: Error) => {
     console.error(err.message);
     process.exit(1);
