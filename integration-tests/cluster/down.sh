@@ -6,6 +6,7 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+[ "${CLUSTER_LOCK_HELD:-0}" = 1 ] || take_lock
 keep_logs=0
 [ "${1:-}" = "--keep-logs" ] && keep_logs=1
 

@@ -13,6 +13,16 @@ APISERVER_PORT=${CLUSTER_APISERVER_PORT:-16443}
 KCM_PORT=${CLUSTER_KCM_PORT:-16257}
 SCHEDULER_PORT=${CLUSTER_SCHEDULER_PORT:-16259}
 
+# One up/down at a time per state directory (several shells and test runs share the cluster).
+LOCK_FILE=${TMPDIR:-/tmp}/clearml-cluster-$(printf '%s' "$STATE" | md5sum | cut -c1-12).lock
+take_lock() {
+  exec 9>"$LOCK_FILE"
+  if ! flock -n 9; then
+    log "another cluster up/down is in progress; waiting for it"
+    flock -w "${CLUSTER_LOCK_TIMEOUT:-3600}" 9 || die "timed out waiting for $LOCK_FILE"
+  fi
+}
+
 # Components in start order; down.sh stops them in reverse.
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok openshift-controllers)
 

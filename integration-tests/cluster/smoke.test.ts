@@ -69,6 +69,63 @@ describe('local control plane', () => {
     );
   });
 
+  it('keeps a pod unready until its readiness probe delay has passed', async () => {
+    const core = apiFor('admin', k8s.CoreV1Api);
+    await core.createNamespacedPod({
+      namespace: ns.name,
+      body: {
+        metadata: { name: 'slow' },
+        spec: {
+          containers: [
+            {
+              name: 'main',
+              image: 'busybox',
+              readinessProbe: { httpGet: { path: '/healthz', port: 8080 }, initialDelaySeconds: 4 },
+            },
+          ],
+        },
+      },
+    });
+    const read = (): Promise<k8s.V1Pod> =>
+      core.readNamespacedPod({ name: 'slow', namespace: ns.name });
+    const ready = (p: k8s.V1Pod): string | undefined =>
+      p.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+    await waitFor(async () => (await read()).status?.phase === 'Running', {
+      description: 'pod Running',
+    });
+    const started = Date.now();
+    expect(ready(await read())).toBe('False');
+    await waitFor(async () => ready(await read()) === 'True', {
+      description: 'pod Ready',
+      timeoutMs: 20_000,
+    });
+    expect(Date.now() - started).toBeGreaterThan(2_000);
+  });
+
+  it('runs Job pods to completion', async () => {
+    await apiFor('admin', k8s.BatchV1Api).createNamespacedJob({
+      namespace: ns.name,
+      body: {
+        metadata: { name: 'once' },
+        spec: {
+          template: {
+            spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox' }] },
+          },
+        },
+      },
+    });
+    await waitFor(
+      async () => {
+        const job = await apiFor('admin', k8s.BatchV1Api).readNamespacedJob({
+          name: 'once',
+          namespace: ns.name,
+        });
+        return job.status?.conditions?.some((c) => c.type === 'Complete' && c.status === 'True');
+      },
+      { description: 'Job Complete' },
+    );
+  });
+
   it('stops a project admin from granting an SCC but lets them grant edit', async () => {
     const rbac = apiFor('developer', k8s.RbacAuthorizationV1Api);
     const status = await expectApiError(

@@ -11,6 +11,7 @@ KUBE_SERVICE_CIDR=10.96.0.0/16
 
 main() {
   local start=$SECONDS
+  take_lock
 
   if [ -f "$STATE/kubeconfig" ] && all_running && readyz; then
     log "already running: $(cat "$STATE/server") (kubeconfig: $STATE/kubeconfig)"
@@ -18,7 +19,7 @@ main() {
   fi
   if [ -d "$STATE/pids" ]; then
     log "found a stale or partial cluster in $STATE; stopping it first"
-    bash "$CLUSTER_DIR/down.sh"
+    CLUSTER_LOCK_HELD=1 bash "$CLUSTER_DIR/down.sh"
   fi
 
   ensure_binaries
@@ -59,7 +60,7 @@ on_exit() {
     tail -n 15 "$f" >&2 || true
   done
   log "stopping what was started"
-  bash "$CLUSTER_DIR/down.sh" --keep-logs || true
+  CLUSTER_LOCK_HELD=1 bash "$CLUSTER_DIR/down.sh" --keep-logs || true
   log "logs kept in $STATE/logs"
   exit 1
 }
@@ -181,7 +182,7 @@ KC
 spawn() {
   local name=$1 match=$2
   shift 2
-  setsid "$@" </dev/null >"$STATE/logs/$name.log" 2>&1 &
+  setsid "$@" </dev/null >"$STATE/logs/$name.log" 2>&1 9>&- &
   echo $! >"$STATE/pids/$name"
   echo "$match" >"$STATE/pids/$name.cmd"
 }

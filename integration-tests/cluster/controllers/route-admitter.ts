@@ -32,6 +32,8 @@ export function routeHost(route: Route, domain: string): string {
 export function startRouteAdmitter(kc: k8s.KubeConfig, domain: string): void {
   const custom = kc.makeApiClient(k8s.CustomObjectsApi);
   const merge = k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);
+  // Hosts admitted per route UID, so stale informer copies do not trigger a second admission.
+  const admittedHosts = new Map<string, string>();
 
   runInformer<Route>(
     'route-admitter',
@@ -70,7 +72,8 @@ export function startRouteAdmitter(kc: k8s.KubeConfig, domain: string): void {
           i.host === host &&
           i.conditions?.some((c) => c.type === 'Admitted' && c.status === 'True'),
       );
-      if (admitted) return;
+      const uid = route.metadata!.uid ?? `${namespace}/${name}`;
+      if (admitted || admittedHosts.get(uid) === host) return;
       await custom.patchNamespacedCustomObjectStatus(
         {
           group: GROUP,
@@ -100,6 +103,7 @@ export function startRouteAdmitter(kc: k8s.KubeConfig, domain: string): void {
         },
         merge,
       );
+      admittedHosts.set(uid, host);
       console.log(`[route-admitter] ${namespace}/${name}: admitted as ${host}`);
     },
   );
