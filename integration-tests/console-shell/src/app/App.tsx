@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { Provider, useSelector } from 'react-redux';
-import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import {
   PluginStoreProvider,
   usePluginInfo,
@@ -128,6 +128,7 @@ const ConsoleNav = () => {
   const perspective = useActivePerspectiveId();
   const [namespace] = useActiveNamespace();
   const location = useLocation();
+  const navigate = useNavigate();
   const items = useConsoleExtensions<LoadedExtension<HrefNavItem>>(isHrefNavItem as any).filter(
     (e) => (e.properties.perspective ?? 'admin') === perspective,
   );
@@ -136,17 +137,24 @@ const ConsoleNav = () => {
     const section = item.properties.section ?? 'top';
     sections.set(section, [...(sections.get(section) ?? []), item]);
   }
-  const renderItem = (e: LoadedExtension<HrefNavItem>) => (
-    <NavItem
-      key={e.uid}
-      isActive={isActive(location.pathname, e.properties)}
-      data-test-id={e.properties.id}
-      data-quickstart-id={e.properties.dataAttributes?.['data-quickstart-id']}
-      component={(props: any) => <Link {...props} to={navHref(e.properties, namespace)} />}
-    >
-      {e.properties.name}
-    </NavItem>
-  );
+  const renderItem = (e: LoadedExtension<HrefNavItem>) => {
+    const href = navHref(e.properties, namespace);
+    return (
+      <NavItem
+        key={e.uid}
+        to={href}
+        isActive={isActive(location.pathname, e.properties)}
+        data-test-id={e.properties.id}
+        onClick={(event) => {
+          // Client-side navigation, as the console's router links do.
+          event.preventDefault();
+          navigate(href);
+        }}
+      >
+        {e.properties.name}
+      </NavItem>
+    );
+  };
   return (
     <Nav aria-label="Navigation" data-test="console-nav">
       <NavList>
