@@ -15,8 +15,15 @@ if [ ! -d "$STATE" ]; then
   exit 0
 fi
 
+# running PID: the process exists and is not a zombie waiting to be reaped.
+running() {
+  local state
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
 stop() {
-  local name=$1 pid
+  local name=$1 pid t0=$SECONDS
   pid_alive "$name" || return 0
   pid=$(cat "$STATE/pids/$name")
   # Each component was started with setsid, so it leads its own process group; signal the group
@@ -28,14 +35,14 @@ stop() {
   fi
   local i
   for i in $(seq 1 50); do
-    [ -d "/proc/$pid" ] || break
-    sleep 0.2
+    running "$pid" || break
+    sleep 0.1
   done
-  if [ -d "/proc/$pid" ]; then
+  if running "$pid"; then
     log "$name (pid $pid) did not stop on SIGTERM; sending SIGKILL"
     kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
   fi
-  log "stopped $name (pid $pid)"
+  log "stopped $name (pid $pid, $((SECONDS - t0))s)"
 }
 
 for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
