@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as k8s from '@kubernetes/client-node';
 import YAML from 'yaml';
-import { KUBECONFIG_PATH, REPO_ROOT } from '../support/cluster';
+import { KUBECONFIG_PATH, KUBE_VERSION, REPO_ROOT } from '../support/cluster';
 
 export const CHART_DIR = path.join(REPO_ROOT, 'charts', 'clearml-console-plugin');
 export const PLUGIN_NAME = 'clearml-console-plugin';
@@ -52,6 +52,8 @@ export function run(
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    // A command that exits without reading its input closes the pipe early; that is not an error.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }
@@ -128,6 +130,9 @@ export async function renderYaml(options: RenderOptions = {}): Promise<string> {
     CHART_DIR,
     '--namespace',
     options.namespace ?? PLUGIN_NAME,
+    // Render for the local cluster's version (a helm built with `go install` assumes 1.20).
+    '--kube-version',
+    KUBE_VERSION,
   ];
   if (options.values !== undefined) args.push('--values', valuesFile(options.values));
   const result = await helm(args);
