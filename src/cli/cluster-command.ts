@@ -1,6 +1,6 @@
 /** What the commands that talk to a cluster share: options, values, client and exit codes. */
+import { kubeYaml } from '../engine/yaml';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { stringify } from 'yaml';
 import { createNodeClient } from '../adapters/node-client';
 import type { ClusterClient } from '../engine/cluster/client';
 import { ApiError, NetworkError, explainError } from '../engine/cluster/errors';
@@ -108,9 +108,7 @@ export function clientFor(args: ClusterArgs): ClusterClient {
 
 /** Prints structured output as JSON or YAML. */
 export function printStructured(io: CliIo, format: string | undefined, data: unknown): void {
-  io.stdout(
-    format === 'yaml' ? stringify(data, { lineWidth: 0 }) : `${JSON.stringify(data, null, 2)}\n`,
-  );
+  io.stdout(format === 'yaml' ? kubeYaml(data) : `${JSON.stringify(data, null, 2)}\n`);
 }
 
 /** Maps an error that escaped a command to a message on stderr and an exit code. */

@@ -35,4 +35,10 @@ describe('YAML export', async () => {
     toYaml(objects);
     expect(JSON.stringify(objects)).toBe(before);
   });
+
+  it('quotes strings that YAML 1.1 readers such as kubectl would take for booleans', async () => {
+    const yaml = toYaml(objects);
+    expect(yaml).toMatch(/name: REDIS_AOF_ENABLED\n\s+value: "yes"/);
+    expect(yaml).not.toMatch(/value: (yes|no|on|off|true|false)$/m);
+  });
 });

@@ -23,11 +23,19 @@ function mask(obj: K8sObject): K8sObject {
   } as K8sSecret;
 }
 
+/**
+ * One YAML document as kubectl and oc read it. They parse YAML 1.1, where unquoted yes/no/on/off
+ * are booleans, so strings like "yes" must be quoted: the 1.1 schema does that.
+ */
+export function kubeYaml(value: unknown): string {
+  return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' });
+}
+
 /** Multi-document YAML of the objects in a stable order, Secret values masked unless asked. */
 export function toYaml(objects: readonly K8sObject[], options: YamlOptions = {}): string {
   return sortObjects(objects)
     .map((obj) => (options.showSecrets ? obj : mask(obj)))
-    .map((obj) => stringify(obj, { lineWidth: 0, aliasDuplicateObjects: false }))
+    .map((obj) => kubeYaml(obj))
     .map((doc) => `---\n${doc}`)
     .join('');
 }

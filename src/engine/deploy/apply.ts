@@ -71,7 +71,7 @@ async function withRetry<T>(work: () => Promise<T>, signal?: AbortSignal): Promi
 }
 
 export async function dryRunAll(input: ApplyInput): Promise<ApplyProblem[]> {
-  const { client, objects, skip, onEvent, concurrency = 8, signal } = input;
+  const { client, objects, skip, onEvent, concurrency = 16, signal } = input;
   onEvent?.({
     type: 'phase',
     phase: 'dry-run',
@@ -99,7 +99,7 @@ export async function dryRunAll(input: ApplyInput): Promise<ApplyProblem[]> {
 }
 
 export async function applyAll(input: ApplyInput): Promise<ApplyOutcome> {
-  const { client, objects, live, skip, onEvent, concurrency = 8, signal } = input;
+  const { client, objects, live, skip, onEvent, concurrency = 16, signal } = input;
   onEvent?.({ type: 'phase', phase: 'apply', message: 'Applying objects in dependency order' });
   const states: { ref: ObjectRef; state: ObjectState }[] = [];
   const problems: ApplyProblem[] = [];

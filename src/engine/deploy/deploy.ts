@@ -167,18 +167,17 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   // The web UI is told the Routes' hosts; on a first install they exist only once admitted.
   const routeNames = objects.filter((o) => o.kind === 'Route').map(keyOf);
   const deadline = Date.now() + (options.routeWaitMs ?? 15_000);
-  let again = await renderNow(live);
   while (
     routeNames.some(
       (k) => !(live.get(k) as { status?: { ingress?: unknown[] } })?.status?.ingress?.length,
     ) &&
     Date.now() < deadline
   ) {
-    await sleep(500, signal);
+    await sleep(50, signal);
     const routes = await client.list('route.openshift.io/v1', 'Route', { namespace });
     for (const r of routes) if (routeNames.includes(keyOf(r))) live.set(keyOf(r), r);
-    again = await renderNow(live);
   }
+  const again = await renderNow(live);
   const applied = new Map(objects.map((o) => [keyOf(o), o]));
   const updates = again.objects.filter(
     (o) => !skip.has(keyOf(o)) && differs(o, applied.get(keyOf(o))),

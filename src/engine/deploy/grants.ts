@@ -2,7 +2,7 @@
  * SCC grants: the namespaced RoleBindings to `system:openshift:scc:<scc>` that the renderer
  * emits, whether the user may create them, and the hand-off for an administrator when not.
  */
-import { stringify } from 'yaml';
+import { kubeYaml } from '../yaml';
 import type { ClusterClient } from '../cluster/client';
 import type { K8sObject } from '../k8s-types';
 import { DESCRIPTION_ANNOTATION } from '../render/scc-rolebindings';
@@ -143,7 +143,7 @@ export function adminHandoff(grants: SccGrant[], namespace: string): AdminHandof
       subjects: binding.subjects,
     };
   });
-  const yaml = bindings.map((b) => stringify(b, { lineWidth: 0 })).join('---\n');
+  const yaml = bindings.map((b) => kubeYaml(b)).join('---\n');
   const policyCommands = grants.flatMap((g) =>
     g.serviceAccounts.map(
       (sa) => `oc adm policy add-scc-to-user ${g.scc} -z ${sa} -n ${namespace}`,

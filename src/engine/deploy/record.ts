@@ -2,7 +2,8 @@
  * The install record: a ConfigMap per instance with its values (never its secrets), the plugin
  * version and when it was installed, so the console can list, upgrade and uninstall instances.
  */
-import { parse, stringify } from 'yaml';
+import { kubeYaml } from '../yaml';
+import { parse } from 'yaml';
 import { INSTANCE_LABEL } from '../components';
 import type { K8sObject } from '../k8s-types';
 import type { ClearMLValues } from '../values/schema';
@@ -29,7 +30,7 @@ export function renderRecord(
   previous: InstallRecord | undefined,
   now: Date = new Date(),
 ): InstallRecord {
-  const valuesYaml = stringify(publicValues(values), { lineWidth: 0 });
+  const valuesYaml = kubeYaml(publicValues(values));
   const unchanged =
     previous?.data?.['values.yaml'] === valuesYaml && previous.data.version === PLUGIN_VERSION;
   const stamp = now.toISOString();

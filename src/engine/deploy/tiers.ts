@@ -1,19 +1,17 @@
 /**
- * Apply order. Objects in one tier do not depend on each other and are written in parallel;
- * a tier starts when the one before it is written.
+ * Apply order: service accounts, RBAC, secrets and configuration, volumes, then the data stores,
+ * the ClearML servers, and last Services and Routes. Objects in one tier do not depend on each
+ * other and are written in parallel; a tier starts when the one before it is written. Nothing in
+ * the first tier refers to another object's existence, so those kinds share one tier.
  */
 import { componentOf } from '../components';
 import type { K8sObject } from '../k8s-types';
 
 export const TIERS = [
-  'service accounts',
-  'security grants',
-  'secrets and configuration',
-  'volumes',
+  'accounts, grants, secrets and volumes',
   'data stores',
   'ClearML servers',
-  'services',
-  'routes',
+  'services and routes',
   'other',
 ] as const;
 
@@ -24,15 +22,12 @@ const DATA_STORES = new Set(['mongodb', 'redis', 'elasticsearch']);
 export function tierOf(obj: K8sObject): TierName {
   switch (obj.kind) {
     case 'ServiceAccount':
-      return 'service accounts';
     case 'Role':
     case 'RoleBinding':
-      return 'security grants';
     case 'Secret':
     case 'ConfigMap':
-      return 'secrets and configuration';
     case 'PersistentVolumeClaim':
-      return 'volumes';
+      return 'accounts, grants, secrets and volumes';
     case 'Deployment':
     case 'StatefulSet':
     case 'PodDisruptionBudget': {
@@ -40,9 +35,8 @@ export function tierOf(obj: K8sObject): TierName {
       return component && DATA_STORES.has(component) ? 'data stores' : 'ClearML servers';
     }
     case 'Service':
-      return 'services';
     case 'Route':
-      return 'routes';
+      return 'services and routes';
     default:
       return 'other';
   }
