@@ -5,7 +5,11 @@ import { parseQuantity } from '../quantity';
 export type Demand = Record<string, number>;
 
 interface WithTemplate extends K8sObject {
-  spec: { replicas?: number; template: { spec: PodSpec } };
+  spec: {
+    replicas?: number;
+    template: { spec: PodSpec };
+    volumeClaimTemplates?: { spec: { resources: { requests: { storage: string } } } }[];
+  };
 }
 
 function add(demand: Demand, key: string, value: number | undefined) {
@@ -29,6 +33,15 @@ export function demandOf(objects: K8sObject[]): Demand {
         add(demand, 'requests.memory', q(r.requests?.memory));
         add(demand, 'limits.cpu', q(r.limits?.cpu));
         add(demand, 'limits.memory', q(r.limits?.memory));
+      }
+      // A StatefulSet claims its volumes per replica from its templates.
+      for (const claim of w.spec.volumeClaimTemplates ?? []) {
+        add(demand, 'persistentvolumeclaims', replicas);
+        add(
+          demand,
+          'requests.storage',
+          (parseQuantity(claim.spec.resources.requests.storage) ?? 0) * replicas,
+        );
       }
     }
     if (o.kind === 'PersistentVolumeClaim') {
