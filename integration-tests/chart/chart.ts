@@ -1,5 +1,5 @@
 /**
- * Helpers for the Helm chart tests: run helm and kubectl from the local control plane's build,
+ * Shared code for the Helm chart tests: run helm and kubectl from the local control plane's build,
  * render the chart and pick objects out of the result.
  */
 import { spawn } from 'node:child_process';
