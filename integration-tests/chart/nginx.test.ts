@@ -3,7 +3,7 @@
  * the way the container runs it: as an arbitrary non-root UID with GID 0 (when the tests run as
  * root), with only the /tmp stand-in writable, over TLS. Checks MIME types, headers and probes.
  *
- * Needs an nginx binary on PATH (e.g. the Debian `nginx` package); skipped without one. Only
+ * Needs an nginx binary on PATH (e.g. the Debian `nginx` package); installed by `npm run test:integration`. Only
  * the listen address differs from the real configuration: the test binds 127.0.0.1.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -18,6 +18,11 @@ import { REPO_ROOT, waitFor } from '../support/cluster';
 import { PLUGIN_NAME, pick, render, runOk, type Manifest } from './chart';
 
 const nginxBinary = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim();
+if (!nginxBinary) {
+  throw new Error(
+    'nginx is missing: run "bash scripts/ensure-debian-packages.sh nginx nginx" (npm run test:integration does)',
+  );
+}
 /** An arbitrary UID from a typical namespace range, as restricted-v2 would assign. */
 const ARBITRARY_UID = 1000680000;
 const runAsOtherUser = process.getuid?.() === 0 && fs.existsSync('/usr/bin/setpriv');
@@ -58,7 +63,7 @@ function filesUnder(dir: string): string[] {
     );
 }
 
-describe.skipIf(!nginxBinary)('nginx serving the plugin with the chart configuration', () => {
+describe('nginx serving the plugin with the chart configuration', () => {
   let work: string;
   let dist: string;
   let port: number;
