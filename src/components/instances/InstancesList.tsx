@@ -1,0 +1,112 @@
+import {
+  Alert,
+  Button,
+  EmptyState,
+  EmptyStateActions,
+  EmptyStateBody,
+  EmptyStateFooter,
+  Spinner,
+} from '@patternfly/react-core';
+import { CubesIcon } from '@patternfly/react-icons';
+import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { useTranslation } from 'react-i18next';
+import { type InstanceSummary, useInstances } from '../../hooks/useInstances';
+import { ALL_NAMESPACES } from '../../hooks/watch-specs';
+import { StateLabel } from '../status/StateLabel';
+import { RouteLinks } from './RouteLinks';
+
+interface InstancesListProps {
+  namespace: string;
+  onDeploy: () => void;
+  onOpen: (i: InstanceSummary) => void;
+  onUpgrade: (i: InstanceSummary) => void;
+  onUninstall: (i: InstanceSummary) => void;
+}
+
+export const InstancesList = ({
+  namespace,
+  onDeploy,
+  onOpen,
+  onUpgrade,
+  onUninstall,
+}: InstancesListProps) => {
+  const { t } = useTranslation('plugin__clearml-console-plugin');
+  const { instances, loaded, error } = useInstances(namespace);
+  if (error) {
+    return (
+      <Alert
+        isInline
+        variant="danger"
+        title={t('Could not read the ClearML install records in this project.')}
+        data-test="instances-error"
+      >
+        {String((error as { message?: string }).message ?? error)}
+      </Alert>
+    );
+  }
+  if (!loaded) return <Spinner aria-label={t('Loading instances')} />;
+  if (!instances.length) {
+    return (
+      <EmptyState
+        titleText={t('No ClearML instances')}
+        headingLevel="h2"
+        icon={CubesIcon}
+        data-test="instances-empty"
+      >
+        <EmptyStateBody>
+          {namespace === ALL_NAMESPACES
+            ? t('No project has a ClearML server deployed from this console yet.')
+            : t('This project has no ClearML server deployed from this console yet.')}
+        </EmptyStateBody>
+        <EmptyStateFooter>
+          <EmptyStateActions>
+            <Button variant="primary" onClick={onDeploy} data-test="empty-deploy">
+              {t('Deploy ClearML')}
+            </Button>
+          </EmptyStateActions>
+        </EmptyStateFooter>
+      </EmptyState>
+    );
+  }
+  return (
+    <Table aria-label={t('ClearML instances')} data-test="instances-table">
+      <Thead>
+        <Tr>
+          <Th>{t('Name')}</Th>
+          {namespace === ALL_NAMESPACES && <Th>{t('Project')}</Th>}
+          <Th>{t('Status')}</Th>
+          <Th>{t('Version')}</Th>
+          <Th>{t('Links')}</Th>
+          <Th screenReaderText={t('Actions')} />
+        </Tr>
+      </Thead>
+      <Tbody>
+        {instances.map((i) => (
+          <Tr key={`${i.namespace}/${i.name}`} data-test={`instance-${i.name}`}>
+            <Td dataLabel={t('Name')}>
+              <Button variant="link" isInline onClick={() => onOpen(i)} data-test="instance-open">
+                {i.name}
+              </Button>
+            </Td>
+            {namespace === ALL_NAMESPACES && <Td dataLabel={t('Project')}>{i.namespace}</Td>}
+            <Td dataLabel={t('Status')}>
+              <StateLabel state={i.status.state} dataTest="instance-state" />
+            </Td>
+            <Td dataLabel={t('Version')}>{i.version}</Td>
+            <Td dataLabel={t('Links')}>
+              <RouteLinks urls={i.status.urls} />
+            </Td>
+            <Td isActionCell>
+              <ActionsColumn
+                items={[
+                  { title: t('Upgrade'), onClick: () => onUpgrade(i) },
+                  { title: t('Uninstall'), onClick: () => onUninstall(i) },
+                ]}
+              />
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};

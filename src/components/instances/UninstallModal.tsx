@@ -1,0 +1,167 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Content,
+  Form,
+  FormGroup,
+  List,
+  ListItem,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  Spinner,
+  TextInput,
+} from '@patternfly/react-core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { explainError } from '../../engine/cluster/errors';
+import { instanceSelector } from '../../engine/deploy/ownership';
+import { uninstall, type UninstallResult } from '../../engine/deploy/uninstall';
+import type { LivePvc } from '../../engine/status/types';
+import { useClusterClient } from '../ClusterClientContext';
+
+interface UninstallModalProps {
+  namespace: string;
+  instance: string;
+  onClose: () => void;
+  onDone?: (result: UninstallResult) => void;
+}
+
+/** Type-to-confirm uninstall that keeps the volumes and credentials unless asked. */
+export const UninstallModal = ({ namespace, instance, onClose, onDone }: UninstallModalProps) => {
+  const { t } = useTranslation('plugin__clearml-console-plugin');
+  const client = useClusterClient();
+  const [typed, setTyped] = useState('');
+  const [deleteData, setDeleteData] = useState(false);
+  const [pvcs, setPvcs] = useState<LivePvc[]>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [result, setResult] = useState<UninstallResult>();
+
+  useEffect(() => {
+    let live = true;
+    client
+      .list('v1', 'PersistentVolumeClaim', {
+        namespace,
+        labelSelector: instanceSelector(instance),
+      })
+      .then((items) => live && setPvcs(items as unknown as LivePvc[]))
+      .catch((err: unknown) => live && setError(explainError(err, 'list the volumes')));
+    return () => {
+      live = false;
+    };
+  }, [client, namespace, instance]);
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await uninstall({ client, namespace, instance, deleteData });
+      setResult(r);
+      if (!r.problems.length) onDone?.(r);
+    } catch (err) {
+      setError(explainError(err, `uninstall ${instance}`));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      isOpen
+      variant="medium"
+      onClose={onClose}
+      aria-labelledby="uninstall-title"
+      data-test="uninstall-modal"
+    >
+      <ModalHeader
+        title={t('Uninstall {{name}}?', { name: instance })}
+        titleIconVariant="warning"
+        labelId="uninstall-title"
+      />
+      <ModalBody>
+        <Form onSubmit={(e) => e.preventDefault()}>
+          <Content component="p">
+            {t(
+              'This deletes the workloads, Services, Routes, service accounts and security grants of {{name}} in project {{namespace}}.',
+              { name: instance, namespace },
+            )}
+          </Content>
+          <FormGroup label={t('Volumes')} fieldId="uninstall-volumes">
+            {!pvcs && !error && <Spinner size="md" aria-label={t('Loading volumes')} />}
+            {pvcs && !pvcs.length && <Content component="p">{t('No volumes.')}</Content>}
+            {pvcs && pvcs.length > 0 && (
+              <List data-test="uninstall-pvcs">
+                {pvcs.map((p) => (
+                  <ListItem key={p.metadata.name}>
+                    {t('{{name}} ({{size}})', {
+                      name: p.metadata.name,
+                      size:
+                        p.status?.capacity?.storage ?? p.spec?.resources?.requests?.storage ?? '?',
+                    })}
+                  </ListItem>
+                ))}
+              </List>
+            )}
+          </FormGroup>
+          <Checkbox
+            id="uninstall-delete-data"
+            data-test="uninstall-delete-data"
+            isChecked={deleteData}
+            onChange={(_e, v) => setDeleteData(v)}
+            label={t('Also delete the data: the volumes above and the credentials Secret')}
+            description={
+              deleteData
+                ? t('The experiments, models and files of this instance are lost for good.')
+                : t('Kept by default: deploying {{name}} again finds its data.', { name: instance })
+            }
+          />
+          <FormGroup
+            label={t('Type {{name}} to confirm', { name: instance })}
+            fieldId="uninstall-confirm-name"
+          >
+            <TextInput
+              id="uninstall-confirm-name"
+              data-test="uninstall-confirm-name"
+              value={typed}
+              onChange={(_e, v) => setTyped(v)}
+              autoFocus
+            />
+          </FormGroup>
+          {error && <Alert isInline variant="danger" title={error} data-test="uninstall-error" />}
+          {result && (
+            <Alert
+              isInline
+              variant={result.problems.length ? 'danger' : 'success'}
+              data-test="uninstall-result"
+              title={t('{{deleted}} objects deleted, {{kept}} kept.', {
+                deleted: result.deleted.length,
+                kept: result.kept.length,
+              })}
+            >
+              {result.problems.map((p) => (
+                <div key={`${p.ref.kind}/${p.ref.name}`}>{p.message}</div>
+              ))}
+            </Alert>
+          )}
+        </Form>
+      </ModalBody>
+      <ModalFooter>
+        <Button
+          variant="danger"
+          onClick={() => void confirm()}
+          isDisabled={typed !== instance || busy || (!!result && !result.problems.length)}
+          isLoading={busy}
+          data-test="uninstall-confirm"
+        >
+          {deleteData ? t('Uninstall and delete data') : t('Uninstall')}
+        </Button>
+        <Button variant="link" onClick={onClose} data-test="uninstall-cancel">
+          {result ? t('Close') : t('Cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+};

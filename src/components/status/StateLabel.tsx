@@ -1,0 +1,26 @@
+import { Label } from '@patternfly/react-core';
+import {
+  CheckCircleIcon,
+  ExclamationCircleIcon,
+  ExclamationTriangleIcon,
+  InProgressIcon,
+} from '@patternfly/react-icons';
+import { useTranslation } from 'react-i18next';
+import type { ComponentHealth } from '../../engine/status/types';
+
+/** A health state as a coloured label with an icon, so it never relies on colour alone. */
+export const StateLabel = ({ state, dataTest }: { state: ComponentHealth; dataTest?: string }) => {
+  const { t } = useTranslation('plugin__clearml-console-plugin');
+  const look = {
+    Ready: { color: 'green', icon: <CheckCircleIcon />, text: t('Ready') },
+    Progressing: { color: 'blue', icon: <InProgressIcon />, text: t('Progressing') },
+    Degraded: { color: 'orange', icon: <ExclamationTriangleIcon />, text: t('Degraded') },
+    Failed: { color: 'red', icon: <ExclamationCircleIcon />, text: t('Failed') },
+  } as const;
+  const l = look[state];
+  return (
+    <Label color={l.color} icon={l.icon} isCompact data-test={dataTest ?? 'state-label'}>
+      {l.text}
+    </Label>
+  );
+};

@@ -1,0 +1,184 @@
+import {
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardTitle,
+  Flex,
+  FlexItem,
+  Grid,
+  GridItem,
+  Spinner,
+  Stack,
+  StackItem,
+  Title,
+} from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useInstanceLive } from '../../hooks/useInstanceLive';
+import { RouteLinks } from '../instances/RouteLinks';
+import { ComponentDetails } from './ComponentDetails';
+import { NextSteps } from './NextSteps';
+import { StateLabel } from './StateLabel';
+import { TopologyGraph } from './TopologyGraph';
+
+interface StatusPanelProps {
+  namespace: string;
+  instance: string;
+  username?: string;
+  onUpgrade?: () => void;
+  onUninstall?: () => void;
+}
+
+/** The live status of one instance: graph, component list, details and next steps. */
+export const StatusPanel = ({
+  namespace,
+  instance,
+  username,
+  onUpgrade,
+  onUninstall,
+}: StatusPanelProps) => {
+  const { t } = useTranslation('plugin__clearml-console-plugin');
+  const { status, loaded, error } = useInstanceLive(namespace, instance);
+  const [selected, setSelected] = useState<string>();
+  const select = useCallback((id: string | undefined) => setSelected(id), []);
+  const details = status.components.find((c) => c.component === selected);
+  return (
+    <Stack hasGutter data-test="status-panel">
+      <StackItem>
+        <Flex alignItems={{ default: 'alignItemsCenter' }}>
+          <FlexItem>
+            <Title headingLevel="h2">{instance}</Title>
+          </FlexItem>
+          <FlexItem>
+            <StateLabel state={status.state} dataTest="instance-state" />
+          </FlexItem>
+          <FlexItem>
+            <RouteLinks urls={status.urls} />
+          </FlexItem>
+          <FlexItem align={{ default: 'alignRight' }}>
+            {onUpgrade && (
+              <Button variant="secondary" onClick={onUpgrade} data-test="instance-upgrade">
+                {t('Upgrade')}
+              </Button>
+            )}{' '}
+            {onUninstall && (
+              <Button variant="danger" onClick={onUninstall} data-test="instance-uninstall">
+                {t('Uninstall')}
+              </Button>
+            )}
+          </FlexItem>
+        </Flex>
+      </StackItem>
+      {error ? (
+        <StackItem>
+          <Alert
+            isInline
+            variant="danger"
+            title={t('Could not watch the objects of {{name}}.', { name: instance })}
+            data-test="status-error"
+          >
+            {String((error as { message?: string }).message ?? error)}
+          </Alert>
+        </StackItem>
+      ) : null}
+      {!loaded && !error && (
+        <StackItem>
+          <Spinner aria-label={t('Loading status')} />
+        </StackItem>
+      )}
+      {loaded && !status.components.length && (
+        <StackItem>
+          <Alert
+            isInline
+            variant="info"
+            title={t('No workloads of {{name}} yet.', { name: instance })}
+            data-test="status-empty"
+          />
+        </StackItem>
+      )}
+      {status.components.length > 0 && (
+        <StackItem>
+          <Grid hasGutter>
+            <GridItem md={details ? 8 : 12}>
+              <Card>
+                <CardBody>
+                  <TopologyGraph status={status} selected={selected} onSelect={select} />
+                </CardBody>
+              </Card>
+            </GridItem>
+            {details && (
+              <GridItem md={4}>
+                <ComponentDetails
+                  status={details}
+                  namespace={namespace}
+                  onClose={() => setSelected(undefined)}
+                />
+              </GridItem>
+            )}
+          </Grid>
+        </StackItem>
+      )}
+      {status.components.length > 0 && (
+        <StackItem>
+          <Card>
+            <CardTitle component="h3">{t('Components')}</CardTitle>
+            <CardBody>
+              <Table aria-label={t('Components')} variant="compact" data-test="status-list">
+                <Thead>
+                  <Tr>
+                    <Th>{t('Component')}</Th>
+                    <Th>{t('State')}</Th>
+                    <Th>{t('Pods')}</Th>
+                    <Th>{t('Reason')}</Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {status.components.map((c) => (
+                    <Tr
+                      key={c.component}
+                      data-test={`status-row-${c.component}`}
+                      isRowSelected={c.component === selected}
+                    >
+                      <Td dataLabel={t('Component')}>
+                        <Button
+                          variant="link"
+                          isInline
+                          onClick={() => setSelected(c.component)}
+                          aria-pressed={c.component === selected}
+                          data-test="status-row-select"
+                        >
+                          {c.displayName}
+                        </Button>
+                      </Td>
+                      <Td dataLabel={t('State')}>
+                        <StateLabel state={c.state} dataTest="component-state" />
+                      </Td>
+                      <Td dataLabel={t('Pods')}>
+                        {t('{{ready}} of {{desired}}', { ready: c.ready, desired: c.desired })}
+                      </Td>
+                      <Td dataLabel={t('Reason')} data-test="component-reason">
+                        {c.reason}
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            </CardBody>
+          </Card>
+        </StackItem>
+      )}
+      {status.ready && (
+        <StackItem>
+          <NextSteps
+            namespace={namespace}
+            instance={instance}
+            urls={status.urls}
+            username={username}
+          />
+        </StackItem>
+      )}
+    </Stack>
+  );
+};

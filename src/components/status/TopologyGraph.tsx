@@ -1,0 +1,179 @@
+import {
+  action,
+  ComponentFactory,
+  DagreLayout,
+  Decorator,
+  DefaultEdge,
+  DefaultNode,
+  EdgeModel,
+  EdgeStyle,
+  GraphComponent,
+  GRAPH_LAYOUT_END_EVENT,
+  GraphElement,
+  LEFT_TO_RIGHT,
+  Model,
+  ModelKind,
+  Node,
+  NodeModel,
+  NodeShape,
+  NodeStatus,
+  observer,
+  SELECTION_EVENT,
+  TopologyView,
+  Visualization,
+  VisualizationProvider,
+  VisualizationSurface,
+  withPanZoom,
+  withSelection,
+  type WithSelectionProps,
+} from '@patternfly/react-topology';
+import { ExternalLinkAltIcon } from '@patternfly/react-icons';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMPONENTS } from '../../engine';
+import type { ComponentHealth, ComponentStatus, InstanceStatus } from '../../engine/status/types';
+import { PodRing } from './PodRing';
+
+const NODE_SIZE = 80;
+
+const NODE_STATUS: Record<ComponentHealth, NodeStatus> = {
+  Ready: NodeStatus.success,
+  Progressing: NodeStatus.info,
+  Degraded: NodeStatus.warning,
+  Failed: NodeStatus.danger,
+};
+
+interface NodeData {
+  status: ComponentStatus;
+  url?: string;
+  openLabel: string;
+}
+
+/** The Route a component is reached through, if any. */
+function urlOf(id: string, urls: InstanceStatus['urls']): string | undefined {
+  if (id === 'webserver') return urls.app;
+  if (id === 'apiserver') return urls.api;
+  if (id === 'fileserver') return urls.files;
+  return undefined;
+}
+
+export function graphModel(status: InstanceStatus, openLabel: string): Model {
+  const present = new Set(status.components.map((c) => c.component));
+  const nodes: NodeModel[] = status.components.map((c) => ({
+    id: c.component,
+    type: 'component',
+    label: c.displayName,
+    width: NODE_SIZE,
+    height: NODE_SIZE,
+    shape: NodeShape.ellipse,
+    status: NODE_STATUS[c.state],
+    data: { status: c, url: urlOf(c.component, status.urls), openLabel } satisfies NodeData,
+  }));
+  const edges: EdgeModel[] = COMPONENTS.filter((c) => present.has(c.id)).flatMap((c) =>
+    c.dependsOn
+      .filter((d) => present.has(d))
+      .map((d) => ({
+        id: `${c.id}-needs-${d}`,
+        type: 'dependency',
+        source: c.id,
+        target: d,
+        edgeStyle: EdgeStyle.default,
+      })),
+  );
+  return {
+    graph: { id: 'clearml', type: 'graph', layout: 'Dagre' },
+    nodes,
+    edges,
+  };
+}
+
+const ComponentNode = observer(
+  ({ element, selected, onSelect }: { element: GraphElement } & WithSelectionProps) => {
+    const node = element as Node;
+    const data = node.getData() as NodeData;
+    const { width, height } = node.getDimensions();
+    return (
+      <g data-test={`status-node-${data.status.component}`}>
+        <DefaultNode
+          element={node}
+          selected={selected}
+          onSelect={onSelect}
+          showStatusDecorator
+          secondaryLabel={data.status.state}
+          attachments={
+            data.url ? (
+              <Decorator
+                x={width * 0.85}
+                y={height * 0.15}
+                radius={12}
+                showBackground
+                icon={<ExternalLinkAltIcon />}
+                ariaLabel={data.openLabel}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  window.open(data.url, '_blank', 'noopener,noreferrer');
+                }}
+              />
+            ) : undefined
+          }
+        >
+          <PodRing
+            pods={data.status.pods}
+            desired={data.status.desired}
+            cx={width / 2}
+            cy={height / 2}
+            radius={width / 2 - 10}
+          />
+        </DefaultNode>
+      </g>
+    );
+  },
+);
+
+const factory: ComponentFactory = (kind, type) => {
+  if (kind === ModelKind.graph) return withPanZoom()(GraphComponent);
+  if (type === 'component') return withSelection()(ComponentNode) as never;
+  if (kind === ModelKind.edge) return DefaultEdge;
+  return undefined;
+};
+
+interface TopologyGraphProps {
+  status: InstanceStatus;
+  selected?: string;
+  onSelect: (id: string | undefined) => void;
+}
+
+/** One node per component, edges to what it waits for, Route decorators that open the URL. */
+export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps) => {
+  const { t } = useTranslation('plugin__clearml-console-plugin');
+  const controller = useMemo(() => {
+    const v = new Visualization();
+    v.registerLayoutFactory(
+      (_type, graph) =>
+        new DagreLayout(graph, { rankdir: LEFT_TO_RIGHT, nodesep: 30, ranksep: 90 }),
+    );
+    v.registerComponentFactory(factory);
+    v.addEventListener(GRAPH_LAYOUT_END_EVENT, () => v.getGraph().fit(40));
+    return v;
+  }, []);
+  useEffect(() => {
+    const listener = (ids: string[]) => onSelect(ids[0]);
+    controller.addEventListener(SELECTION_EVENT, listener);
+    return () => {
+      controller.removeEventListener(SELECTION_EVENT, listener);
+    };
+  }, [controller, onSelect]);
+  const model = useMemo(() => graphModel(status, t('Open URL')), [status, t]);
+  useEffect(() => {
+    action(() => controller.fromModel(model, true))();
+  }, [controller, model]);
+  return (
+    <div data-test="status-graph" style={{ height: 360 }}>
+      <TopologyView>
+        <VisualizationProvider controller={controller}>
+          <VisualizationSurface state={{ selectedIds: selected ? [selected] : [] }} />
+        </VisualizationProvider>
+      </TopologyView>
+    </div>
+  );
+};

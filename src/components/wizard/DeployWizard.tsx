@@ -1,0 +1,146 @@
+import { Alert, Wizard, WizardHeader, WizardStep } from '@patternfly/react-core';
+import type { WizardFooterProps, WizardNavItemType } from '@patternfly/react-core';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClearMLValues, K8sObject } from '../../engine';
+import { useDryRun } from '../../hooks/useDryRun';
+import { usePlanCheck } from '../../hooks/usePlanCheck';
+import { type FormInput, issuesUnder } from '../model/form-values';
+import { CredentialsStep } from './CredentialsStep';
+import { GeneralStep } from './GeneralStep';
+import { NetworkStep } from './NetworkStep';
+import { ReviewStep } from './ReviewStep';
+import { SecurityStep } from './SecurityStep';
+import { SizeStep } from './SizeStep';
+import { StorageStep } from './StorageStep';
+import { useWizardForm } from './useWizardForm';
+
+export interface DeployRequest {
+  values: ClearMLValues;
+  waitForAdmin: boolean;
+  objects: K8sObject[];
+}
+
+interface DeployWizardProps {
+  initial: FormInput;
+  isUpgrade: boolean;
+  onDeploy: (request: DeployRequest) => void;
+  onCancel: () => void;
+}
+
+const STEP_FIELDS: Record<string, string[]> = {
+  general: ['name', 'namespace'],
+  size: ['resources', 'components'],
+  storage: ['storage'],
+  network: ['exposure'],
+  security: ['security'],
+  credentials: ['credentials', 'login'],
+};
+
+const nav = (id: string) => ({ 'data-test': `wizard-step-${id}` }) as unknown as WizardNavItemType;
+const footer = (extra: Partial<WizardFooterProps> = {}): Partial<WizardFooterProps> => ({
+  ...extra,
+  nextButtonProps: {
+    'data-test': extra.nextButtonText ? 'deploy-button' : 'wizard-next',
+  } as WizardFooterProps['nextButtonProps'],
+  backButtonProps: { 'data-test': 'wizard-back' } as WizardFooterProps['backButtonProps'],
+  cancelButtonProps: { 'data-test': 'wizard-cancel' } as WizardFooterProps['cancelButtonProps'],
+});
+
+export const DeployWizard = ({ initial, isUpgrade, onDeploy, onCancel }: DeployWizardProps) => {
+  const { t } = useTranslation('plugin__clearml-console-plugin');
+  const form = useWizardForm(initial);
+  const [step, setStep] = useState<string>('general');
+  const [waitForAdmin, setWaitForAdmin] = useState(true);
+  const checking = step === 'security' || step === 'review';
+  const check = usePlanCheck(form.values, checking);
+  const dryRun = useDryRun(check, step === 'review' && !!form.values);
+
+  const blocked: string | undefined = !form.values
+    ? t('Deploy is disabled: some values are invalid.')
+    : check.loading || !check.report
+      ? t('Deploy is disabled until the preflight checks finish.')
+      : !check.report.canDeploy
+        ? t('Deploy is disabled: preflight found blocking problems. Fix them, then check again.')
+        : dryRun.running || !dryRun.done
+          ? t('Deploy is disabled until the server dry run finishes.')
+          : dryRun.rows.some((r) => r.state === 'failed')
+            ? t('Deploy is disabled: the server rejected some objects in the dry run.')
+            : undefined;
+
+  const status = (id: string) =>
+    issuesUnder(form.issues, STEP_FIELDS[id] ?? []).length ? 'error' : 'default';
+  const names: Record<string, ReactNode> = {
+    general: t('General'),
+    size: t('Size'),
+    storage: t('Storage'),
+    network: t('Network'),
+    security: t('Security'),
+    credentials: t('Credentials'),
+    review: t('Review'),
+  };
+  const stepProps = (id: string) => ({
+    id,
+    name: names[id],
+    navItem: nav(id),
+    status: status(id) as 'error' | 'default',
+    footer: footer(),
+  });
+
+  return (
+    <Wizard
+      data-test="deploy-wizard"
+      header={
+        <WizardHeader
+          title={isUpgrade ? t('Upgrade ClearML') : t('Deploy ClearML')}
+          description={t(
+            'Choose the size, storage, network and security of the ClearML server; every choice is checked against the cluster before anything is written.',
+          )}
+          closeButtonAriaLabel={t('Close the wizard')}
+          onClose={onCancel}
+        />
+      }
+      onClose={onCancel}
+      onStepChange={(_e, current) => setStep(String(current.id))}
+      onSave={() => {
+        if (!blocked && form.values && check.objects)
+          onDeploy({ values: form.values, waitForAdmin, objects: check.objects });
+      }}
+      height="100%"
+    >
+      <WizardStep {...stepProps('general')}>
+        <GeneralStep form={form} isUpgrade={isUpgrade} />
+      </WizardStep>
+      <WizardStep {...stepProps('size')}>
+        <SizeStep form={form} />
+      </WizardStep>
+      <WizardStep {...stepProps('storage')}>
+        <StorageStep form={form} />
+      </WizardStep>
+      <WizardStep {...stepProps('network')}>
+        <NetworkStep form={form} />
+      </WizardStep>
+      <WizardStep {...stepProps('security')}>
+        <SecurityStep
+          form={form}
+          check={check}
+          waitForAdmin={waitForAdmin}
+          onWaitForAdmin={setWaitForAdmin}
+        />
+      </WizardStep>
+      <WizardStep {...stepProps('credentials')}>
+        <CredentialsStep form={form} isUpgrade={isUpgrade} />
+      </WizardStep>
+      <WizardStep
+        {...stepProps('review')}
+        footer={footer({
+          nextButtonText: isUpgrade ? t('Upgrade') : t('Deploy'),
+          isNextDisabled: !!blocked,
+        })}
+      >
+        <ReviewStep form={form} check={check} dryRun={dryRun} />
+        {blocked && <Alert isInline variant="info" title={blocked} data-test="deploy-blocked" />}
+      </WizardStep>
+    </Wizard>
+  );
+};

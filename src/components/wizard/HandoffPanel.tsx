@@ -1,0 +1,106 @@
+import {
+  Alert,
+  Button,
+  ClipboardCopy,
+  ClipboardCopyVariant,
+  CodeBlock,
+  CodeBlockAction,
+  CodeBlockCode,
+  Content,
+  Stack,
+  StackItem,
+  Title,
+} from '@patternfly/react-core';
+import { DownloadIcon } from '@patternfly/react-icons';
+import { useTranslation } from 'react-i18next';
+import type { AdminHandoff } from '../../engine/deploy/grants';
+import { CopyButton } from '../CopyButton';
+import { downloadText } from '../model/download';
+
+/** What a cluster administrator applies: the SCC grants as YAML and as `oc` commands. */
+export const HandoffPanel = ({ handoff }: { handoff: AdminHandoff }) => {
+  const { t } = useTranslation('plugin__clearml-console-plugin');
+  return (
+    <Stack hasGutter data-test="handoff">
+      <StackItem>
+        <Title headingLevel="h3">{t('Hand-off for a cluster administrator')}</Title>
+        <Content component="p">
+          {t(
+            'You may not grant these security context constraints yourself. Send this to a cluster administrator; each grant is a RoleBinding in project {{namespace}} only.',
+            { namespace: handoff.namespace },
+          )}
+        </Content>
+        <Content component="ul">
+          {handoff.grants.map((g) => (
+            <Content component="li" key={g.scc}>
+              {t('{{scc}} for {{accounts}}', {
+                scc: g.scc,
+                accounts: g.serviceAccounts.join(', '),
+              })}
+              {g.reason ? ` — ${g.reason}` : ''}
+            </Content>
+          ))}
+        </Content>
+      </StackItem>
+      <StackItem>
+        <CodeBlock
+          actions={
+            <>
+              <CodeBlockAction>
+                <CopyButton
+                  text={handoff.yaml}
+                  label={t('Copy YAML')}
+                  dataTest="handoff-copy-yaml"
+                />
+              </CodeBlockAction>
+              <CodeBlockAction>
+                <Button
+                  variant="plain"
+                  aria-label={t('Download YAML')}
+                  icon={<DownloadIcon />}
+                  data-test="handoff-download"
+                  onClick={() =>
+                    downloadText('clearml-scc-grants.yaml', handoff.yaml, 'application/yaml')
+                  }
+                />
+              </CodeBlockAction>
+            </>
+          }
+        >
+          <CodeBlockCode data-test="handoff-yaml">{handoff.yaml}</CodeBlockCode>
+        </CodeBlock>
+      </StackItem>
+      <StackItem>
+        <Content component="p">{t('Save the YAML as clearml-scc-grants.yaml, then run:')}</Content>
+        <ClipboardCopy
+          isReadOnly
+          hoverTip={t('Copy')}
+          clickTip={t('Copied')}
+          data-test="handoff-apply-command"
+        >
+          {handoff.applyCommand}
+        </ClipboardCopy>
+      </StackItem>
+      <StackItem>
+        <Content component="p">{t('Or grant with oc adm policy:')}</Content>
+        <ClipboardCopy
+          isReadOnly
+          isCode
+          variant={ClipboardCopyVariant.expansion}
+          hoverTip={t('Copy')}
+          clickTip={t('Copied')}
+          data-test="handoff-policy-commands"
+        >
+          {handoff.policyCommands.join('\n')}
+        </ClipboardCopy>
+      </StackItem>
+      <StackItem>
+        <Alert
+          isInline
+          variant="info"
+          title={t('Deploying can wait for the grants and continue by itself once they exist.')}
+        />
+      </StackItem>
+    </Stack>
+  );
+};

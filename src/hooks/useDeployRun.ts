@@ -1,0 +1,126 @@
+import { useCallback, useRef, useState } from 'react';
+import { useClusterClient } from '../components/ClusterClientContext';
+import type { DeployRequest } from '../components/wizard/DeployWizard';
+import type { ObjectState, PhaseEvent } from '../engine/deploy/apply';
+import { deploy, type DeployEvent, type DeployResult } from '../engine/deploy/deploy';
+import { type AdminHandoff, adminHandoff, sccGrantsOf } from '../engine/deploy/grants';
+import { explainError } from '../engine/cluster/errors';
+
+export interface ObjectProgress {
+  key: string;
+  kind: string;
+  name: string;
+  tier: string;
+  state: ObjectState;
+  message?: string;
+}
+
+export interface DeployRunState {
+  request?: DeployRequest;
+  running: boolean;
+  phase?: PhaseEvent['phase'];
+  phaseMessage?: string;
+  objects: ObjectProgress[];
+  handoff?: AdminHandoff;
+  waitingForGrants: boolean;
+  result?: DeployResult;
+  /** An error that stopped the run before the engine could report it. */
+  error?: string;
+}
+
+const WAIT_FOR_ADMIN_MS = 60 * 60 * 1000;
+
+/** Runs the engine's deploy and keeps its events as per-object progress. */
+export function useDeployRun() {
+  const client = useClusterClient();
+  const [state, setState] = useState<DeployRunState>({
+    running: false,
+    objects: [],
+    waitingForGrants: false,
+  });
+  const abort = useRef<AbortController | undefined>(undefined);
+
+  const onEvent = useCallback((e: DeployEvent) => {
+    setState((s) => {
+      switch (e.type) {
+        case 'phase':
+          return { ...s, phase: e.phase, phaseMessage: e.message };
+        case 'handoff':
+          return { ...s, handoff: e.handoff };
+        case 'grants':
+          return { ...s, waitingForGrants: e.state === 'waiting' };
+        case 'object': {
+          const key = `${e.ref.kind}/${e.ref.name}`;
+          const row: ObjectProgress = {
+            key,
+            kind: e.ref.kind,
+            name: e.ref.name,
+            tier: e.tier,
+            state: e.state,
+            message: e.message,
+          };
+          const rest = s.objects.filter((o) => o.key !== key);
+          const index = s.objects.findIndex((o) => o.key === key);
+          const objects =
+            index < 0 ? [...s.objects, row] : [...rest.slice(0, index), row, ...rest.slice(index)];
+          return { ...s, objects };
+        }
+        default:
+          return s;
+      }
+    });
+  }, []);
+
+  const start = useCallback(
+    (request: DeployRequest) => {
+      abort.current?.abort();
+      const controller = new AbortController();
+      abort.current = controller;
+      setState({ request, running: true, objects: [], waitingForGrants: false });
+      void (async () => {
+        try {
+          const result = await deploy({
+            client,
+            values: request.values,
+            waitForGrantsMs: request.waitForAdmin ? WAIT_FOR_ADMIN_MS : 0,
+            grantPollMs: 5000,
+            onEvent,
+            signal: controller.signal,
+          });
+          // An SCC grant the API refused as an escalation goes to an administrator too.
+          const refused = result.problems
+            .filter((p) => p.status === 403 && p.ref.kind === 'RoleBinding')
+            .map((p) => p.ref.name);
+          const grants = sccGrantsOf(request.objects).filter((g) =>
+            refused.includes(g.binding.metadata.name),
+          );
+          const handoff =
+            result.handoff ??
+            (grants.length ? adminHandoff(grants, request.values.namespace) : undefined);
+          if (!controller.signal.aborted)
+            setState((s) => ({ ...s, running: false, waitingForGrants: false, result, handoff }));
+        } catch (err) {
+          if (!controller.signal.aborted)
+            setState((s) => ({
+              ...s,
+              running: false,
+              waitingForGrants: false,
+              error: explainError(err, `deploy ${request.values.name}`),
+            }));
+        }
+      })();
+    },
+    [client, onEvent],
+  );
+
+  const retry = useCallback(() => {
+    if (state.request) start(state.request);
+  }, [start, state.request]);
+
+  const cancel = useCallback(() => {
+    abort.current?.abort();
+    setState((s) => ({ ...s, running: false, waitingForGrants: false }));
+  }, []);
+
+  return { state, start, retry, cancel };
+}

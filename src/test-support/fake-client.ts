@@ -1,0 +1,149 @@
+/**
+ * An in-memory fake of the engine's ClusterClient: objects keyed by kind/namespace/name, access
+ * reviews answered from a deny list, and hooks to make a request fail the way the API does.
+ */
+import type {
+  ApplyOptions,
+  ClusterClient,
+  ObjectRef,
+  ResourceAttributes,
+} from '../engine/cluster/client';
+import { ApiError, type ApiStatus } from '../engine/cluster/errors';
+import type { K8sObject } from '../engine/k8s-types';
+
+export interface FakeCall {
+  method: 'get' | 'list' | 'apply' | 'create' | 'delete' | 'canI' | 'serves';
+  what: string;
+  dryRun?: boolean;
+}
+
+type Failure = (obj: K8sObject, options: ApplyOptions) => ApiError | undefined;
+
+const key = (kind: string, namespace: string | undefined, name: string) =>
+  `${kind}/${namespace ?? ''}/${name}`;
+
+export class FakeClusterClient implements ClusterClient {
+  objects = new Map<string, K8sObject>();
+  calls: FakeCall[] = [];
+  /** Access reviews denied, written `verb resource` or `verb resource/name`. */
+  denied = new Set<string>();
+  /** API group/versions not served (e.g. `project.openshift.io/v1`). */
+  unserved = new Set<string>();
+  applyFailure?: Failure;
+  private rv = 1;
+
+  constructor(objects: K8sObject[] = []) {
+    for (const o of objects) this.put(o);
+  }
+
+  put(o: K8sObject) {
+    const stored = {
+      ...o,
+      metadata: { ...o.metadata, resourceVersion: String(this.rv++) },
+    } as K8sObject;
+    this.objects.set(key(o.kind, o.metadata.namespace, o.metadata.name), stored);
+    return stored;
+  }
+
+  async get<T extends K8sObject = K8sObject>(ref: ObjectRef): Promise<T | undefined> {
+    this.calls.push({ method: 'get', what: `${ref.kind}/${ref.name}` });
+    return this.objects.get(key(ref.kind, ref.namespace, ref.name)) as T | undefined;
+  }
+
+  async list<T extends K8sObject = K8sObject>(
+    _apiVersion: string,
+    kind: string,
+    options: { namespace?: string; labelSelector?: string } = {},
+  ): Promise<T[]> {
+    this.calls.push({ method: 'list', what: kind });
+    const wanted = (options.labelSelector ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((p) => p.split('='));
+    return [...this.objects.values()].filter(
+      (o) =>
+        o.kind === kind &&
+        (!options.namespace || o.metadata.namespace === options.namespace) &&
+        wanted.every(([k, v]) => o.metadata.labels?.[k] === v),
+    ) as T[];
+  }
+
+  async apply<T extends K8sObject>(obj: T, options: ApplyOptions = {}): Promise<T> {
+    this.calls.push({
+      method: 'apply',
+      what: `${obj.kind}/${obj.metadata.name}`,
+      dryRun: options.dryRun,
+    });
+    const failure = this.applyFailure?.(obj, options);
+    if (failure) throw failure;
+    const existing = this.objects.get(key(obj.kind, obj.metadata.namespace, obj.metadata.name));
+    if (options.dryRun)
+      return {
+        ...obj,
+        metadata: { ...obj.metadata, resourceVersion: existing?.metadata.resourceVersion },
+      };
+    if (
+      existing &&
+      JSON.stringify({
+        ...existing,
+        metadata: { ...existing.metadata, resourceVersion: undefined },
+      }) === JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } })
+    )
+      return existing as T;
+    return this.put(obj) as T;
+  }
+
+  async create<T extends K8sObject, R extends K8sObject = T>(obj: T): Promise<R> {
+    this.calls.push({ method: 'create', what: `${obj.kind}/${obj.metadata?.name ?? ''}` });
+    if (obj.kind === 'LocalSubjectAccessReview') {
+      const attrs = (obj as unknown as { spec: { resourceAttributes: ResourceAttributes } }).spec
+        .resourceAttributes;
+      return {
+        ...obj,
+        status: { allowed: !this.denied.has(`use scc/${attrs.name}`) },
+      } as unknown as R;
+    }
+    if (obj.kind === 'ProjectRequest') {
+      this.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: obj.metadata.name } });
+      return this.put({ ...obj, apiVersion: 'project.openshift.io/v1', kind: 'Project' }) as R;
+    }
+    return this.put(obj) as unknown as R;
+  }
+
+  async delete(ref: ObjectRef): Promise<void> {
+    this.calls.push({ method: 'delete', what: `${ref.kind}/${ref.name}` });
+    this.objects.delete(key(ref.kind, ref.namespace, ref.name));
+  }
+
+  async canI(a: ResourceAttributes) {
+    this.calls.push({ method: 'canI', what: `${a.verb} ${a.resource}` });
+    const denied =
+      this.denied.has(`${a.verb} ${a.resource}`) ||
+      (a.name !== undefined && this.denied.has(`${a.verb} ${a.resource}/${a.name}`));
+    return { allowed: !denied };
+  }
+
+  async serves(apiVersion: string) {
+    this.calls.push({ method: 'serves', what: apiVersion });
+    return !this.unserved.has(apiVersion);
+  }
+}
+
+/** The API's answer when a user binds an SCC role they do not hold themselves. */
+export const escalationForbidden = (name: string) =>
+  new ApiError(403, {
+    kind: 'Status',
+    status: 'Failure',
+    reason: 'Forbidden',
+    code: 403,
+    message: `rolebindings.rbac.authorization.k8s.io "${name}" is forbidden: user "dev" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held`,
+  } satisfies ApiStatus);
+
+export const invalid = (message: string, field: string) =>
+  new ApiError(422, {
+    kind: 'Status',
+    reason: 'Invalid',
+    code: 422,
+    message,
+    details: { causes: [{ field, message }] },
+  });
