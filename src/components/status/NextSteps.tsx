@@ -1,5 +1,4 @@
 import {
-import { DownloadIcon, EyeIcon } from '@patternfly/react-icons';
   Alert,
   Button,
   Card,
@@ -17,6 +16,7 @@ import { DownloadIcon, EyeIcon } from '@patternfly/react-icons';
   StackItem,
   Title,
 } from '@patternfly/react-core';
+import { DownloadIcon, EyeIcon } from '@patternfly/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeBase64, type K8sSecret, objectName, SECRET_KEYS } from '../../engine';
