@@ -5,18 +5,12 @@ import {
   Decorator,
   DefaultEdge,
   DefaultNode,
-  EdgeModel,
-  EdgeStyle,
   GraphComponent,
   GRAPH_LAYOUT_END_EVENT,
   GraphElement,
   LEFT_TO_RIGHT,
-  Model,
   ModelKind,
   Node,
-  NodeModel,
-  NodeShape,
-  NodeStatus,
   observer,
   SELECTION_EVENT,
   TopologyView,
@@ -30,65 +24,13 @@ import {
 import { ExternalLinkAltIcon } from '@patternfly/react-icons';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMPONENTS } from '../../engine';
-import type { ComponentHealth, ComponentStatus, InstanceStatus } from '../../engine/status/types';
+import type { InstanceStatus } from '../../engine/status/types';
+import { graphModel, type NodeData } from './graph-model';
 import { PodRing } from './PodRing';
-
-const NODE_SIZE = 80;
-
-const NODE_STATUS: Record<ComponentHealth, NodeStatus> = {
-  Ready: NodeStatus.success,
-  Progressing: NodeStatus.info,
-  Degraded: NodeStatus.warning,
-  Failed: NodeStatus.danger,
-};
-
-interface NodeData {
-  status: ComponentStatus;
-  url?: string;
-  openLabel: string;
-}
-
-/** The Route a component is reached through, if any. */
-function urlOf(id: string, urls: InstanceStatus['urls']): string | undefined {
-  if (id === 'webserver') return urls.app;
-  if (id === 'apiserver') return urls.api;
-  if (id === 'fileserver') return urls.files;
-  return undefined;
-}
-
-export function graphModel(status: InstanceStatus, openLabel: string): Model {
-  const present = new Set(status.components.map((c) => c.component));
-  const nodes: NodeModel[] = status.components.map((c) => ({
-    id: c.component,
-    type: 'component',
-    label: c.displayName,
-    width: NODE_SIZE,
-    height: NODE_SIZE,
-    shape: NodeShape.ellipse,
-    status: NODE_STATUS[c.state],
-    data: { status: c, url: urlOf(c.component, status.urls), openLabel } satisfies NodeData,
-  }));
-  const edges: EdgeModel[] = COMPONENTS.filter((c) => present.has(c.id)).flatMap((c) =>
-    c.dependsOn
-      .filter((d) => present.has(d))
-      .map((d) => ({
-        id: `${c.id}-needs-${d}`,
-        type: 'dependency',
-        source: c.id,
-        target: d,
-        edgeStyle: EdgeStyle.default,
-      })),
-  );
-  return {
-    graph: { id: 'clearml', type: 'graph', layout: 'Dagre' },
-    nodes,
-    edges,
-  };
-}
 
 const ComponentNode = observer(
   ({ element, selected, onSelect }: { element: GraphElement } & WithSelectionProps) => {
+    const { t } = useTranslation('plugin__clearml-console-plugin');
     const node = element as Node;
     const data = node.getData() as NodeData;
     const { width, height } = node.getDimensions();
@@ -108,7 +50,7 @@ const ComponentNode = observer(
                 radius={12}
                 showBackground
                 icon={<ExternalLinkAltIcon />}
-                ariaLabel={data.openLabel}
+                ariaLabel={t('Open {{url}}', { url: data.url })}
                 onClick={(e) => {
                   e.stopPropagation();
                   window.open(data.url, '_blank', 'noopener,noreferrer');
@@ -145,7 +87,6 @@ interface TopologyGraphProps {
 
 /** One node per component, edges to what it waits for, Route decorators that open the URL. */
 export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps) => {
-  const { t } = useTranslation('plugin__clearml-console-plugin');
   const controller = useMemo(() => {
     const v = new Visualization();
     v.registerLayoutFactory(
@@ -163,7 +104,7 @@ export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps
       controller.removeEventListener(SELECTION_EVENT, listener);
     };
   }, [controller, onSelect]);
-  const model = useMemo(() => graphModel(status, t('Open URL')), [status, t]);
+  const model = useMemo(() => graphModel(status), [status]);
   useEffect(() => {
     action(() => controller.fromModel(model, true))();
   }, [controller, model]);
