@@ -1,14 +1,125 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { healthyInstance } from '../engine/status/fixtures';
+import {
+  resetSdkStandIns,
+  setActiveNamespaceForTest,
+  setWatchData,
+  watchCalls,
+} from '../test-support/console-sdk';
+import { FakeClusterClient } from '../test-support/fake-client';
 import ClearMLPage from './ClearMLPage';
 
 vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../test-support/console-sdk'));
+vi.mock('./status/TopologyGraph', () => import('../test-support/topology-graph'));
+
+const record = (name: string, namespace: string) => ({
+  kind: 'ConfigMap',
+  metadata: {
+    name: `${name}-install-record`,
+    namespace,
+    labels: {
+      'clearml-console-plugin/install-record': 'true',
+      'app.kubernetes.io/instance': name,
+      'app.kubernetes.io/managed-by': 'clearml-console-plugin',
+    },
+  },
+  data: {
+    'values.yaml': `name: ${name}\nnamespace: ${namespace}\n`,
+    version: '0.1.0',
+    installedAt: '2025-01-01T00:00:00Z',
+    updatedAt: '2025-01-01T00:00:00Z',
+  },
+});
+
+const ns = <T extends { metadata: object }>(items: T[], namespace = 'team-a') =>
+  items.map((i) => ({ ...i, metadata: { ...i.metadata, namespace } }));
+
+function withHealthyInstance() {
+  const live = healthyInstance();
+  setWatchData({
+    ConfigMap: [record('clearml', 'team-a')],
+    Deployment: ns(live.deployments),
+    StatefulSet: ns(live.statefulSets),
+    Pod: ns(live.pods),
+    PersistentVolumeClaim: ns(live.pvcs),
+    Route: ns(live.routes),
+  });
+}
+
+const renderPage = (route = '/clearml/ns/team-a') =>
+  render(
+    <MemoryRouter initialEntries={[route]}>
+      <ClearMLPage client={new FakeClusterClient()} />
+    </MemoryRouter>,
+  );
 
 describe('ClearMLPage', () => {
+  beforeEach(() => resetSdkStandIns());
+
   it('shows the page title and what the page does', () => {
-    render(<ClearMLPage />);
+    renderPage();
     expect(screen.getByRole('heading', { level: 1, name: 'ClearML' })).toBeInTheDocument();
     expect(screen.getByText(/least-privilege security plan/)).toBeInTheDocument();
     expect(screen.getByTestId('document-title')).toHaveTextContent('Deploy ClearML');
+  });
+
+  it('offers to deploy when the project has no instance, and opens the wizard', async () => {
+    renderPage();
+    expect(screen.getByTestId('instances-empty')).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('empty-deploy'));
+    expect(screen.getByTestId('wizard-step-general')).toBeInTheDocument();
+    expect(screen.getByTestId('field-namespace')).toHaveValue('team-a');
+  });
+
+  it('lists instances from their install records with health, version and Route links', () => {
+    withHealthyInstance();
+    renderPage();
+    const row = screen.getByTestId('instance-clearml');
+    expect(within(row).getByTestId('instance-state')).toHaveTextContent('Ready');
+    expect(row).toHaveTextContent('0.1.0');
+    expect(within(row).getByTestId('route-link-app')).toHaveAttribute(
+      'href',
+      'https://clearml-app-team-a.apps.example.com',
+    );
+    const records = (
+      watchCalls as {
+        groupVersionKind: { kind: string };
+        namespace?: string;
+        selector?: { matchLabels: Record<string, string> };
+      }[]
+    ).find((w) => w.groupVersionKind.kind === 'ConfigMap');
+    expect(records?.namespace).toBe('team-a');
+    expect(records?.selector?.matchLabels).toEqual({
+      'clearml-console-plugin/install-record': 'true',
+    });
+  });
+
+  it('lists every project in all-namespaces mode', () => {
+    setActiveNamespaceForTest('#ALL_NS#');
+    setWatchData({ ConfigMap: [record('clearml', 'team-a'), record('ml', 'team-b')] });
+    renderPage('/clearml/all-namespaces');
+    expect(screen.getByTestId('instance-clearml')).toHaveTextContent('team-a');
+    expect(screen.getByTestId('instance-ml')).toHaveTextContent('team-b');
+  });
+
+  it('opens the live status of an instance, and the uninstall dialog from it', async () => {
+    withHealthyInstance();
+    renderPage();
+    await userEvent.click(screen.getByTestId('instance-open'));
+    expect(screen.getByTestId('status-panel')).toBeInTheDocument();
+    expect(screen.getByTestId('status-row-apiserver')).toHaveTextContent('Ready');
+    await userEvent.click(screen.getByTestId('instance-uninstall'));
+    expect(screen.getByTestId('uninstall-confirm')).toBeDisabled();
+  });
+
+  it('upgrades from the recorded values with the name and project locked', async () => {
+    withHealthyInstance();
+    renderPage('/clearml/ns/team-a?action=upgrade&instance=clearml&namespace=team-a');
+    expect(screen.getByTestId('field-name')).toHaveValue('clearml');
+    expect(screen.getByTestId('field-name')).toBeDisabled();
+    expect(screen.getByTestId('field-namespace')).toBeDisabled();
   });
 });

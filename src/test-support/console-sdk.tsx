@@ -18,7 +18,10 @@ export const ListPageHeader = ({ title, children }: { title: string; children?: 
   </header>
 );
 
-type Obj = { kind?: string; metadata?: { namespace?: string; labels?: Record<string, string> } };
+type Obj = {
+  kind?: string;
+  metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
+};
 
 let store: Record<string, Obj[]> = {};
 let errors: Record<string, unknown> = {};

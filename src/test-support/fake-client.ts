@@ -41,6 +41,12 @@ export class FakeClusterClient implements ClusterClient {
       ...o,
       metadata: { ...o.metadata, resourceVersion: String(this.rv++) },
     } as K8sObject;
+    // The router admits every Route at once, with its host or a generated one.
+    if (o.kind === 'Route') {
+      const spec = (o as { spec?: { host?: string } }).spec;
+      const host = spec?.host ?? `${o.metadata.name}-${o.metadata.namespace}.apps.example.com`;
+      Object.assign(stored, { status: { ingress: [{ host }] } });
+    }
     this.objects.set(key(o.kind, o.metadata.namespace, o.metadata.name), stored);
     return stored;
   }
@@ -100,7 +106,12 @@ export class FakeClusterClient implements ClusterClient {
         .resourceAttributes;
       return {
         ...obj,
-        status: { allowed: !this.denied.has(`use scc/${attrs.name}`) },
+        status: {
+          allowed: !(
+            this.denied.has('use securitycontextconstraints') ||
+            this.denied.has(`use securitycontextconstraints/${attrs.name}`)
+          ),
+        },
       } as unknown as R;
     }
     if (obj.kind === 'ProjectRequest') {
