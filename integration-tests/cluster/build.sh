@@ -20,7 +20,7 @@ HELM_VERSION=v3.19.5
 OPENSHIFT_API_VERSION=v0.0.0-20260813212709-d4bb0b443cb8
 GO_MIN_MINOR=26 # kwok v0.8.0 declares go 1.26.0; Kubernetes 1.34 needs 1.24
 BUILD_PARALLELISM=${CLUSTER_BUILD_PARALLELISM:-2}
-DEBIAN_PACKAGES=(jq openssl ca-certificates)
+DEBIAN_PACKAGES=(jq openssl curl ca-certificates util-linux) # util-linux: setsid, flock
 
 main() {
   local force=0 components=()
@@ -97,6 +97,8 @@ ensure_debian_packages() {
   local missing=()
   command -v jq >/dev/null || missing+=(jq)
   command -v openssl >/dev/null || missing+=(openssl)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v flock >/dev/null && command -v setsid >/dev/null || missing+=(util-linux)
   [ -f /etc/ssl/certs/ca-certificates.crt ] || missing+=(ca-certificates)
   [ ${#missing[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null || die "missing tools: ${missing[*]} (install them with your package manager)"
@@ -232,5 +234,5 @@ copy_crd() {
   die "none of $* found in github.com/openshift/api@$OPENSHIFT_API_VERSION"
 }
 
-main "$@"
-exit 0
+# One line, read before it runs: editing this file never affects a running build.
+main "$@"; exit

@@ -6,14 +6,28 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-[ "${CLUSTER_LOCK_HELD:-0}" = 1 ] || take_lock
-keep_logs=0
-[ "${1:-}" = "--keep-logs" ] && keep_logs=1
+main() {
+  [ "${CLUSTER_LOCK_HELD:-0}" = 1 ] || take_lock
+  local keep_logs=0
+  [ "${1:-}" = "--keep-logs" ] && keep_logs=1
 
-if [ ! -d "$STATE" ]; then
-  log "no cluster state in $STATE; nothing to stop"
-  exit 0
-fi
+  if [ ! -d "$STATE" ]; then
+    log "no cluster state in $STATE; nothing to stop"
+    return 0
+  fi
+
+  local i
+  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
+    stop "${COMPONENTS[$i]}"
+  done
+
+  if [ "$keep_logs" = 1 ]; then
+    find "$STATE" -mindepth 1 -maxdepth 1 ! -name logs -exec rm -rf {} +
+  else
+    rm -rf "$STATE"
+  fi
+  log "cluster stopped; state removed"
+}
 
 # running PID: the process exists and is not a zombie waiting to be reaped.
 running() {
@@ -34,7 +48,7 @@ stop() {
     kill -TERM "$pid" 2>/dev/null || true
   fi
   local i
-  for i in $(seq 1 50); do
+  for i in $(seq 1 100); do
     running "$pid" || break
     sleep 0.1
   done
@@ -45,13 +59,5 @@ stop() {
   log "stopped $name (pid $pid, $((SECONDS - t0))s)"
 }
 
-for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
-  stop "${COMPONENTS[$i]}"
-done
-
-if [ "$keep_logs" = 1 ]; then
-  find "$STATE" -mindepth 1 -maxdepth 1 ! -name logs -exec rm -rf {} +
-else
-  rm -rf "$STATE"
-fi
-log "cluster stopped; state removed"
+# One line, read before it runs: editing this file never affects a running stop.
+main "$@"; exit

@@ -242,6 +242,42 @@ describe('local control plane', () => {
     expect(ingress.host).toBe(`web-${ns.name}.${ROUTER_DOMAIN}`);
   });
 
+  it('lets a project admin expose a Service with a Route and a viewer read it', async () => {
+    const route = {
+      group: 'route.openshift.io',
+      version: 'v1',
+      namespace: TEAM_NAMESPACE,
+      plural: 'routes',
+    };
+    const name = `smoke-${ns.name}`;
+    await apiFor('developer', k8s.CustomObjectsApi).createNamespacedCustomObject({
+      ...route,
+      body: {
+        apiVersion: 'route.openshift.io/v1',
+        kind: 'Route',
+        metadata: { name },
+        spec: { to: { kind: 'Service', name: 'web' }, port: { targetPort: 'http' } },
+      },
+    });
+    try {
+      const host = await waitFor(
+        async () => {
+          const r = (await apiFor('viewer', k8s.CustomObjectsApi).getNamespacedCustomObject({
+            ...route,
+            name,
+          })) as {
+            status?: { ingress?: Array<{ host: string }> };
+          };
+          return r.status?.ingress?.[0]?.host;
+        },
+        { description: 'route admitted' },
+      );
+      expect(host).toBe(`${name}-${TEAM_NAMESPACE}.${ROUTER_DOMAIN}`);
+    } finally {
+      await apiFor('admin', k8s.CustomObjectsApi).deleteNamespacedCustomObject({ ...route, name });
+    }
+  });
+
   it('binds a PersistentVolumeClaim through the default StorageClass', async () => {
     const core = apiFor('admin', k8s.CoreV1Api);
     await core.createNamespacedPersistentVolumeClaim({

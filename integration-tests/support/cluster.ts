@@ -7,6 +7,7 @@
  *  - viewer:    ClusterRole `view` in namespace `team-a`
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as k8s from '@kubernetes/client-node';
@@ -29,6 +30,17 @@ export const NODE_NAME = 'kwok-worker-0';
 export const FAULT_LABEL = 'kwok.clearml.test/fault';
 /** Label put on namespaces created by {@link createTestNamespace}. */
 export const TEST_NAMESPACE_LABEL = 'clearml.test/ephemeral';
+
+/** Directory with the binaries build.sh compiled (kubectl, helm, kube-apiserver, ...). */
+export const CLUSTER_BIN_DIR = path.join(
+  process.env.CLEARML_PLUGIN_CACHE ?? path.join(os.homedir(), '.cache', 'clearml-console-plugin'),
+  'bin',
+);
+
+/** Path of a cached binary, e.g. `clusterBin('helm')` or `clusterBin('kubectl')`. */
+export function clusterBin(name: 'kubectl' | 'helm' | 'kwok' | 'etcd' | 'kube-apiserver'): string {
+  return path.join(CLUSTER_BIN_DIR, name);
+}
 
 /** The Kubernetes version build.sh pins (what `/version` reports). */
 export const KUBE_VERSION: string = (() => {
