@@ -24,6 +24,9 @@ const config: Configuration = {
   },
   resolve: {
     extensions: ['.ts', '.tsx', '.js', '.jsx'],
+    // PatternFly imports react-dom only for createPortal; the console does not share react-dom,
+    // so the plugin uses a one-function stand-in instead of bundling a second copy.
+    alias: { 'react-dom$': path.resolve(__dirname, 'src/shims/react-dom-portal.ts') },
   },
   module: {
     rules: [

@@ -18,4 +18,19 @@ if (!entry) {
 }
 console.log(`plugin-entry (gzip):         ${kb(gz(entry))}`);
 for (const f of exposed) console.log(`${f.replace(/-chunk.*/, '')} (gzip): ${kb(gz(f))}`);
+
+// The chunks the entry loads for each exposed module, before any shared-module fallback: what
+// the page downloads when the console provides the PatternFly components (as it does).
+const entryText = readFileSync(join(dist, entry), 'utf8');
+for (const match of entryText.matchAll(
+  /(\w+):\(\)=>(?:Promise\.all\(\[([^\]]*)\]\)|\w\.e\((\d+)\))/g,
+)) {
+  const ids = [...(match[2] ?? `e(${match[3]})`).matchAll(/e\((\d+)\)/g)].map((m) => m[1]);
+  const chunkFiles = files.filter(
+    (f) =>
+      ids.some((id) => f.startsWith(`${id}-chunk-`)) || f.startsWith(`exposed-${match[1]}-chunk`),
+  );
+  const total = chunkFiles.reduce((sum, f) => sum + gz(f), 0);
+  console.log(`${match[1]} page open (gzip):  ${kb(total)} in ${chunkFiles.length} files`);
+}
 console.log(`all JavaScript (gzip):       ${kb(files.reduce((sum, f) => sum + gz(f), 0))}`);
