@@ -3,7 +3,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-cli/', 'coverage/', '.cluster/', 'integration-tests/results/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-cli/',
+      'coverage/',
+      '.cluster/',
+      'integration-tests/results/',
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -11,7 +18,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
