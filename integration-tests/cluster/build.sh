@@ -52,7 +52,7 @@ main() {
       etcd) step etcd "$ETCD_VERSION" build_etcd ;;
       kubernetes) step kubernetes "$KUBE_VERSION" build_kubernetes ;;
       kwok) step kwok "$KWOK_VERSION" build_kwok ;;
-      helm) step helm "$HELM_VERSION" build_helm ;;
+      helm) step helm "$HELM_VERSION+kube-$KUBE_VERSION" build_helm ;;
       openshift-crds) step openshift-crds "$OPENSHIFT_API_VERSION" extract_openshift_crds ;;
       *) die "unknown component '$c' (expected: etcd kubernetes kwok helm openshift-crds)" ;;
     esac
@@ -192,8 +192,14 @@ build_kwok() {
 }
 
 build_helm() {
+  # Helm assumes Kubernetes 1.20 when it renders or lints without a cluster; tell it the pinned
+  # version so charts with a kubeVersion constraint render as they would against this cluster.
+  local minor=${KUBE_VERSION#v1.}
+  minor=${minor%%.*}
+  local kube="-X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=$minor"
+  kube="$kube -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMinor=$minor"
   GOBIN=$BIN go install -p "$BUILD_PARALLELISM" \
-    -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION -X helm.sh/helm/v3/internal/version.gitTreeState=clean" \
+    -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION -X helm.sh/helm/v3/internal/version.gitTreeState=clean $kube" \
     "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
   "$BIN/helm" version --short >&2
 }
