@@ -11,7 +11,14 @@ import type { SccPlanEntry } from '../scc/plan';
 import type { ClearMLValues } from '../values/schema';
 import { type ApplyEvent, applyAll, type ApplyProblem, dryRunAll, type ObjectState } from './apply';
 import { sleep } from './concurrency';
-import { type AdminHandoff, adminHandoff, isGranted, mayGrant, sccGrantsOf } from './grants';
+import {
+  type AdminHandoff,
+  adminHandoff,
+  isGranted,
+  mayGrant,
+  type SccGrant,
+  sccGrantsOf,
+} from './grants';
 import { existingFrom, readLive } from './live';
 import { isOwnedBy, keyOf } from './ownership';
 import { type InstallRecord, recordName, renderRecord } from './record';
@@ -47,10 +54,72 @@ export interface DeployResult {
 
 const differs = (a: K8sObject, b: K8sObject | undefined) => JSON.stringify(a) !== JSON.stringify(b);
 
+type Stop = Pick<DeployResult, 'stoppedBecause' | 'problems'>;
+
+/** Polls until every grant is in place or the wait is over; true when granted. */
+async function waitForGrants(
+  options: DeployOptions,
+  grants: SccGrant[],
+  emit: (e: DeployEvent) => void,
+): Promise<boolean> {
+  const { client, values, signal } = options;
+  const granted = async () =>
+    (await Promise.all(grants.map((g) => isGranted(client, g, values.namespace)))).every(Boolean);
+  const deadline = Date.now() + (options.waitForGrantsMs ?? 0);
+  let ok = await granted();
+  if (!ok && deadline > Date.now()) emit({ type: 'grants', state: 'waiting' });
+  while (!ok && Date.now() < deadline) {
+    await sleep(options.grantPollMs ?? 2000, signal);
+    ok = await granted();
+  }
+  if (ok) emit({ type: 'grants', state: 'granted' });
+  return ok;
+}
+
+/** Waits (briefly) until the instance's Routes are admitted, keeping them in `live`. */
+async function waitForRouteHosts(
+  options: DeployOptions,
+  objects: K8sObject[],
+  live: Map<string, K8sObject>,
+): Promise<void> {
+  const { client, values, signal } = options;
+  const routeNames = objects.filter((o) => o.kind === 'Route').map(keyOf);
+  const admitted = (k: string) =>
+    ((live.get(k) as { status?: { ingress?: unknown[] } })?.status?.ingress?.length ?? 0) > 0;
+  const deadline = Date.now() + (options.routeWaitMs ?? 15_000);
+  while (!routeNames.every(admitted) && Date.now() < deadline) {
+    await sleep(50, signal);
+    const routes = await client.list('route.openshift.io/v1', 'Route', {
+      namespace: values.namespace,
+    });
+    for (const r of routes) if (routeNames.includes(keyOf(r))) live.set(keyOf(r), r);
+  }
+}
+
+const foreignProblems = (foreign: K8sObject[], instance: string, namespace: string): Stop => ({
+  stoppedBecause: 'foreign-objects',
+  problems: foreign.map((o) => ({
+    ref: { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, namespace },
+    message: `${o.kind} ${o.metadata.name} already exists and does not belong to instance ${instance}; it was not touched. Choose another instance name or remove that object.`,
+  })),
+});
+
+const missingGrantProblems = (grants: SccGrant[], namespace: string): Stop => ({
+  stoppedBecause: 'grants-missing',
+  problems: grants.map((g) => ({
+    ref: {
+      apiVersion: g.binding.apiVersion,
+      kind: 'RoleBinding',
+      name: g.binding.metadata.name,
+      namespace,
+    },
+    message: `Service accounts ${g.serviceAccounts.join(', ')} may not use SCC ${g.scc} yet. Ask a cluster administrator to apply the grants in the hand-off, then deploy again.`,
+  })),
+});
+
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const { client, values, onEvent, signal } = options;
-  const namespace = values.namespace;
-  const instance = values.name;
+  const { namespace, name: instance } = values;
   const emit = (e: DeployEvent) => onEvent?.(e);
 
   emit({
@@ -59,7 +128,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     message: `Reading what instance ${instance} already has in ${namespace}`,
   });
   const ns = await client.get({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
-  const renderNow = async (live: Map<string, K8sObject>) =>
+  const renderNow = (live: Map<string, K8sObject>) =>
     renderWithPlan(values, existingFrom(live, instance), {
       namespaceAnnotations: ns?.metadata.annotations,
     });
@@ -72,132 +141,60 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     client.get<InstallRecord>(recordRef),
   ]);
   if (previousRecord) live.set(keyOf(previousRecord), previousRecord);
-  let { objects, plan } = await renderNow(live);
-  const record = renderRecord(values, previousRecord);
-  const base = { changed: 0, states: [], plan };
+  const { objects, plan } = await renderNow(live);
+  const writes = [...objects, renderRecord(values, previousRecord)];
 
-  const foreign = objects.filter(
+  let handoff: AdminHandoff | undefined;
+  let changed = 0;
+  const states: DeployResult['states'] = [];
+  const stop = (why: Stop): DeployResult => ({ ok: false, changed, states, plan, handoff, ...why });
+
+  const foreign = writes.filter(
     (o) => live.has(keyOf(o)) && !isOwnedBy(live.get(keyOf(o))!, instance),
   );
-  if (previousRecord && !isOwnedBy(previousRecord, instance)) foreign.push(previousRecord);
-  if (foreign.length) {
-    return {
-      ...base,
-      ok: false,
-      stoppedBecause: 'foreign-objects',
-      problems: foreign.map((o) => ({
-        ref: { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, namespace },
-        message: `${o.kind} ${o.metadata.name} already exists and does not belong to instance ${instance}; it was not touched. Choose another instance name or remove that object.`,
-      })),
-    };
-  }
+  if (foreign.length) return stop(foreignProblems(foreign, instance, namespace));
 
   // SCC grants the user may not create are left to an administrator.
   const grants = sccGrantsOf(objects);
   const allowed = await Promise.all(grants.map((g) => mayGrant(client, g, namespace)));
   const adminGrants = grants.filter((_, i) => !allowed[i]);
   const skip = new Set(adminGrants.map((g) => keyOf(g.binding)));
-  const handoff = adminGrants.length ? adminHandoff(adminGrants, namespace) : undefined;
+  if (adminGrants.length) handoff = adminHandoff(adminGrants, namespace);
 
-  const problems = await dryRunAll({
-    client,
-    objects: [...objects, record],
-    live,
-    skip,
-    onEvent: emit,
-    signal,
-  });
-  if (problems.length) {
-    return { ...base, ok: false, stoppedBecause: 'apply-failed', problems, handoff };
-  }
+  const input = { client, live, skip, onEvent: emit, signal };
+  const problems = await dryRunAll({ ...input, objects: writes });
+  if (problems.length) return stop({ stoppedBecause: 'apply-failed', problems });
 
   if (handoff) {
     emit({ type: 'handoff', handoff });
-    const granted = async () =>
-      (await Promise.all(adminGrants.map((g) => isGranted(client, g, namespace)))).every(Boolean);
-    const deadline = Date.now() + (options.waitForGrantsMs ?? 0);
-    let ok = await granted();
-    if (!ok && deadline > Date.now()) emit({ type: 'grants', state: 'waiting' });
-    while (!ok && Date.now() < deadline) {
-      await sleep(options.grantPollMs ?? 2000, signal);
-      ok = await granted();
+    if (!(await waitForGrants(options, adminGrants, emit))) {
+      return stop(missingGrantProblems(adminGrants, namespace));
     }
-    if (!ok) {
-      return {
-        ...base,
-        ok: false,
-        stoppedBecause: 'grants-missing',
-        handoff,
-        problems: adminGrants.map((g) => ({
-          ref: {
-            apiVersion: g.binding.apiVersion,
-            kind: 'RoleBinding',
-            name: g.binding.metadata.name,
-            namespace,
-          },
-          message: `Service accounts ${g.serviceAccounts.join(', ')} may not use SCC ${g.scc} yet. Ask a cluster administrator to apply the grants in the hand-off, then deploy again.`,
-        })),
-      };
-    }
-    emit({ type: 'grants', state: 'granted' });
   }
 
-  const first = await applyAll({
-    client,
-    objects: [...objects, record],
-    live,
-    skip,
-    onEvent: emit,
-    signal,
-  });
-  let changed = first.changed;
-  const states = first.states;
-  if (first.problems.length) {
-    return {
-      ok: false,
-      changed,
-      states,
-      problems: first.problems,
-      stoppedBecause: 'apply-failed',
-      handoff,
-      plan,
-    };
-  }
-
-  // The web UI is told the Routes' hosts; on a first install they exist only once admitted.
-  const routeNames = objects.filter((o) => o.kind === 'Route').map(keyOf);
-  const deadline = Date.now() + (options.routeWaitMs ?? 15_000);
-  while (
-    routeNames.some(
-      (k) => !(live.get(k) as { status?: { ingress?: unknown[] } })?.status?.ingress?.length,
-    ) &&
-    Date.now() < deadline
-  ) {
-    await sleep(50, signal);
-    const routes = await client.list('route.openshift.io/v1', 'Route', { namespace });
-    for (const r of routes) if (routeNames.includes(keyOf(r))) live.set(keyOf(r), r);
-  }
-  const again = await renderNow(live);
-  const applied = new Map(objects.map((o) => [keyOf(o), o]));
-  const updates = again.objects.filter(
-    (o) => !skip.has(keyOf(o)) && differs(o, applied.get(keyOf(o))),
-  );
-  if (updates.length) {
-    const second = await applyAll({ client, objects: updates, live, onEvent: emit, signal });
-    changed += second.changed;
-    states.push(...second.states);
-    if (second.problems.length) {
-      return {
-        ok: false,
-        changed,
-        states,
-        problems: second.problems,
-        stoppedBecause: 'apply-failed',
-        handoff,
-        plan,
-      };
+  // Apply, then once the Routes have hosts apply what changed with them (the web UI's URLs).
+  let pending: K8sObject[] = writes;
+  for (let pass = 0; pass < 2 && pending.length; pass++) {
+    const outcome = await applyAll({ ...input, objects: pending });
+    changed += outcome.changed;
+    for (const entry of outcome.states) {
+      // An object written in both passes keeps one entry; "created" stays "created".
+      const index = states.findIndex(
+        (e) => e.ref.kind === entry.ref.kind && e.ref.name === entry.ref.name,
+      );
+      if (index < 0) states.push(entry);
+      else if (states[index].state !== 'created') states[index] = entry;
     }
-    ({ objects, plan } = again);
+    if (outcome.problems.length) {
+      return stop({ stoppedBecause: 'apply-failed', problems: outcome.problems });
+    }
+    if (pass === 0) {
+      await waitForRouteHosts(options, objects, live);
+      const applied = new Map(objects.map((o) => [keyOf(o), o]));
+      pending = (await renderNow(live)).objects.filter(
+        (o) => !skip.has(keyOf(o)) && differs(o, applied.get(keyOf(o))),
+      );
+    }
   }
   emit({
     type: 'phase',
