@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useClusterClient } from '../components/ClusterClientContext';
-import { type ClearMLValues, type K8sObject, renderWithPlan, type SccPlanEntry } from '../engine';
+import type { ClearMLValues, K8sObject, SccPlanEntry } from '../engine';
 import { explainError } from '../engine/cluster/errors';
-import { existingFrom, readLive } from '../engine/deploy/live';
+import { checkValues } from '../engine/preflight/check-values';
 import type { PreflightReport } from '../engine/preflight/findings';
-import { preflight } from '../engine/preflight/preflight';
 
 export interface PlanCheck {
   loading: boolean;
@@ -35,25 +34,8 @@ export function usePlanCheck(values: ClearMLValues | undefined, enabled: boolean
     const timer = setTimeout(() => {
       void (async () => {
         try {
-          const ns = await client
-            .get({ apiVersion: 'v1', kind: 'Namespace', name: values.namespace })
-            .catch(() => undefined);
-          const options = { namespaceAnnotations: ns?.metadata.annotations };
-          const draft = await renderWithPlan(values, {}, options);
-          const live = await readLive(client, values.namespace, draft.objects).catch(
-            () => new Map<string, K8sObject>(),
-          );
-          const { objects, plan } = await renderWithPlan(
-            values,
-            existingFrom(live, values.name),
-            options,
-          );
-          const report = await preflight({
-            client,
-            namespace: values.namespace,
-            instance: values.name,
-            objects,
-            live,
+          const { objects, plan, live, report } = await checkValues(client, values, {
+            tolerateReadErrors: true,
           });
           if (!cancelled) setState({ loading: false, objects, plan, live, report, forValues: key });
         } catch (err) {

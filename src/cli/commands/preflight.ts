@@ -1,6 +1,4 @@
-import { renderWithPlan } from '../../engine/render/render';
-import { readLive } from '../../engine/deploy/live';
-import { preflight } from '../../engine/preflight/preflight';
+import { checkValues } from '../../engine/preflight/check-values';
 import type { CliCommand } from '../command';
 import {
   CLUSTER_EXIT,
@@ -29,20 +27,7 @@ export const command: CliCommand = {
     if (!values) return CLUSTER_EXIT.invalidInput;
     try {
       const client = clientFor(parsed.args);
-      const ns = await client.get({ apiVersion: 'v1', kind: 'Namespace', name: values.namespace });
-      const { objects } = await renderWithPlan(
-        values,
-        {},
-        { namespaceAnnotations: ns?.metadata.annotations },
-      );
-      const live = await readLive(client, values.namespace, objects);
-      const report = await preflight({
-        client,
-        namespace: values.namespace,
-        instance: values.name,
-        objects,
-        live,
-      });
+      const { report } = await checkValues(client, values);
       if (parsed.args.output === 'json' || parsed.args.output === 'yaml') {
         printStructured(io, parsed.args.output, report);
       } else {

@@ -6,7 +6,6 @@
  */
 import type { ClusterClient } from '../cluster/client';
 import type { K8sObject } from '../k8s-types';
-import { renderWithPlan } from '../render/render';
 import type { SccPlanEntry } from '../scc/plan';
 import type { ClearMLValues } from '../values/schema';
 import { type ApplyEvent, applyAll, type ApplyProblem, dryRunAll, type ObjectState } from './apply';
@@ -19,7 +18,7 @@ import {
   type SccGrant,
   sccGrantsOf,
 } from './grants';
-import { existingFrom, readLive } from './live';
+import { renderForCluster } from './live';
 import { isOwnedBy, keyOf } from './ownership';
 import { type InstallRecord, recordName, renderRecord } from './record';
 
@@ -127,21 +126,12 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     phase: 'read',
     message: `Reading what instance ${instance} already has in ${namespace}`,
   });
-  const ns = await client.get({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
-  const renderNow = (live: Map<string, K8sObject>) =>
-    renderWithPlan(values, existingFrom(live, instance), {
-      namespaceAnnotations: ns?.metadata.annotations,
-    });
-
-  // A first render names the objects; the live read then supplies credentials and route hosts.
-  const draft = await renderNow(new Map());
   const recordRef = { apiVersion: 'v1', kind: 'ConfigMap', name: recordName(instance), namespace };
-  const [live, previousRecord] = await Promise.all([
-    readLive(client, namespace, draft.objects),
+  const [{ objects, plan, live, rerender }, previousRecord] = await Promise.all([
+    renderForCluster(client, values),
     client.get<InstallRecord>(recordRef),
   ]);
   if (previousRecord) live.set(keyOf(previousRecord), previousRecord);
-  const { objects, plan } = await renderNow(live);
   const writes = [...objects, renderRecord(values, previousRecord)];
 
   let handoff: AdminHandoff | undefined;
@@ -191,7 +181,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     if (pass === 0) {
       await waitForRouteHosts(options, objects, live);
       const applied = new Map(objects.map((o) => [keyOf(o), o]));
-      pending = (await renderNow(live)).objects.filter(
+      pending = (await rerender(live)).objects.filter(
         (o) => !skip.has(keyOf(o)) && differs(o, applied.get(keyOf(o))),
       );
     }

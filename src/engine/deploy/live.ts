@@ -1,6 +1,8 @@
 /** Reads the live counterparts of rendered objects: one list request per kind. */
 import type { ClusterClient } from '../cluster/client';
-import type { ExistingObjects } from '../render/render';
+import { type ExistingObjects, type RenderResult, renderWithPlan } from '../render/render';
+import type { SccPlanEntry } from '../scc/plan';
+import type { ClearMLValues } from '../values/schema';
 import type { K8sObject, K8sSecret, Route } from '../k8s-types';
 import { isOwnedBy, keyOf } from './ownership';
 
@@ -32,4 +34,45 @@ export function existingFrom(live: Map<string, K8sObject>, instance: string): Ex
     if (o.kind === 'Route') routes[o.metadata.name] = o as Route;
   }
   return { secrets, routes };
+}
+
+export interface ClusterPlan {
+  objects: K8sObject[];
+  plan: SccPlanEntry[];
+  /** Live counterparts of `objects`, keyed `Kind/name`. */
+  live: Map<string, K8sObject>;
+  /** Renders again with what `live` holds now (e.g. once Routes have hosts). */
+  rerender: (live: Map<string, K8sObject>) => Promise<RenderResult>;
+}
+
+/**
+ * Renders an instance as it would be applied to this cluster: the namespace's SCC annotations
+ * for the plan, and the live credentials and Route hosts kept.
+ */
+export async function renderForCluster(
+  client: ClusterClient,
+  values: ClearMLValues,
+  options: { tolerateReadErrors?: boolean } = {},
+): Promise<ClusterPlan> {
+  // A form that is still being filled in may name a project the user cannot read (yet).
+  const tolerate =
+    <T>(fallback: T) =>
+    (err: unknown) => {
+      if (options.tolerateReadErrors) return fallback;
+      throw err;
+    };
+  const ns = await client
+    .get({ apiVersion: 'v1', kind: 'Namespace', name: values.namespace })
+    .catch(tolerate(undefined));
+  const rerender = (live: Map<string, K8sObject>) =>
+    renderWithPlan(values, existingFrom(live, values.name), {
+      namespaceAnnotations: ns?.metadata.annotations,
+    });
+  // A first render names the objects; the live read then supplies credentials and route hosts.
+  const draft = await rerender(new Map());
+  const live = await readLive(client, values.namespace, draft.objects).catch(
+    tolerate(new Map<string, K8sObject>()),
+  );
+  const { objects, plan } = await rerender(live);
+  return { objects, plan, live, rerender };
 }
