@@ -22,6 +22,7 @@ import {
 import { type ClusterClient, FIELD_MANAGER } from '../engine/cluster/client';
 import { ApiError, type ApiStatus, NetworkError } from '../engine/cluster/errors';
 import type { K8sObject } from '../engine/k8s-types';
+import { selectorFromString } from './label-selector';
 
 const API_ROOT = '/api/kubernetes';
 
@@ -64,12 +65,14 @@ export function createConsoleClient(): ClusterClient {
       }
     },
     async list(apiVersion, kind, options = {}) {
-      const queryParams: Record<string, string> = {};
+      // k8sList turns `labelSelector` into text with selectorToString, so it must be an object.
+      const queryParams: Record<string, unknown> = {};
       if (options.namespace) queryParams.ns = options.namespace;
-      if (options.labelSelector) queryParams.labelSelector = options.labelSelector;
+      if (options.labelSelector)
+        queryParams.labelSelector = selectorFromString(options.labelSelector);
       if (options.fieldSelector) queryParams.fieldSelector = options.fieldSelector;
       const items = await guard(() =>
-        k8sListItems({ model: model(apiVersion, kind), queryParams }),
+        k8sListItems({ model: model(apiVersion, kind), queryParams: queryParams as never }),
       );
       return items.map((item) => ({ ...item, apiVersion, kind })) as never;
     },

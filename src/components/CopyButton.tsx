@@ -18,7 +18,6 @@ export const CopyButton = ({
   return (
     <ClipboardCopyButton
       id={`copy-${id}`}
-      textId={`text-${id}`}
       aria-label={label}
       data-test={dataTest}
       variant="plain"

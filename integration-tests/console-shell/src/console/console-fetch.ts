@@ -158,13 +158,16 @@ const fetchWithRetries = async (url: string, options: FetchOptions): Promise<Res
   }
 };
 
+// The SDK's k8s CRUD functions pass `null` for options and timeout (e.g. `k8sCreate` calls
+// `coFetchJSON.post(url, data, null, null)`); the console merges options with lodash
+// `defaultsDeep`, which treats `null` as empty, so every entry point here does too.
 export const coFetch = (
   url: string,
-  options: FetchOptions = {},
+  options: FetchOptions | null = {},
   timeout: number | null = 60000,
 ): Promise<Response> => {
-  const allOptions: FetchOptions = { credentials: 'same-origin', ...options };
-  allOptions.headers = { ...(options.headers ?? {}) };
+  const allOptions: FetchOptions = { credentials: 'same-origin', ...(options ?? {}) };
+  allOptions.headers = { ...(options?.headers ?? {}) };
   applyConsoleHeaders(url, allOptions);
   const request = fetchWithRetries(url, allOptions);
   if (!timeout || timeout <= 0) {
@@ -193,10 +196,10 @@ const parseBody = async (response: Response) => {
 const fetchJSON = (
   url: string,
   method = 'GET',
-  options: FetchOptions = {},
+  options: FetchOptions | null = {},
   timeout?: number | null,
 ): Promise<any> => {
-  const headers: Headers = { Accept: 'application/json', ...(options.headers ?? {}) };
+  const headers: Headers = { Accept: 'application/json', ...(options?.headers ?? {}) };
   return coFetch(url, { ...options, method, headers }, timeout).then(parseBody);
 };
 
@@ -204,12 +207,12 @@ const sendJSON = (
   method: string,
   url: string,
   json: unknown,
-  options: FetchOptions = {},
+  options: FetchOptions | null = {},
   timeout?: number | null,
 ) => {
   const headers: Headers = {
     Accept: 'application/json',
-    ...(options.headers ?? {}),
+    ...(options?.headers ?? {}),
     'Content-Type': `application/${method === 'PATCH' ? 'json-patch+json' : 'json'};charset=UTF-8`,
   };
   const body = json === undefined || json === null ? undefined : JSON.stringify(json);
@@ -219,17 +222,20 @@ const sendJSON = (
 };
 
 export const coFetchJSON = Object.assign(fetchJSON, {
-  delete: (url: string, json?: unknown, options?: FetchOptions, timeout?: number | null) =>
+  delete: (url: string, json?: unknown, options?: FetchOptions | null, timeout?: number | null) =>
     json
       ? sendJSON('DELETE', url, json, options, timeout)
       : fetchJSON(url, 'DELETE', options, timeout),
-  post: (url: string, json: unknown, options?: FetchOptions, timeout?: number | null) =>
+  post: (url: string, json: unknown, options?: FetchOptions | null, timeout?: number | null) =>
     sendJSON('POST', url, json, options, timeout),
-  put: (url: string, json: unknown, options?: FetchOptions, timeout?: number | null) =>
+  put: (url: string, json: unknown, options?: FetchOptions | null, timeout?: number | null) =>
     sendJSON('PUT', url, json, options, timeout),
-  patch: (url: string, json: unknown, options?: FetchOptions, timeout?: number | null) =>
+  patch: (url: string, json: unknown, options?: FetchOptions | null, timeout?: number | null) =>
     sendJSON('PATCH', url, json, options, timeout),
 });
 
-export const coFetchText = (url: string, options: FetchOptions = {}, timeout?: number | null) =>
-  coFetch(url, options, timeout).then((response) => response.text());
+export const coFetchText = (
+  url: string,
+  options: FetchOptions | null = {},
+  timeout?: number | null,
+) => coFetch(url, options, timeout).then((response) => response.text());
