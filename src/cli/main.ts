@@ -4,9 +4,15 @@ import { EXIT, type CliCommand, type CliIo } from './command';
 
 const USAGE = `usage: clearml-openshift <command> [options]
 
-Commands live in src/cli/commands/<command>.ts; for example:
-  render   print the objects of a ClearML instance as YAML
+Commands:
+  render     print the objects of a ClearML instance as YAML
+  preflight  check permissions, APIs, storage, quota, existing objects and pod security
+  deploy     apply an instance (dry run first, ordered, idempotent, resumable)
+  status     each component's health and the reason, and the instance's URLs
+  uninstall  remove an instance; volumes and credentials are kept unless --delete-data
+
 Run "clearml-openshift <command> --help" for a command's options.
+Exit codes: 0 success, 2 invalid values or arguments, 3 missing permissions, 4 cluster errors.
 `;
 
 /** Loads `commands/<name>.ts`; adding a command means adding one file there. */

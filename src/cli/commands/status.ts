@@ -22,6 +22,9 @@ interface StatusArgs extends ClusterArgs {
 }
 
 function text(status: InstanceStatus): string {
+  if (!status.components.length) {
+    return `${status.instance}: not installed here (no ClearML workloads of this instance found).\n`;
+  }
   const lines = [
     `${status.instance}: ${status.ready ? 'Ready' : status.state}`,
     ...status.components.map(
@@ -29,7 +32,6 @@ function text(status: InstanceStatus): string {
         `  ${MARK[c.state]} ${c.displayName.padEnd(14)} ${c.state.padEnd(11)} ${c.ready}/${c.desired}  ${c.reason}`,
     ),
   ];
-  if (!status.components.length) lines.push('  No ClearML workloads found for this instance.');
   const urls = Object.entries(status.urls).filter(([, url]) => url);
   if (urls.length) lines.push('', ...urls.map(([name, url]) => `  ${name.padEnd(6)} ${url}`));
   return `${lines.join('\n')}\n`;
