@@ -4,11 +4,23 @@
  */
 import type { Locator } from 'playwright-core';
 import type { ConsoleShell } from './ConsoleShell';
+import { DeployWizardPage } from './DeployWizardPage';
+import { DeployProgressPage, StatusPanelPage, UninstallDialogPage } from './StatusPanelPage';
 
 export const PLUGIN_NAME = 'clearml-console-plugin';
 
 export class ClearMLPage {
-  constructor(readonly shell: ConsoleShell) {}
+  readonly wizard: DeployWizardPage;
+  readonly progress: DeployProgressPage;
+  readonly status: StatusPanelPage;
+  readonly uninstallDialog: UninstallDialogPage;
+
+  constructor(readonly shell: ConsoleShell) {
+    this.wizard = new DeployWizardPage(shell.page);
+    this.progress = new DeployProgressPage(shell.page);
+    this.status = new StatusPanelPage(shell.page);
+    this.uninstallDialog = new UninstallDialogPage(shell.page);
+  }
 
   get page() {
     return this.shell.page;
@@ -34,5 +46,41 @@ export class ClearMLPage {
 
   description(): Locator {
     return this.page.getByText('Deploy the ClearML server in this project', { exact: false });
+  }
+
+  /** Opens one instance's status page directly. */
+  async openInstance(namespace: string, instance: string) {
+    await this.shell.goto(
+      `clearml/ns/${namespace}?instance=${encodeURIComponent(instance)}&namespace=${namespace}`,
+    );
+    await this.status.root().waitFor();
+  }
+
+  /** The header's Deploy ClearML button. */
+  deployButton(): Locator {
+    return this.page.locator('[data-test="deploy-clearml"]');
+  }
+
+  /** Starts the wizard from the header button. */
+  async startDeploy() {
+    await this.deployButton().click();
+    await this.wizard.waitForOpen();
+  }
+
+  instancesTable(): Locator {
+    return this.page.locator('[data-test="instances-table"]');
+  }
+
+  instanceRow(name: string): Locator {
+    return this.instancesTable().locator(`[data-test="instance-${name}"]`);
+  }
+
+  instancesEmpty(): Locator {
+    return this.page.locator('[data-test="instances-empty"]');
+  }
+
+  /** The page content without the host frame, for accessibility checks and screenshots. */
+  content(): Locator {
+    return this.page.locator('#content-scrollable');
   }
 }

@@ -43,8 +43,13 @@ export class ConsoleShell {
   }
 
   /** A new browser context signed in as `user` (the bridge's identity cookie). */
-  static async open(browser: Browser, baseURL: string, user: ClusterUser = 'admin') {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  static async open(
+    browser: Browser,
+    baseURL: string,
+    user: ClusterUser = 'admin',
+    viewport = { width: 1440, height: 900 },
+  ) {
+    const context = await browser.newContext({ viewport });
     const url = new URL(baseURL);
     await context.addCookies([
       { name: 'dev-host-user', value: user, domain: url.hostname, path: '/', sameSite: 'Strict' },

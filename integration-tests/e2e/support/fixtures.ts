@@ -24,9 +24,9 @@ export const useConsole = () => {
   });
   return {
     e2e,
-    shellAs: async (user: ClusterUser = 'admin') => {
+    shellAs: async (user: ClusterUser = 'admin', viewport?: { width: number; height: number }) => {
       if (!browser) throw new Error('the browser starts in beforeAll');
-      const shell = await ConsoleShell.open(browser, e2e.consoleURL, user);
+      const shell = await ConsoleShell.open(browser, e2e.consoleURL, user, viewport);
       open.push(shell);
       return shell;
     },

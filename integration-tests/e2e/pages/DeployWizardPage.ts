@@ -1,0 +1,188 @@
+/**
+ * Page object for the deploy wizard (General · Size · Storage · Network · Security ·
+ * Credentials · Review) and the hand-off it shows when SCCs cannot be granted.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export const WIZARD_STEPS = [
+  'general',
+  'size',
+  'storage',
+  'network',
+  'security',
+  'credentials',
+  'review',
+] as const;
+export type WizardStepId = (typeof WIZARD_STEPS)[number];
+
+const test = (id: string) => `[data-test="${id}"]`;
+
+/** `field-<dotted path with - for .>`, as the wizard names its inputs. */
+export const fieldTestId = (path: string) => `field-${path.replace(/\./g, '-')}`;
+
+export class DeployWizardPage {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.locator(test('deploy-wizard'));
+  }
+
+  async waitForOpen() {
+    await this.root().waitFor();
+    await this.field('name').waitFor();
+  }
+
+  /** The nav button of a step (PatternFly puts the attribute on the list item around it). */
+  stepNav(step: WizardStepId): Locator {
+    return this.page.locator(`${test(`wizard-step-${step}`)} > button`);
+  }
+
+  /** Whether `step` is the current one. */
+  async isCurrent(step: WizardStepId) {
+    return (await this.stepNav(step).getAttribute('aria-current')) === 'step';
+  }
+
+  /** Waits until `step` is the current one. */
+  async waitForStep(step: WizardStepId, timeout = 10_000) {
+    await this.page.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute('aria-current') === 'step',
+      `${test(`wizard-step-${step}`)} > button`,
+      { timeout },
+    );
+  }
+
+  async goToStep(step: WizardStepId) {
+    await this.stepNav(step).click();
+    await this.waitForStep(step);
+  }
+
+  nextButton(): Locator {
+    return this.page.locator(test('wizard-next'));
+  }
+
+  async next() {
+    await this.nextButton().click();
+  }
+
+  deployButton(): Locator {
+    return this.page.locator(test('deploy-button'));
+  }
+
+  deployBlocked(): Locator {
+    return this.page.locator(test('deploy-blocked'));
+  }
+
+  field(path: string): Locator {
+    return this.page.locator(test(fieldTestId(path)));
+  }
+
+  fieldError(path: string): Locator {
+    return this.page.locator(test(`${fieldTestId(path)}-error`));
+  }
+
+  async fill(path: string, value: string) {
+    await this.field(path).fill(value);
+  }
+
+  /** The selected project (a select when projects can be listed, else a text input). */
+  async namespace() {
+    return this.field('namespace').inputValue();
+  }
+
+  // Size, Storage, Network
+  sizeTotals(): Locator {
+    return this.page.locator(test('size-totals'));
+  }
+
+  storageTotal(): Locator {
+    return this.page.locator(test('storage-total'));
+  }
+
+  // Security
+  sccPlan(): Locator {
+    return this.page.locator(test('scc-plan'));
+  }
+
+  sccPlanRow(serviceAccount: string): Locator {
+    return this.page.locator(test(`scc-plan-${serviceAccount}`));
+  }
+
+  preflightFindings(): Locator {
+    return this.page.locator(test('preflight-findings'));
+  }
+
+  findings(level: 'error' | 'warning' | 'info'): Locator {
+    return this.page.locator(test(`finding-${level}`));
+  }
+
+  handoff(): Locator {
+    return this.page.locator(test('handoff'));
+  }
+
+  handoffYaml(): Locator {
+    return this.handoff().locator(test('handoff-yaml'));
+  }
+
+  handoffPolicyCommands(): Locator {
+    return this.handoff().locator(test('handoff-policy-commands'));
+  }
+
+  /** The `oc adm policy` commands; the expandable copy field keeps them in its text area. */
+  async handoffPolicyCommandsText() {
+    const box = this.handoffPolicyCommands();
+    const text = (await box.locator('textarea, input, pre, code').allTextContents()).join('\n');
+    const values = await box
+      .locator('textarea, input')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    return [text, ...values, (await box.textContent()) ?? ''].join('\n');
+  }
+
+  waitForAdmin(): Locator {
+    return this.page.locator(`input${test('wait-for-admin')}, ${test('wait-for-admin')} input`);
+  }
+
+  async setWaitForAdmin(wait: boolean) {
+    const box = this.waitForAdmin().first();
+    if ((await box.isChecked()) !== wait) await box.setChecked(wait);
+  }
+
+  planError(): Locator {
+    return this.page.locator(test('plan-error'));
+  }
+
+  // Review
+  dryRunSummary(): Locator {
+    return this.page.locator(test('dry-run-summary'));
+  }
+
+  dryRunError(): Locator {
+    return this.page.locator(test('dry-run-error'));
+  }
+
+  reviewObject(kind: string, name: string): Locator {
+    return this.page.locator(test(`review-object-${kind}-${name}`));
+  }
+
+  /** Waits until the dry run finished and Deploy is enabled. */
+  async waitForDeployEnabled(timeout = 60_000) {
+    await this.dryRunSummary().waitFor({ timeout });
+    await this.page.waitForFunction(
+      (sel) => {
+        const b = document.querySelector(sel) as HTMLButtonElement | null;
+        return !!b && !b.disabled && b.getAttribute('aria-disabled') !== 'true';
+      },
+      test('deploy-button'),
+      { timeout },
+    );
+  }
+
+  async deploy() {
+    await this.waitForDeployEnabled();
+    await this.deployButton().click();
+  }
+
+  async isDeployDisabled() {
+    const b = this.deployButton();
+    return (await b.isDisabled()) || (await b.getAttribute('aria-disabled')) === 'true';
+  }
+}

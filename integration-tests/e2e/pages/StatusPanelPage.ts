@@ -1,0 +1,209 @@
+/**
+ * Page object for an instance's page: deploy progress, the live status panel (graph, component
+ * list, details), next steps, and the uninstall dialog.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+const test = (id: string) => `[data-test="${id}"]`;
+
+export type RouteKey = 'app' | 'api' | 'files';
+export type Health = 'Ready' | 'Progressing' | 'Degraded' | 'Failed';
+
+export class DeployProgressPage {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.locator(test('deploy-progress'));
+  }
+
+  phase(phase: 'read' | 'dry-run' | 'apply' | 'done'): Locator {
+    return this.root().locator(test(`phase-${phase}`));
+  }
+
+  done(): Locator {
+    return this.root().locator(test('deploy-done'));
+  }
+
+  failed(): Locator {
+    return this.root().locator(test('deploy-failed'));
+  }
+
+  error(): Locator {
+    return this.root().locator(test('deploy-error'));
+  }
+
+  waitingForAdmin(): Locator {
+    return this.root().locator(test('waiting-for-admin'));
+  }
+
+  handoff(): Locator {
+    return this.root().locator(test('handoff'));
+  }
+
+  objects(): Locator {
+    return this.root().locator(test('deploy-objects'));
+  }
+
+  object(kind: string, name: string): Locator {
+    return this.root().locator(test(`deploy-object-${kind}-${name}`));
+  }
+
+  /**
+   * Waits for the run to end; throws with the page's message when it failed instead.
+   */
+  async waitForDone(timeout = 90_000) {
+    const outcome = this.done().or(this.failed()).or(this.error());
+    await outcome.first().waitFor({ timeout });
+    if (!(await this.done().isVisible())) {
+      throw new Error(`the deploy did not succeed: ${await this.root().innerText()}`);
+    }
+  }
+}
+
+export class StatusPanelPage {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.locator(test('status-panel'));
+  }
+
+  instanceState(): Locator {
+    return this.root().locator(test('instance-state')).first();
+  }
+
+  graph(): Locator {
+    return this.root().locator(test('status-graph'));
+  }
+
+  graphNode(component: string): Locator {
+    return this.graph().locator(test(`status-node-${component}`));
+  }
+
+  list(): Locator {
+    return this.root().locator(test('status-list'));
+  }
+
+  row(component: string): Locator {
+    return this.list().locator(test(`status-row-${component}`));
+  }
+
+  rowState(component: string): Locator {
+    return this.row(component).locator(test('component-state'));
+  }
+
+  rowReason(component: string): Locator {
+    return this.row(component).locator(test('component-reason'));
+  }
+
+  async selectComponent(component: string) {
+    await this.row(component).locator(test('status-row-select')).click();
+    await this.details(component).waitFor();
+  }
+
+  details(component: string): Locator {
+    return this.root().locator(test(`component-details-${component}`));
+  }
+
+  detailsReason(component: string): Locator {
+    return this.details(component).locator(test('component-reason'));
+  }
+
+  detailsPods(component: string): Locator {
+    return this.details(component).locator(test('component-pod'));
+  }
+
+  routeLink(key: RouteKey): Locator {
+    return this.root()
+      .locator(test(`route-link-${key}`))
+      .first();
+  }
+
+  nextSteps(): Locator {
+    return this.root().locator(test('next-steps'));
+  }
+
+  configSnippet(): Locator {
+    return this.nextSteps().locator(test('config-snippet'));
+  }
+
+  envSnippet(): Locator {
+    return this.nextSteps().locator(test('env-snippet'));
+  }
+
+  uninstallButton(): Locator {
+    return this.root().locator(test('instance-uninstall'));
+  }
+
+  /** Waits until the instance shows `state` (kwok rollouts take a while on a busy machine). */
+  async waitForInstanceState(state: Health, timeout = 120_000) {
+    await this.page.waitForFunction(
+      ({ sel, state }) => document.querySelector(sel)?.textContent?.trim() === state,
+      { sel: `${test('status-panel')} ${test('instance-state')}`, state },
+      { timeout },
+    );
+  }
+
+  /** Waits until the component's list row shows `state`. */
+  async waitForComponentState(component: string, state: Health, timeout = 120_000) {
+    await this.page.waitForFunction(
+      ({ sel, state }) => document.querySelector(sel)?.textContent?.trim() === state,
+      {
+        sel: `${test('status-list')} ${test(`status-row-${component}`)} ${test('component-state')}`,
+        state,
+      },
+      { timeout },
+    );
+  }
+
+  /** The component names the list shows, in order. */
+  async components() {
+    return this.list()
+      .locator('[data-test^="status-row-"]:not([data-test="status-row-select"])')
+      .evaluateAll((rows) =>
+        rows.map((r) => r.getAttribute('data-test')!.slice('status-row-'.length)),
+      );
+  }
+}
+
+export class UninstallDialogPage {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.locator(test('uninstall-modal'));
+  }
+
+  pvcs(): Locator {
+    return this.root().locator(test('uninstall-pvcs'));
+  }
+
+  deleteData(): Locator {
+    return this.root().locator(
+      `input${test('uninstall-delete-data')}, ${test('uninstall-delete-data')} input`,
+    );
+  }
+
+  confirmName(): Locator {
+    return this.root().locator(test('uninstall-confirm-name'));
+  }
+
+  confirmButton(): Locator {
+    return this.root().locator(test('uninstall-confirm'));
+  }
+
+  cancelButton(): Locator {
+    return this.root().locator(test('uninstall-cancel'));
+  }
+
+  result(): Locator {
+    return this.page.locator(test('uninstall-result'));
+  }
+
+  error(): Locator {
+    return this.page.locator(test('uninstall-error'));
+  }
+
+  async isConfirmDisabled() {
+    const b = this.confirmButton();
+    return (await b.isDisabled()) || (await b.getAttribute('aria-disabled')) === 'true';
+  }
+}

@@ -1,0 +1,142 @@
+import { ClearMLPage } from '../pages/ClearMLPage';
+import { WIZARD_STEPS } from '../pages/DeployWizardPage';
+import { formatViolations } from '../support/a11y';
+import { BridgeClient } from '../support/bridge-client';
+import { useConsole } from '../support/fixtures';
+import { until } from '../support/wait';
+
+const INSTANCE = 'clearml';
+const VIEWPORT = { width: 1280, height: 800 };
+const COMPONENTS = [
+  'mongodb',
+  'redis',
+  'elasticsearch',
+  'apiserver',
+  'fileserver',
+  'async-delete',
+  'webserver',
+];
+
+type Named = { metadata: { name: string } };
+
+describe('deploy as admin', () => {
+  const { e2e, shellAs } = useConsole();
+  const admin = new BridgeClient(e2e.consoleURL, 'admin');
+  const ns = e2e.namespace;
+
+  it('opens ClearML from the navigation, walks every wizard step with the defaults and deploys', async () => {
+    const shell = await shellAs('admin', VIEWPORT);
+    const clearml = new ClearMLPage(shell);
+    await clearml.openFromNav(ns);
+    await clearml.startDeploy();
+    const wizard = clearml.wizard;
+
+    expect(await wizard.field('name').inputValue()).toBe(INSTANCE);
+    expect(await wizard.namespace()).toBe(ns);
+
+    for (const [i, step] of WIZARD_STEPS.entries()) {
+      if (i > 0) await wizard.next();
+      await wizard.waitForStep(step);
+      if (step === 'security') await wizard.sccPlan().waitFor({ timeout: 30_000 });
+      if (step === 'review') await wizard.waitForDeployEnabled();
+      const violations = await shell.accessibilityViolations('#content-scrollable');
+      expect(violations, `${step}: ${formatViolations(violations)}`).toEqual([]);
+      await shell.screenshot(`wizard-${i + 1}-${step}`);
+    }
+    // An admin may grant the SCCs: no hand-off.
+    expect(await wizard.handoff().count()).toBe(0);
+
+    await wizard.deploy();
+    await clearml.progress.root().waitFor();
+    expect(new URL(shell.page.url()).searchParams.get('instance')).toBe(INSTANCE);
+    await shell.screenshot('deploy-progress');
+    await clearml.progress.waitForDone();
+    await shell.screenshot('deploy-done');
+    expect(await shell.errors()).toEqual([]);
+  });
+
+  it('watches the topology go Ready, with Route links and the clearml.conf snippet', async () => {
+    const shell = await shellAs('admin', VIEWPORT);
+    const clearml = new ClearMLPage(shell);
+    await clearml.openInstance(ns, INSTANCE);
+    const status = clearml.status;
+
+    await status.graph().waitFor();
+    await status.waitForInstanceState('Ready');
+    expect(await status.components()).toEqual(expect.arrayContaining(COMPONENTS));
+    for (const c of COMPONENTS) {
+      expect(await status.rowState(c).textContent()).toBe('Ready');
+      expect(await status.graphNode(c).count()).toBe(1);
+    }
+
+    const app = await status.routeLink('app').getAttribute('href');
+    const api = await status.routeLink('api').getAttribute('href');
+    const files = await status.routeLink('files').getAttribute('href');
+    expect(app).toMatch(new RegExp(`^https?://.*-${ns}\\.`));
+    expect(api).toMatch(/^https?:\/\//);
+    expect(files).toMatch(/^https?:\/\//);
+
+    await status.nextSteps().waitFor();
+    const conf = await status.configSnippet().innerText();
+    expect(conf).toContain(`api_server: ${api}`);
+    expect(conf).toContain(`web_server: ${app}`);
+    expect(conf).toContain(`files_server: ${files}`);
+
+    const violations = await shell.accessibilityViolations('#content-scrollable');
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await shell.screenshot('status-ready');
+    await status.nextSteps().scrollIntoViewIfNeeded();
+    await shell.screenshot('next-steps');
+
+    await status.selectComponent('apiserver');
+    expect(await status.detailsPods('apiserver').count()).toBeGreaterThan(0);
+    await shell.screenshot('status-details');
+    expect(await shell.errors()).toEqual([]);
+  });
+
+  it('uninstalls keeping the data: PVCs remain, workloads are gone', async () => {
+    const pvcsBefore = await admin.list<Named>(`/api/v1/namespaces/${ns}/persistentvolumeclaims`);
+    expect(pvcsBefore.length).toBeGreaterThan(0);
+
+    const shell = await shellAs('admin', VIEWPORT);
+    const clearml = new ClearMLPage(shell);
+    await clearml.openInstance(ns, INSTANCE);
+    await clearml.status.uninstallButton().click();
+    const dialog = clearml.uninstallDialog;
+    await dialog.root().waitFor();
+    await dialog.pvcs().waitFor();
+    for (const pvc of pvcsBefore) {
+      expect(await dialog.pvcs().innerText()).toContain(pvc.metadata.name);
+    }
+    expect(await dialog.deleteData().isChecked()).toBe(false);
+    expect(await dialog.isConfirmDisabled()).toBe(true);
+    await dialog.confirmName().fill('clearm');
+    expect(await dialog.isConfirmDisabled()).toBe(true);
+    await dialog.confirmName().fill(INSTANCE);
+    expect(await dialog.isConfirmDisabled()).toBe(false);
+    const violations = await shell.accessibilityViolations('[data-test="uninstall-modal"]');
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await shell.screenshot('uninstall-dialog');
+    await dialog.confirmButton().click();
+
+    // Back on the instances list once everything was deleted.
+    await clearml
+      .instancesEmpty()
+      .or(clearml.instancesTable())
+      .first()
+      .waitFor({ timeout: 60_000 });
+
+    const workloads = async () => [
+      ...(await admin.list<Named>(`/apis/apps/v1/namespaces/${ns}/deployments`)),
+      ...(await admin.list<Named>(`/apis/apps/v1/namespaces/${ns}/statefulsets`)),
+    ];
+    await until(async () => (await workloads()).length === 0, {
+      description: 'the workloads to be deleted',
+    });
+    const pvcsAfter = await admin.list<Named>(`/api/v1/namespaces/${ns}/persistentvolumeclaims`);
+    expect(pvcsAfter.map((p) => p.metadata.name).sort()).toEqual(
+      pvcsBefore.map((p) => p.metadata.name).sort(),
+    );
+    expect(await shell.errors()).toEqual([]);
+  });
+});
