@@ -155,6 +155,20 @@ export class StatusPanelPage {
     );
   }
 
+  /** Waits until the component's list row gives a reason matching `pattern`. */
+  async waitForComponentReason(component: string, pattern: RegExp, timeout = 120_000) {
+    await this.page.waitForFunction(
+      ({ sel, source, flags }) =>
+        new RegExp(source, flags).test(document.querySelector(sel)?.textContent ?? ''),
+      {
+        sel: `${test('status-list')} ${test(`status-row-${component}`)} ${test('component-reason')}`,
+        source: pattern.source,
+        flags: pattern.flags,
+      },
+      { timeout },
+    );
+  }
+
   /** The component names the list shows, in order. */
   async components() {
     return this.list()

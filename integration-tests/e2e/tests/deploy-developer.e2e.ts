@@ -32,6 +32,7 @@ describe('deploy as a project administrator', () => {
     expect(await wizard.waitForAdmin().first().isChecked()).toBe(true);
     const violations = await shell.accessibilityViolations('#content-scrollable');
     expect(violations, formatViolations(violations)).toEqual([]);
+    await wizard.handoff().scrollIntoViewIfNeeded();
     await shell.screenshot('wizard-5-security-handoff');
 
     await wizard.setWaitForAdmin(true);
