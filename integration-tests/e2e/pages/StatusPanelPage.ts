@@ -155,6 +155,38 @@ export class StatusPanelPage {
     );
   }
 
+  /**
+   * Components whose graph node lies (partly) outside the visible graph area; waits for the
+   * graph to settle (no change over two animation frames) first.
+   */
+  async nodesOutsideGraph(): Promise<string[]> {
+    return this.graph().evaluate(async (graph) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const boxes = () =>
+        JSON.stringify(
+          [...graph.querySelectorAll('[data-test^="status-node-"]')].map((n) =>
+            n.getBoundingClientRect(),
+          ),
+        );
+      for (let last = '', i = 0; i < 100; i++) {
+        await frame();
+        await frame();
+        const now = boxes();
+        if (now === last) break;
+        last = now;
+      }
+      const area = graph.getBoundingClientRect();
+      return [...graph.querySelectorAll('[data-test^="status-node-"]')]
+        .filter((n) => {
+          const b = n.getBoundingClientRect();
+          return (
+            b.left < area.left || b.top < area.top || b.right > area.right || b.bottom > area.bottom
+          );
+        })
+        .map((n) => n.getAttribute('data-test')!.slice('status-node-'.length));
+    });
+  }
+
   /** Waits until the component's list row gives a reason matching `pattern`. */
   async waitForComponentReason(component: string, pattern: RegExp, timeout = 120_000) {
     await this.page.waitForFunction(

@@ -54,6 +54,8 @@ describe('a component that cannot start', () => {
     await shell.screenshot('status-failed');
 
     await status.selectComponent('apiserver');
+    // The graph narrows for the details panel and still shows every component.
+    await expect.poll(() => status.nodesOutsideGraph(), { timeout: 10_000 }).toEqual([]);
     const details = status.details('apiserver');
     expect(await details.innerText()).toContain('API server');
     expect(await status.detailsReason('apiserver').innerText()).toContain(MISSING_IMAGE);

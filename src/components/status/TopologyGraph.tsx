@@ -5,6 +5,7 @@ import {
   Decorator,
   DefaultEdge,
   DefaultNode,
+  Dimensions,
   GraphComponent,
   GRAPH_LAYOUT_END_EVENT,
   GraphElement,
@@ -21,8 +22,9 @@ import {
   withSelection,
   type WithSelectionProps,
 } from '@patternfly/react-topology';
+import { debounce } from '@patternfly/react-core';
 import { ExternalLinkAltIcon } from '@patternfly/react-icons';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstanceStatus } from '../../engine/status/types';
 import { graphModel, type NodeData } from './graph-model';
@@ -108,8 +110,31 @@ export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps
   useEffect(() => {
     action(() => controller.fromModel(model, true))();
   }, [controller, model]);
+  // The surface only records its new size when the area changes (e.g. the details panel
+  // opens beside it); fit the graph into it again so no component ends up out of view.
+  const area = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = area.current;
+    if (!el || typeof ResizeObserver === 'undefined') return undefined;
+    let last = '';
+    const refit = debounce(() => {
+      const surface = el.querySelector<HTMLElement>('[data-test-id="topology"]');
+      if (!surface || !controller.hasGraph()) return;
+      const { clientWidth: width, clientHeight: height } = surface;
+      if (!width || !height || `${width}x${height}` === last) return;
+      last = `${width}x${height}`;
+      action(() => {
+        const graph = controller.getGraph();
+        graph.setDimensions(new Dimensions(width, height));
+        graph.fit(40);
+      })();
+    }, 150);
+    const observer = new ResizeObserver(refit);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [controller]);
   return (
-    <div data-test="status-graph" style={{ height: 360 }}>
+    <div data-test="status-graph" style={{ height: 360 }} ref={area}>
       <TopologyView>
         <VisualizationProvider controller={controller}>
           <VisualizationSurface state={{ selectedIds: selected ? [selected] : [] }} />
