@@ -74,6 +74,12 @@ const ComponentNode = observer(
   },
 );
 
+/**
+ * Room around the nodes when fitting, in pixels over both sides. The graph fits node shapes
+ * only; the two-line labels below a node (name and state) need about 50 px of it.
+ */
+const FIT_PADDING = 120;
+
 const factory: ComponentFactory = (kind, type) => {
   if (kind === ModelKind.graph) return withPanZoom()(GraphComponent);
   if (type === 'component') return withSelection()(ComponentNode) as never;
@@ -96,7 +102,7 @@ export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps
         new DagreLayout(graph, { rankdir: LEFT_TO_RIGHT, nodesep: 30, ranksep: 90 }),
     );
     v.registerComponentFactory(factory);
-    v.addEventListener(GRAPH_LAYOUT_END_EVENT, () => v.getGraph().fit(40));
+    v.addEventListener(GRAPH_LAYOUT_END_EVENT, () => v.getGraph().fit(FIT_PADDING));
     return v;
   }, []);
   useEffect(() => {
@@ -126,7 +132,7 @@ export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps
       action(() => {
         const graph = controller.getGraph();
         graph.setDimensions(new Dimensions(width, height));
-        graph.fit(40);
+        graph.fit(FIT_PADDING);
       })();
     }, 150);
     const observer = new ResizeObserver(refit);
