@@ -187,6 +187,20 @@ export class StatusPanelPage {
     });
   }
 
+  /** Components whose graph label box is narrower than its text (a label measured too early). */
+  async collapsedLabels(): Promise<string[]> {
+    return this.graph().evaluate((graph) =>
+      [...graph.querySelectorAll('[data-test^="status-node-"]')]
+        .filter((n) => {
+          const box = n.querySelector('.pf-topology__node__label__background');
+          const text = n.querySelector('.pf-topology__node__label text');
+          if (!box || !text) return true;
+          return box.getBoundingClientRect().width < text.getBoundingClientRect().width;
+        })
+        .map((n) => n.getAttribute('data-test')!.slice('status-node-'.length)),
+    );
+  }
+
   /** Waits until the component's list row gives a reason matching `pattern`. */
   async waitForComponentReason(component: string, pattern: RegExp, timeout = 120_000) {
     await this.page.waitForFunction(

@@ -64,6 +64,7 @@ describe('deploy as admin', () => {
     await status.graph().waitFor();
     await status.waitForInstanceState('Ready');
     await expect.poll(() => status.nodesOutsideGraph(), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(() => status.collapsedLabels(), { timeout: 10_000 }).toEqual([]);
     expect(await status.components()).toEqual(expect.arrayContaining(COMPONENTS));
     for (const c of COMPONENTS) {
       expect(await status.rowState(c).textContent()).toBe('Ready');

@@ -29,6 +29,7 @@ import { useTranslation } from 'react-i18next';
 import type { InstanceStatus } from '../../engine/status/types';
 import { graphModel, type NodeData } from './graph-model';
 import { PodRing } from './PodRing';
+import { useFontsLoaded } from './useFontsLoaded';
 
 const ComponentNode = observer(
   ({ element, selected, onSelect }: { element: GraphElement } & WithSelectionProps) => {
@@ -36,6 +37,8 @@ const ComponentNode = observer(
     const node = element as Node;
     const data = node.getData() as NodeData;
     const { width, height } = node.getDimensions();
+    // A new label class makes the labels measure their text again once the fonts are there.
+    const fontsLoaded = useFontsLoaded();
     return (
       <g data-test={`status-node-${data.status.component}`}>
         <DefaultNode
@@ -44,6 +47,7 @@ const ComponentNode = observer(
           onSelect={onSelect}
           showStatusDecorator
           secondaryLabel={data.status.state}
+          labelClassName={fontsLoaded ? 'clearml-node-label' : 'clearml-node-label-pending'}
           attachments={
             data.url ? (
               <Decorator
@@ -76,9 +80,9 @@ const ComponentNode = observer(
 
 /**
  * Room around the nodes when fitting, in pixels over both sides. The graph fits node shapes
- * only; the two-line labels below a node (name and state) need about 50 px of it.
+ * only; the two-line labels below a node (name and state) need about half of it below the lowest node.
  */
-const FIT_PADDING = 120;
+const FIT_PADDING = 80;
 
 const factory: ComponentFactory = (kind, type) => {
   if (kind === ModelKind.graph) return withPanZoom()(GraphComponent);
