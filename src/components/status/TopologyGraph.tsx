@@ -29,7 +29,7 @@ import { useTranslation } from 'react-i18next';
 import type { InstanceStatus } from '../../engine/status/types';
 import { graphModel, type NodeData } from './graph-model';
 import { PodRing } from './PodRing';
-import { useFontsLoaded } from './useFontsLoaded';
+import { useFontsGeneration } from './useFontsGeneration';
 
 const ComponentNode = observer(
   ({ element, selected, onSelect }: { element: GraphElement } & WithSelectionProps) => {
@@ -37,8 +37,8 @@ const ComponentNode = observer(
     const node = element as Node;
     const data = node.getData() as NodeData;
     const { width, height } = node.getDimensions();
-    // A new label class makes the labels measure their text again once the fonts are there.
-    const fontsLoaded = useFontsLoaded();
+    // A new label class makes the label measure its text again once fonts have loaded.
+    const fonts = useFontsGeneration();
     return (
       <g data-test={`status-node-${data.status.component}`}>
         <DefaultNode
@@ -47,7 +47,7 @@ const ComponentNode = observer(
           onSelect={onSelect}
           showStatusDecorator
           secondaryLabel={data.status.state}
-          labelClassName={fontsLoaded ? 'clearml-node-label' : 'clearml-node-label-pending'}
+          labelClassName={`clearml-node-label fonts-${fonts}`}
           attachments={
             data.url ? (
               <Decorator
@@ -101,9 +101,10 @@ interface TopologyGraphProps {
 export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps) => {
   const controller = useMemo(() => {
     const v = new Visualization();
+    // Nodes of one rank stack vertically; nodesep leaves room for the labels under them.
     v.registerLayoutFactory(
       (_type, graph) =>
-        new DagreLayout(graph, { rankdir: LEFT_TO_RIGHT, nodesep: 30, ranksep: 90 }),
+        new DagreLayout(graph, { rankdir: LEFT_TO_RIGHT, nodesep: 60, ranksep: 90 }),
     );
     v.registerComponentFactory(factory);
     v.addEventListener(GRAPH_LAYOUT_END_EVENT, () => v.getGraph().fit(FIT_PADDING));
