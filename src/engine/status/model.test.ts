@@ -186,4 +186,31 @@ describe('instance status', () => {
     expect(instanceStatus('clearml', live).ready).toBe(true);
     expect(instanceStatus('other', live).ready).toBe(false);
   });
+
+  it('calls a rollout with every replica still serving progressing, not degraded', () => {
+    const live = healthyInstance();
+    const web = live.deployments.find((d) => d.metadata.name === 'clearml-webserver')!;
+    web.status = { ...web.status, updatedReplicas: 0 };
+    live.pods.push(
+      pod('webserver', 'new01', {
+        phase: 'Running',
+        conditions: [{ type: 'Ready', status: 'False' }],
+        containerStatuses: [
+          {
+            name: 'webserver',
+            image: 'example/webserver:2',
+            ready: false,
+            restartCount: 0,
+            state: { running: {} },
+          },
+        ],
+      }),
+    );
+    const webserver = byComponent(live).webserver;
+    expect(webserver.state).toBe('Progressing');
+    expect(webserver.reason).toMatch(
+      /^Rolling out: 0 of 1 updated, 1 of 1 ready\. Container webserver/,
+    );
+    expect(byComponent(live).apiserver.state).toBe('Ready');
+  });
 });

@@ -124,6 +124,11 @@ function componentStatus(
       return { state: 'Progressing', reason: `Waiting for ${depNames.join(', ')} to be ready.` };
     }
     const slow = problems[0];
+    // Every desired replica serves while the new ones start: a rollout, not a degradation.
+    if (ready >= desired) {
+      const rollout = `Rolling out: ${Math.min(updated, desired)} of ${desired} updated, ${ready} of ${desired} ready.`;
+      return { state: 'Progressing', reason: slow ? `${rollout} ${slow.sentence}` : rollout };
+    }
     if (slow) return { state: ready > 0 ? 'Degraded' : 'Progressing', reason: slow.sentence };
     if (ready > 0) return { state: 'Degraded', reason: `${ready} of ${desired} ready.` };
     return { state: 'Progressing', reason: `Starting: ${ready} of ${desired} ready.` };
