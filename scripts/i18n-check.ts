@@ -1,5 +1,6 @@
 // Checks that every translatable string in the plugin is in i18n/en and that the file holds
 // no unused keys. `--write` rewrites the English file from the code (sorted, keys as values).
+// The console's i18next uses `~` as namespace and context separator, so no key may contain one.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { collectStrings, NAMESPACE } from './i18n-strings';
@@ -19,13 +20,17 @@ if (process.argv.includes('--write')) {
 }
 
 const catalogue: Record<string, string> = JSON.parse(readFileSync(file, 'utf8'));
+const tilde = uses.filter((u) => u.key.includes('~'));
+for (const u of tilde) {
+  console.error(`"~" in key: "${u.key}" (used in ${u.where}); pass the text as a value instead`);
+}
 const missing = uses.filter((u) => !(u.key in catalogue));
 const unused = Object.keys(catalogue).filter((k) => !used.has(k));
 for (const m of missing) console.error(`missing: "${m.key}" (used in ${m.where})`);
 for (const k of unused) console.error(`unused: "${k}"`);
-if (missing.length || unused.length) {
+if (missing.length || unused.length || tilde.length) {
   console.error(
-    `i18n check failed: ${missing.length} missing, ${unused.length} unused. Run "npm run i18n -- --write" to update ${NAMESPACE}.json.`,
+    `i18n check failed: ${missing.length} missing, ${unused.length} unused, ${tilde.length} with "~". Run "npm run i18n -- --write" to update ${NAMESPACE}.json.`,
   );
   process.exit(1);
 }

@@ -79,6 +79,7 @@ describe('deploy as admin', () => {
     expect(files).toMatch(/^https?:\/\//);
 
     await status.nextSteps().waitFor();
+    expect(await status.nextSteps().innerText()).toContain('Add this to ~/clearml.conf');
     const conf = await status.configSnippet().innerText();
     expect(conf).toContain(`api_server: ${api}`);
     expect(conf).toContain(`web_server: ${app}`);

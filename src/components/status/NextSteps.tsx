@@ -178,7 +178,9 @@ export const NextSteps = ({ namespace, instance, urls, username }: NextStepsProp
           <StackItem>
             <Title headingLevel="h3">{t('clearml.conf')}</Title>
             <Content component="p">
-              {t('Add this to ~/clearml.conf, or run clearml-init and paste it.')}
+              {t('Add this to {{file}}, or run clearml-init and paste it.', {
+                file: '~/clearml.conf',
+              })}
             </Content>
             {snippet(conf, 'clearml.conf', t('clearml.conf snippet'), 'config-snippet')}
           </StackItem>

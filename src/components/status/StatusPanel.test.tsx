@@ -100,6 +100,8 @@ describe('StatusPanel', () => {
       'https://api.example.com',
     );
     expect(screen.getByTestId('next-steps')).toBeInTheDocument();
+    // The console's i18next splits keys at "~"; the path must survive translation.
+    expect(screen.getByTestId('next-steps')).toHaveTextContent('Add this to ~/clearml.conf');
     expect(screen.getByTestId('login-username')).toHaveTextContent('admin');
   });
 
