@@ -101,10 +101,16 @@ interface TopologyGraphProps {
 export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps) => {
   const controller = useMemo(() => {
     const v = new Visualization();
-    // Nodes of one rank stack vertically; nodesep leaves room for the labels under them.
+    // Nodes of one rank stack vertically; nodesep leaves room for the labels under them. No
+    // force simulation after dagre (layoutOnDrag): it would push nodes about on every update.
     v.registerLayoutFactory(
       (_type, graph) =>
-        new DagreLayout(graph, { rankdir: LEFT_TO_RIGHT, nodesep: 60, ranksep: 90 }),
+        new DagreLayout(graph, {
+          rankdir: LEFT_TO_RIGHT,
+          nodesep: 60,
+          ranksep: 90,
+          layoutOnDrag: false,
+        }),
     );
     v.registerComponentFactory(factory);
     v.addEventListener(GRAPH_LAYOUT_END_EVENT, () => v.getGraph().fit(FIT_PADDING));
@@ -118,8 +124,21 @@ export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps
     };
   }, [controller, onSelect]);
   const model = useMemo(() => graphModel(status), [status]);
+  // Status updates merge into the graph in place; when components or edges come or go (they
+  // appear one by one while a deploy runs) the whole graph is laid out again.
+  const shape = useRef('');
   useEffect(() => {
-    action(() => controller.fromModel(model, true))();
+    const ids = [...(model.nodes ?? []), ...(model.edges ?? [])]
+      .map((e) => e.id)
+      .sort()
+      .join(',');
+    action(() => {
+      controller.fromModel(model, true);
+      if (ids !== shape.current) {
+        shape.current = ids;
+        controller.getGraph().layout();
+      }
+    })();
   }, [controller, model]);
   // The surface only records its new size when the area changes (e.g. the details panel
   // opens beside it); fit the graph into it again so no component ends up out of view.
