@@ -388,6 +388,7 @@ export const createBridge = (options: BridgeOptions) => {
     noServer: true,
     handleProtocols: (protocols) => protocols.values().next().value ?? false,
   });
+  const upstreams = new Set<WebSocket>();
 
   const rejectUpgrade = (socket: Duplex, status: number, message: string) => {
     socket.write(
@@ -449,6 +450,13 @@ export const createBridge = (options: BridgeOptions) => {
       origin: 'http://localhost',
       ...tlsOptions(identity),
     });
+    // Watches outlive nothing: a browser that goes away before or after the upgrade ends the
+    // upstream watch, and closing the host ends them all.
+    upstreams.add(upstream);
+    upstream.once('close', () => upstreams.delete(upstream));
+    socket.once('close', () => {
+      if (upstream.readyState !== WebSocket.OPEN) upstream.terminate();
+    });
     upstream.once('unexpected-response', (_r, response) => {
       let body = '';
       response.on('data', (c: Buffer) => (body += c.toString()));
@@ -458,6 +466,7 @@ export const createBridge = (options: BridgeOptions) => {
       if (!socket.destroyed) rejectUpgrade(socket, 502, err.message);
     });
     upstream.once('open', () => {
+      if (socket.destroyed) return upstream.terminate();
       if (upstream.protocol) req.headers['sec-websocket-protocol'] = upstream.protocol;
       else delete req.headers['sec-websocket-protocol'];
       wss.handleUpgrade(req, socket, head, (client) => {
@@ -490,6 +499,7 @@ export const createBridge = (options: BridgeOptions) => {
   const close = () =>
     new Promise<void>((resolve) => {
       for (const client of wss.clients) client.terminate();
+      for (const upstream of upstreams) upstream.terminate();
       wss.close();
       agents.forEach((a) => a.destroy());
       server.closeAllConnections();
