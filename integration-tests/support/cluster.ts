@@ -12,6 +12,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as k8s from '@kubernetes/client-node';
 import { afterEach, beforeEach } from 'vitest';
+import { waitFor } from './wait';
+
+export { waitFor };
 
 export type ClusterUser = 'admin' | 'developer' | 'viewer';
 export type PodFault = 'image-pull' | 'crash-loop' | 'never-ready';
@@ -84,29 +87,6 @@ export async function expectApiError(call: Promise<unknown>): Promise<number> {
     return code;
   }
   throw new Error('expected the API call to fail, but it succeeded');
-}
-
-/** Polls `probe` until it returns a value other than undefined/false/null, or times out. */
-export async function waitFor<T>(
-  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
-  options: { timeoutMs?: number; intervalMs?: number; description?: string } = {},
-): Promise<T> {
-  const { timeoutMs = 30_000, intervalMs = 250, description = 'condition' } = options;
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== null && value !== false) return value;
-    } catch (err) {
-      lastError = err;
-    }
-    if (Date.now() > deadline) {
-      const reason = lastError instanceof Error ? `; last error: ${lastError.message}` : '';
-      throw new Error(`timed out after ${timeoutMs}ms waiting for ${description}${reason}`);
-    }
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
 }
 
 export interface TestNamespaceOptions {

@@ -1,22 +1,5 @@
-/** Polls a condition in the test process (API state) until it holds or the timeout passes. */
-export async function until<T>(
-  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
-  options: { timeoutMs?: number; intervalMs?: number; description?: string } = {},
-): Promise<T> {
-  const { timeoutMs = 60_000, intervalMs = 250, description = 'condition' } = options;
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== null && value !== false) return value;
-    } catch (err) {
-      lastError = err;
-    }
-    if (Date.now() > deadline) {
-      const reason = lastError instanceof Error ? `; last error: ${lastError.message}` : '';
-      throw new Error(`timed out after ${timeoutMs}ms waiting for ${description}${reason}`);
-    }
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
+import { waitFor } from '../../support/wait';
+
+/** Polls a condition in the test process (API state); browser tests wait up to a minute. */
+export const until: typeof waitFor = (probe, options = {}) =>
+  waitFor(probe, { timeoutMs: 60_000, ...options });
