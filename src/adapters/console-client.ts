@@ -20,6 +20,7 @@ import {
   refOf,
 } from '../engine/cluster/api-paths';
 import { type ClusterClient, FIELD_MANAGER } from '../engine/cluster/client';
+import { retrying } from '../engine/cluster/retrying-client';
 import { ApiError, type ApiStatus, NetworkError } from '../engine/cluster/errors';
 import type { K8sObject } from '../engine/k8s-types';
 import { selectorFromString } from './label-selector';
@@ -47,6 +48,10 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
 const asSdk = (o: K8sObject) => o as unknown as K8sResourceCommon;
 
 export function createConsoleClient(): ClusterClient {
+  return retrying(sdkClient());
+}
+
+function sdkClient(): ClusterClient {
   const discovery = new Map<string, Promise<Set<string> | undefined>>();
 
   return {

@@ -7,6 +7,7 @@ import * as https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterClient } from '../engine/cluster/client';
 import { NetworkError } from '../engine/cluster/errors';
+import { retrying } from '../engine/cluster/retrying-client';
 import {
   createRestClient,
   type HttpRequest,
@@ -73,5 +74,5 @@ export function nodeTransport(kc: KubeConfig, onRequest?: (request: HttpRequest)
 
 export function createNodeClient(options: NodeClientOptions = {}): ClusterClient {
   const kc = loadKubeConfig(options);
-  return createRestClient(nodeTransport(kc, options.onRequest));
+  return retrying(createRestClient(nodeTransport(kc, options.onRequest)));
 }

@@ -5,9 +5,9 @@
  */
 import { describeRef, refOf } from '../cluster/api-paths';
 import type { ClusterClient, ObjectRef } from '../cluster/client';
-import { explainError, isTransient } from '../cluster/errors';
+import { explainError } from '../cluster/errors';
 import type { K8sObject } from '../k8s-types';
-import { mapLimit, sleep } from './concurrency';
+import { mapLimit } from './concurrency';
 import { groupByTier, type TierName } from './tiers';
 
 export type ObjectState =
@@ -58,18 +58,6 @@ export interface ApplyInput {
 
 const key = (o: K8sObject) => `${o.kind}/${o.metadata.name}`;
 
-/** Retries throttling, 5xx and network errors a few times with back-off. */
-async function withRetry<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (attempt >= 3 || !isTransient(err)) throw err;
-      await sleep(250 * 2 ** attempt, signal);
-    }
-  }
-}
-
 export async function dryRunAll(input: ApplyInput): Promise<ApplyProblem[]> {
   const { client, objects, skip, onEvent, concurrency = 16, signal } = input;
   onEvent?.({
@@ -83,10 +71,11 @@ export async function dryRunAll(input: ApplyInput): Promise<ApplyProblem[]> {
     byTier.flatMap((g) => g.objects.map((o) => ({ o, tier: g.tier }))),
     concurrency,
     async ({ o, tier }) => {
+      signal?.throwIfAborted();
       const ref = refOf(o);
       if (skip?.has(key(o))) return;
       try {
-        await withRetry(() => client.apply(o, { dryRun: true }), signal);
+        await client.apply(o, { dryRun: true });
         onEvent?.({ type: 'object', ref, tier, state: 'checked' });
       } catch (err) {
         const message = explainError(err, `create or update ${describeRef(ref)}`);
@@ -106,6 +95,7 @@ export async function applyAll(input: ApplyInput): Promise<ApplyOutcome> {
   let changed = 0;
   for (const group of groupByTier(objects)) {
     await mapLimit(group.objects, concurrency, async (o) => {
+      signal?.throwIfAborted();
       const ref = refOf(o);
       if (skip?.has(key(o))) {
         states.push({ ref, state: 'skipped' });
@@ -114,7 +104,7 @@ export async function applyAll(input: ApplyInput): Promise<ApplyOutcome> {
       }
       try {
         const before = live.get(key(o));
-        const after = await withRetry(() => client.apply(o), signal);
+        const after = await client.apply(o);
         const state: ObjectState = !before
           ? 'created'
           : before.metadata.resourceVersion === after.metadata.resourceVersion
