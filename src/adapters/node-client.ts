@@ -23,8 +23,13 @@ export interface NodeClientOptions {
 
 export function loadKubeConfig(options: NodeClientOptions = {}): KubeConfig {
   const kc = new KubeConfig();
-  if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
-  else kc.loadFromDefault();
+  try {
+    if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
+    else kc.loadFromDefault();
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new Error(`Cannot read the kubeconfig ${options.kubeconfig ?? '(default)'}: ${reason}.`);
+  }
   if (options.context) kc.setCurrentContext(options.context);
   if (!kc.getCurrentCluster()) {
     throw new Error('No cluster in the kubeconfig: pass --kubeconfig or set KUBECONFIG.');

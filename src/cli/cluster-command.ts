@@ -102,6 +102,26 @@ export async function instanceOf(
   return { name, namespace };
 }
 
+/** Parses the arguments of a command about one existing instance and resolves that instance. */
+export async function parseTargetArgs<T extends ClusterArgs>(
+  argv: string[],
+  options: ParseArgsConfig['options'],
+  usage: string,
+  io: CliIo,
+): Promise<
+  { ok: true; args: T; target: { name: string; namespace: string } } | { ok: false; code: number }
+> {
+  const parsed = parseCommandArgs<T>(argv, options, usage, io);
+  if (!parsed.ok) return parsed;
+  const target = await instanceOf(parsed.args, io);
+  return target
+    ? { ok: true, args: parsed.args, target }
+    : { ok: false, code: CLUSTER_EXIT.invalidInput };
+}
+
+/** Whether the command prints JSON or YAML instead of text. */
+export const isStructured = (args: ClusterArgs) => args.output === 'json' || args.output === 'yaml';
+
 export function clientFor(args: ClusterArgs): ClusterClient {
   return createNodeClient({ kubeconfig: args.kubeconfig, context: args.context });
 }

@@ -7,6 +7,7 @@ import {
   type ClusterArgs,
   clientFor,
   failWith,
+  isStructured,
   parseCommandArgs,
   printStructured,
   readValues,
@@ -37,7 +38,7 @@ export const command: CliCommand = {
     }
     const values = await readValues(parsed.args, io);
     if (!values) return CLUSTER_EXIT.invalidInput;
-    const structured = parsed.args.output === 'json' || parsed.args.output === 'yaml';
+    const structured = isStructured(parsed.args);
     const progress = (e: DeployEvent) => {
       if (structured) return;
       if (e.type === 'phase') io.stderr(`» ${e.message}\n`);

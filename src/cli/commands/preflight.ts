@@ -6,6 +6,7 @@ import {
   type ClusterArgs,
   clientFor,
   failWith,
+  isStructured,
   parseCommandArgs,
   printStructured,
   readValues,
@@ -28,7 +29,7 @@ export const command: CliCommand = {
     try {
       const client = clientFor(parsed.args);
       const { report } = await checkValues(client, values);
-      if (parsed.args.output === 'json' || parsed.args.output === 'yaml') {
+      if (isStructured(parsed.args)) {
         printStructured(io, parsed.args.output, report);
       } else {
         for (const f of report.findings) io.stdout(`${MARK[f.severity]} ${f.message}\n`);

@@ -9,8 +9,8 @@ import {
   type ClusterArgs,
   clientFor,
   failWith,
-  instanceOf,
-  parseCommandArgs,
+  isStructured,
+  parseTargetArgs,
   printStructured,
 } from '../cluster-command';
 
@@ -43,10 +43,9 @@ export const command: CliCommand = {
   usage:
     'clearml-openshift status [--name NAME] [--namespace NS | --values FILE] [--watch] [--kubeconfig FILE] [--context NAME] [--output json|yaml]',
   async run(argv, io) {
-    const parsed = parseCommandArgs<StatusArgs>(argv, OPTIONS, this.usage, io);
+    const parsed = await parseTargetArgs<StatusArgs>(argv, OPTIONS, this.usage, io);
     if (!parsed.ok) return parsed.code;
-    const target = await instanceOf(parsed.args, io);
-    if (!target) return CLUSTER_EXIT.invalidInput;
+    const { target } = parsed;
     try {
       const client = clientFor(parsed.args);
       let last = '';
@@ -55,8 +54,7 @@ export const command: CliCommand = {
           target.name,
           await readLiveState(client, target.namespace, target.name),
         );
-        const out =
-          parsed.args.output === 'json' || parsed.args.output === 'yaml' ? undefined : text(status);
+        const out = isStructured(parsed.args) ? undefined : text(status);
         if (out === undefined) printStructured(io, parsed.args.output, status);
         else if (out !== last) io.stdout(out);
         last = out ?? '';

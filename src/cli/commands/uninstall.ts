@@ -7,8 +7,8 @@ import {
   type ClusterArgs,
   clientFor,
   failWith,
-  instanceOf,
-  parseCommandArgs,
+  isStructured,
+  parseTargetArgs,
   printStructured,
 } from '../cluster-command';
 
@@ -24,11 +24,10 @@ export const command: CliCommand = {
   usage:
     'clearml-openshift uninstall [--name NAME] [--namespace NS | --values FILE] [--delete-data] [--kubeconfig FILE] [--context NAME] [--output json|yaml]',
   async run(argv, io) {
-    const parsed = parseCommandArgs<UninstallArgs>(argv, OPTIONS, this.usage, io);
+    const parsed = await parseTargetArgs<UninstallArgs>(argv, OPTIONS, this.usage, io);
     if (!parsed.ok) return parsed.code;
-    const target = await instanceOf(parsed.args, io);
-    if (!target) return CLUSTER_EXIT.invalidInput;
-    const structured = parsed.args.output === 'json' || parsed.args.output === 'yaml';
+    const { target } = parsed;
+    const structured = isStructured(parsed.args);
     try {
       const result = await uninstall({
         client: clientFor(parsed.args),
