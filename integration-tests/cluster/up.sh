@@ -157,23 +157,9 @@ contexts:
   context: {cluster: clearml-local, user: viewer, namespace: team-a}
 current-context: admin
 KC
-  cat >"$STATE/admin.kubeconfig" <<KC
-apiVersion: v1
-kind: Config
-clusters:
-- name: clearml-local
-  cluster:
-    server: $server
-    certificate-authority-data: $ca
-users:
-- name: admin
-  user:
-    token: $admin
-contexts:
-- name: admin
-  context: {cluster: clearml-local, user: admin}
-current-context: admin
-KC
+  # The scripts' own kubeconfig: the same cluster, only the admin context.
+  "$BIN/kubectl" --kubeconfig "$STATE/kubeconfig" config view --minify --flatten --context admin \
+    >"$STATE/admin.kubeconfig"
   chmod 600 "$STATE/kubeconfig" "$STATE/admin.kubeconfig"
 }
 

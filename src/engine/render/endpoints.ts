@@ -66,6 +66,11 @@ export function elasticEnv(ctx: RenderContext): EnvVar[] {
 }
 
 /** What the apiserver and async delete wait for: the bundled data stores only. */
+/** What the servers that talk to the API server wait for before they start. */
+export const apiserverWaitTargets = (ctx: RenderContext): WaitTarget[] => [
+  { http: `${apiserverUrl(ctx)}/debug.ping` },
+];
+
 export function dataStoreWaitTargets(ctx: RenderContext): WaitTarget[] {
   const c = ctx.values.components;
   const targets: WaitTarget[] = [];

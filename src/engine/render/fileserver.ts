@@ -1,7 +1,7 @@
 import type { K8sObject } from '../k8s-types';
 import { resolveResources } from '../values/resources';
 import type { RenderContext } from './context';
-import { apiserverUrl, PORTS, redisEnv } from './endpoints';
+import { apiserverUrl, apiserverWaitTargets, PORTS, redisEnv } from './endpoints';
 import {
   basePodSpec,
   secretEnv,
@@ -21,11 +21,7 @@ export function renderFileserver(ctx: RenderContext): K8sObject[] {
   const image = serverImage(ctx, 'fileserver');
   const pod = basePodSpec(ctx, ctx.name('fileserver'), {
     securityContext: SERVER_POD_SECURITY,
-    initContainers: [
-      waitInitContainer(ctx, 'init-fileserver', image, [
-        { http: `${apiserverUrl(ctx)}/debug.ping` },
-      ]),
-    ],
+    initContainers: [waitInitContainer(ctx, 'init-fileserver', image, apiserverWaitTargets(ctx))],
     containers: [
       {
         name: 'clearml-fileserver',

@@ -1,7 +1,7 @@
 import type { EnvVar, K8sObject } from '../k8s-types';
 import { resolveResources } from '../values/resources';
 import type { RenderContext } from './context';
-import { apiserverUrl, fileserverUrl, PORTS } from './endpoints';
+import { apiserverUrl, apiserverWaitTargets, fileserverUrl, PORTS } from './endpoints';
 import {
   basePodSpec,
   SERVER_CONTAINER_SECURITY,
@@ -57,11 +57,7 @@ export function renderWebserver(ctx: RenderContext): K8sObject[] {
   const image = serverImage(ctx, 'webserver');
   const pod = basePodSpec(ctx, ctx.name('webserver'), {
     securityContext: SERVER_POD_SECURITY,
-    initContainers: [
-      waitInitContainer(ctx, 'init-webserver', image, [
-        { http: `${apiserverUrl(ctx)}/debug.ping` },
-      ]),
-    ],
+    initContainers: [waitInitContainer(ctx, 'init-webserver', image, apiserverWaitTargets(ctx))],
     containers: [
       {
         name: 'clearml-webserver',
