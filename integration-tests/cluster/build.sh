@@ -46,6 +46,14 @@ main() {
   ensure_debian_packages
   ensure_go
 
+  # One build at a time per cache: a second run (another clone's test run, `npm start` while the
+  # tests build) waits here, then finds the stamps of the first and skips what it built.
+  exec 9>"$CACHE/build.lock"
+  if ! flock -n 9; then
+    log "another build of this cache is running; waiting for it ..."
+    flock 9
+  fi
+
   local total_start=$SECONDS
   for c in "${components[@]}"; do
     case "$c" in
