@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation } from 'react-router';
 import { healthyInstance } from '../engine/status/fixtures';
 import {
   resetSdkStandIns,
@@ -49,10 +49,16 @@ function withHealthyInstance() {
   });
 }
 
+const Location = () => {
+  const l = useLocation();
+  return <span data-test="location">{`${l.pathname}${l.search}`}</span>;
+};
+
 const renderPage = (route = '/clearml/ns/team-a') =>
   render(
     <MemoryRouter initialEntries={[route]}>
       <ClearMLPage client={new FakeClusterClient()} />
+      <Location />
     </MemoryRouter>,
   );
 
@@ -121,5 +127,21 @@ describe('ClearMLPage', () => {
     expect(screen.getByTestId('field-name')).toHaveValue('clearml');
     expect(screen.getByTestId('field-name')).toBeDisabled();
     expect(screen.getByTestId('field-namespace')).toBeDisabled();
+  });
+
+  it('has the project bar; choosing a project opens its instance list', async () => {
+    withHealthyInstance();
+    renderPage('/clearml/ns/team-a?instance=clearml&namespace=team-a');
+    const bar = within(screen.getByTestId('namespace-bar')).getByRole('combobox');
+    expect(bar).toBeEnabled();
+    await userEvent.selectOptions(bar, 'team-b');
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/clearml\/ns\/team-b$/);
+    await userEvent.selectOptions(bar, '#ALL_NS#');
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/clearml\/all-namespaces$/);
+  });
+
+  it('keeps the project bar but disables it while the wizard is open', () => {
+    renderPage('/clearml/ns/team-a?action=deploy');
+    expect(within(screen.getByTestId('namespace-bar')).getByRole('combobox')).toBeDisabled();
   });
 });

@@ -22,6 +22,7 @@ import { useDeployRun } from '../hooks/useDeployRun';
 import { ALL_NAMESPACES, GVK } from '../hooks/watch-specs';
 import { ClusterClientProvider } from './ClusterClientContext';
 import { InstancesList } from './instances/InstancesList';
+import { ProjectBar } from './ProjectBar';
 import { UninstallModal } from './instances/UninstallModal';
 import type { FormInput } from './model/form-values';
 import { DeployProgress } from './progress/DeployProgress';
@@ -146,6 +147,7 @@ const Page = () => {
   return (
     <>
       <DocumentTitle>{t('Deploy ClearML')}</DocumentTitle>
+      <ProjectBar isDisabled={!!wizard} />
       <ListPageHeader title={t('ClearML')}>
         {!wizard && (
           <Button

@@ -89,6 +89,36 @@ export const useK8sWatchResources = (specs: Record<string, Spec>) =>
 
 export const useActiveNamespace = () => [activeNamespace, (ns: string) => (activeNamespace = ns)];
 
+/** The project bar: a select of a few projects that reports the choice as the console does. */
+export const NamespaceBar = ({
+  onNamespaceChange,
+  isDisabled,
+  children,
+}: {
+  onNamespaceChange?: (ns: string) => void;
+  isDisabled?: boolean;
+  children?: ReactNode;
+}) => (
+  <div data-test="namespace-bar">
+    <select
+      aria-label="Project"
+      value={activeNamespace}
+      disabled={isDisabled}
+      onChange={(e) => {
+        onNamespaceChange?.(e.target.value);
+        activeNamespace = e.target.value;
+      }}
+    >
+      {[ALL_NAMESPACES_KEY, 'team-a', 'team-b'].map((n) => (
+        <option key={n} value={n}>
+          {n}
+        </option>
+      ))}
+    </select>
+    {children}
+  </div>
+);
+
 export const ResourceLink = ({
   groupVersionKind,
   name,

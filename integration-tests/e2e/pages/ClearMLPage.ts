@@ -32,12 +32,18 @@ export class ClearMLPage {
     await this.heading().waitFor();
   }
 
-  /** Opens the page the way a user does: Workloads → ClearML in the admin navigation. */
+  /**
+   * Opens the page the way a user does: Workloads → ClearML in the admin navigation, then the
+   * project in the page's project bar.
+   */
   async openFromNav(namespace?: string) {
     await this.shell.goto('');
-    if (namespace) await this.shell.selectNamespace(namespace);
     await this.shell.navigate('ClearML', 'Workloads');
     await this.heading().waitFor();
+    if (namespace) {
+      await this.shell.selectNamespace(namespace);
+      await this.page.waitForURL((u) => u.pathname.endsWith(`/clearml/ns/${namespace}`));
+    }
   }
 
   heading(): Locator {

@@ -81,10 +81,26 @@ export class ConsoleShell {
     await this.nav().getByRole('link', { name: label, exact: true }).click();
   }
 
+  /** The project bar a page renders (the SDK's `NamespaceBar`). */
+  namespaceBar() {
+    return this.page.locator('[data-test-id="namespace-bar-dropdown"]');
+  }
+
+  /** Chooses a project in the page's project bar (`#ALL_NS#` for all of them). */
   async selectNamespace(namespace: string) {
-    const select = this.page.locator('[data-test="namespace-select"]');
-    await select.locator(`option[value="${namespace}"]`).waitFor({ state: 'attached' });
-    await select.selectOption(namespace);
+    const toggle = this.namespaceBar().locator('.co-namespace-dropdown__menu-toggle');
+    await toggle.click();
+    const menu = this.page.locator('[data-test="namespace-dropdown-menu"]');
+    if (namespace === '#ALL_NS#') {
+      await menu.getByRole('menuitem', { name: /^All (Projects|Namespaces)$/ }).click();
+      return;
+    }
+    const item = menu.getByRole('menuitem', { name: namespace, exact: true });
+    if (!(await item.count())) {
+      // An identity that may not list namespaces types the name.
+      await menu.locator('[data-test="dropdown-text-filter"] input').fill(namespace);
+    }
+    await item.click();
   }
 
   /** Switches the identity through the masthead; the page reloads. */

@@ -11,9 +11,8 @@ import {
   printStructured,
   readValues,
 } from '../cluster-command';
+import { findingLine } from '../findings-text';
 import { printHandoff } from '../handoff-text';
-
-const MARK = { error: '✗', warning: '!', info: '✓' } as const;
 
 export const command: CliCommand = {
   name: 'preflight',
@@ -32,7 +31,7 @@ export const command: CliCommand = {
       if (isStructured(parsed.args)) {
         printStructured(io, parsed.args.output, report);
       } else {
-        for (const f of report.findings) io.stdout(`${MARK[f.severity]} ${f.message}\n`);
+        for (const f of report.findings) io.stdout(findingLine(f));
         if (report.handoff) printHandoff(io, report.handoff);
       }
       if (!report.canDeploy) {

@@ -14,6 +14,7 @@ import { SecurityStep } from './SecurityStep';
 import { SizeStep } from './SizeStep';
 import { StorageStep } from './StorageStep';
 import { useWizardForm } from './useWizardForm';
+import './deploy-wizard.css';
 
 export interface DeployRequest {
   values: ClearMLValues;
@@ -90,6 +91,7 @@ export const DeployWizard = ({ initial, isUpgrade, onDeploy, onCancel }: DeployW
   return (
     <Wizard
       data-test="deploy-wizard"
+      className="clearml-deploy-wizard"
       header={
         <WizardHeader
           title={isUpgrade ? t('Upgrade ClearML') : t('Deploy ClearML')}
@@ -106,7 +108,6 @@ export const DeployWizard = ({ initial, isUpgrade, onDeploy, onCancel }: DeployW
         if (!blocked && form.values && check.objects)
           onDeploy({ values: form.values, waitForAdmin, objects: check.objects });
       }}
-      height="100%"
     >
       <WizardStep {...stepProps('general')}>
         <GeneralStep form={form} isUpgrade={isUpgrade} />

@@ -1,23 +1,51 @@
-import { Alert, Stack, StackItem } from '@patternfly/react-core';
-import type { Finding } from '../../engine/preflight/findings';
+import { Flex, FlexItem, Icon, Stack, StackItem } from '@patternfly/react-core';
+import {
+  ExclamationCircleIcon,
+  ExclamationTriangleIcon,
+  InfoCircleIcon,
+} from '@patternfly/react-icons';
+import { useTranslation } from 'react-i18next';
+import type { Finding, Severity } from '../../engine/preflight/findings';
 
-const VARIANT = { error: 'danger', warning: 'warning', info: 'success' } as const;
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Preflight findings as inline alerts, blocking ones first. */
+/** Each severity its own icon and status colour: blocking (danger), warning, information. */
+const SeverityIcon = ({ severity }: { severity: Severity }) =>
+  severity === 'error' ? (
+    <Icon status="danger">
+      <ExclamationCircleIcon />
+    </Icon>
+  ) : severity === 'warning' ? (
+    <Icon status="warning">
+      <ExclamationTriangleIcon />
+    </Icon>
+  ) : (
+    <Icon status="info">
+      <InfoCircleIcon />
+    </Icon>
+  );
+
+/** Preflight findings, blocking ones first, each with an icon and a word for its severity. */
 export const FindingsList = ({ findings }: { findings: Finding[] }) => {
-  const order = { error: 0, warning: 1, info: 2 };
-  const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  const { t } = useTranslation('plugin__clearml-console-plugin');
+  const word: Record<Severity, string> = {
+    error: t('Blocking'),
+    warning: t('Warning'),
+    info: t('Info'),
+  };
+  const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   return (
     <Stack hasGutter data-test="preflight-findings">
       {sorted.map((f) => (
-        <StackItem key={f.id}>
-          <Alert
-            isInline
-            isPlain
-            variant={VARIANT[f.severity]}
-            title={f.message}
-            data-test={`finding-${f.severity}`}
-          />
+        <StackItem key={f.id} data-test={`finding-${f.severity}`} data-severity={f.severity}>
+          <Flex flexWrap={{ default: 'nowrap' }} spaceItems={{ default: 'spaceItemsSm' }}>
+            <FlexItem>
+              <SeverityIcon severity={f.severity} />
+            </FlexItem>
+            <FlexItem>
+              <strong data-test="finding-severity">{word[f.severity]}:</strong> {f.message}
+            </FlexItem>
+          </Flex>
         </StackItem>
       ))}
     </Stack>

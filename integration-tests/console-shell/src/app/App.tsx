@@ -48,7 +48,6 @@ import { OverlayProvider } from '@openshift-console/dynamic-plugin-sdk/lib/app/m
 import { PerspectiveContext } from '@openshift-console/dynamic-plugin-sdk/lib/perspective/perspective-context';
 import { useConsoleExtensions } from '../console/extensions';
 import { ALL_NAMESPACES_KEY, useActiveNamespace } from '../console/namespace';
-import { NamespaceSelect } from './NamespaceSelect';
 import { NamespaceProvider, PERSPECTIVES, PerspectiveProvider } from './providers';
 import { UserSwitcher } from './UserSwitcher';
 import type { ConsoleStore } from './store';
@@ -195,7 +194,6 @@ const PerspectiveSwitcher = () => {
 };
 
 const Header = () => {
-  const [namespace, setNamespace] = useActiveNamespace();
   const user = useSelector((state: any) => state.sdkCore.user?.username as string | undefined);
   return (
     <Masthead>
@@ -209,9 +207,6 @@ const Header = () => {
       <MastheadContent>
         <Toolbar isFullHeight isStatic>
           <ToolbarContent>
-            <ToolbarItem>
-              <NamespaceSelect namespace={namespace} onChange={setNamespace} />
-            </ToolbarItem>
             <ToolbarItem align={{ default: 'alignEnd' }}>
               <UserSwitcher />
             </ToolbarItem>

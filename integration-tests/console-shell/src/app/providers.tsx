@@ -76,11 +76,14 @@ export const NamespaceProvider = ({ children }: { children: ReactNode }) => {
     (ns: string) => {
       setUserPreference(LAST_NAMESPACE_KEY, ns);
       setStored(ns);
-      const next = formatNamespaceRoute(ns, location.pathname, location.search, location.hash);
-      if (next) navigate(next);
+      // As the console's UI.setActiveNamespace: the URL at the time of the call, so a page that
+      // navigated in its onNamespaceChange keeps where it went.
+      const { pathname, search, hash } = window.location;
+      const next = formatNamespaceRoute(ns, pathname, search, hash);
+      if (next && next !== `${location.pathname}${search}${hash}`) navigate(next);
       dispatch({ type: 'setActiveNamespace', payload: { namespace: ns } });
     },
-    [dispatch, location.hash, location.pathname, location.search, navigate],
+    [dispatch, location.pathname, navigate],
   );
   const value = useMemo(() => ({ namespace, setNamespace }), [namespace, setNamespace]);
   return <NamespaceContext.Provider value={value}>{children}</NamespaceContext.Provider>;
