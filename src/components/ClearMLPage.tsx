@@ -12,15 +12,21 @@ import {
   Content,
   PageSection,
 } from '@patternfly/react-core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { parseValues } from '../engine';
+import { type K8sSecret, objectName, parseValues } from '../engine';
 import type { ClusterClient } from '../engine/cluster/client';
-import { type InstallRecord, recordName, recordValues } from '../engine/deploy/record';
+import {
+  type InstallRecord,
+  needsSecretValues,
+  recordName,
+  recordValues,
+  restoreSecretValues,
+} from '../engine/deploy/record';
 import { useDeployRun } from '../hooks/useDeployRun';
 import { ALL_NAMESPACES, GVK } from '../hooks/watch-specs';
-import { ClusterClientProvider } from './ClusterClientContext';
+import { ClusterClientProvider, useClusterClient } from './ClusterClientContext';
 import { InstancesList } from './instances/InstancesList';
 import { ProjectBar } from './ProjectBar';
 import { UninstallModal } from './instances/UninstallModal';
@@ -34,9 +40,13 @@ interface Target {
   instance: string;
 }
 
-/** The recorded values of an instance, for upgrades and the login name. */
+/**
+ * The recorded values of an instance, for upgrades and the login name. External connections are
+ * kept only in the credentials Secret, so for those instances that one Secret is read by name.
+ */
 function useRecord(target: Target | undefined) {
-  const [record, loaded] = useK8sWatchResource<InstallRecord>(
+  const client = useClusterClient();
+  const [record, recordLoaded] = useK8sWatchResource<InstallRecord>(
     target
       ? {
           groupVersionKind: GVK.configMap,
@@ -45,8 +55,33 @@ function useRecord(target: Target | undefined) {
         }
       : null,
   );
-  const values = record?.data ? (recordValues(record) as FormInput) : undefined;
-  return { values, loaded };
+  const recorded = record?.data ? recordValues(record) : undefined;
+  const needsSecret = needsSecretValues(recorded);
+  const [secret, setSecret] = useState<{ for: string; secret?: K8sSecret }>();
+  const secretKey = target ? `${target.namespace}/${target.instance}` : '';
+  useEffect(() => {
+    if (!target || !needsSecret) return;
+    let current = true;
+    const done = (found?: K8sSecret) => current && setSecret({ for: secretKey, secret: found });
+    client
+      .get<K8sSecret>({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        name: objectName(target.instance, 'credentials'),
+        namespace: target.namespace,
+      })
+      .then(done, () => done(undefined));
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by secretKey
+  }, [client, secretKey, needsSecret]);
+  const secretLoaded = !needsSecret || secret?.for === secretKey;
+  const values =
+    recorded && secretLoaded
+      ? (restoreSecretValues(recorded, secret?.secret) as FormInput)
+      : undefined;
+  return { values, loaded: recordLoaded && secretLoaded };
 }
 
 const Page = () => {

@@ -6,20 +6,34 @@ import type { ClearMLValues } from '../values/schema';
 import type { K8sObject, K8sSecret, Route } from '../k8s-types';
 import { isOwnedBy, keyOf } from './ownership';
 
-/** Live objects named like `objects`, keyed `Kind/name`. */
+/** Kinds read one object at a time by name, never listed: a list would return other apps' data. */
+const READ_BY_NAME = new Set(['Secret']);
+
+/**
+ * Live objects named like `objects`, keyed `Kind/name`: one list request per kind, except
+ * Secrets, which are read by name so that only `get` on the instance's own Secret is needed.
+ */
 export async function readLive(
   client: ClusterClient,
   namespace: string,
   objects: K8sObject[],
 ): Promise<Map<string, K8sObject>> {
   const wanted = new Set(objects.map(keyOf));
-  const kinds = new Map(objects.map((o) => [`${o.apiVersion}/${o.kind}`, o]));
-  const lists = await Promise.all(
-    [...kinds.values()].map((o) => client.list(o.apiVersion, o.kind, { namespace })),
+  const byName = objects.filter((o) => READ_BY_NAME.has(o.kind));
+  const kinds = new Map(
+    objects.filter((o) => !READ_BY_NAME.has(o.kind)).map((o) => [`${o.apiVersion}/${o.kind}`, o]),
   );
+  const [lists, singles] = await Promise.all([
+    Promise.all([...kinds.values()].map((o) => client.list(o.apiVersion, o.kind, { namespace }))),
+    Promise.all(
+      byName.map((o) =>
+        client.get({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, namespace }),
+      ),
+    ),
+  ]);
   const live = new Map<string, K8sObject>();
-  for (const item of lists.flat()) {
-    if (wanted.has(keyOf(item))) live.set(keyOf(item), item);
+  for (const item of [...lists.flat(), ...singles]) {
+    if (item && wanted.has(keyOf(item))) live.set(keyOf(item), item);
   }
   return live;
 }

@@ -9,9 +9,12 @@ import { explainError } from '../cluster/errors';
 import type { K8sObject } from '../k8s-types';
 import { objectName } from '../names';
 import { mapLimit } from './concurrency';
-import { instanceSelector } from './ownership';
+import { instanceSelector, isOwnedBy } from './ownership';
 
-/** Every kind an instance may own, in the order to delete them (front end first). */
+/**
+ * Every kind an instance may own, in the order to delete them (front end first). Its one Secret
+ * is read by name, not listed (see `readLive`), and deleted after the ConfigMaps.
+ */
 const OWNED_KINDS: [string, string][] = [
   ['route.openshift.io/v1', 'Route'],
   ['v1', 'Service'],
@@ -19,7 +22,6 @@ const OWNED_KINDS: [string, string][] = [
   ['apps/v1', 'StatefulSet'],
   ['policy/v1', 'PodDisruptionBudget'],
   ['v1', 'ConfigMap'],
-  ['v1', 'Secret'],
   ['rbac.authorization.k8s.io/v1', 'RoleBinding'],
   ['v1', 'ServiceAccount'],
   ['v1', 'PersistentVolumeClaim'],
@@ -56,6 +58,15 @@ export async function uninstall(options: UninstallOptions): Promise<UninstallRes
     ),
   );
   const credentials = objectName(instance, 'credentials');
+  const secret = await client.get({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    name: credentials,
+    namespace,
+  });
+  if (secret && isOwnedBy(secret, instance)) {
+    lists.splice(OWNED_KINDS.findIndex(([, kind]) => kind === 'ConfigMap') + 1, 0, [secret]);
+  }
   const isData = (o: K8sObject) =>
     o.kind === 'PersistentVolumeClaim' || (o.kind === 'Secret' && o.metadata.name === credentials);
   const result: UninstallResult = { deleted: [], kept: [], problems: [] };

@@ -3,7 +3,7 @@
  * user's own permissions and reports findings in words; nothing here changes the cluster.
  */
 import { kindInfo } from '../cluster/api-paths';
-import type { ClusterClient } from '../cluster/client';
+import type { ClusterClient, ResourceAttributes } from '../cluster/client';
 import { explainError, isApiError } from '../cluster/errors';
 import { adminHandoff, mayGrant, sccGrantsOf } from '../deploy/grants';
 import { isOwnedBy, keyOf } from '../deploy/ownership';
@@ -26,12 +26,22 @@ const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.s
 async function accessFindings(input: PreflightInput): Promise<Finding[]> {
   const { client, namespace, objects } = input;
   const kinds = new Map<string, { group: string; resource: string }>();
+  const secrets: string[] = [];
   for (const o of objects) {
     const { plural } = kindInfo(o.apiVersion, o.kind);
     kinds.set(plural, { group: groupOf(o.apiVersion), resource: plural });
+    if (o.kind === 'Secret') secrets.push(o.metadata.name);
   }
-  const checks = [...kinds.values()].flatMap(({ group, resource }) =>
-    ['create', 'patch', 'list'].map((verb) => ({ group, resource, verb, namespace })),
+  // Secrets are read and patched by name (never listed), so `get` on those names is enough.
+  const checks: ResourceAttributes[] = [...kinds.values()].flatMap(({ group, resource }) =>
+    resource === 'secrets'
+      ? [
+          { group, resource, verb: 'create', namespace },
+          ...secrets.flatMap((name) =>
+            ['get', 'patch'].map((verb) => ({ group, resource, verb, namespace, name })),
+          ),
+        ]
+      : ['create', 'patch', 'list'].map((verb) => ({ group, resource, verb, namespace })),
   );
   const answers = await Promise.all(checks.map((c) => client.canI(c)));
   const denied = checks.filter((_, i) => !answers[i].allowed);
@@ -45,7 +55,7 @@ async function accessFindings(input: PreflightInput): Promise<Finding[]> {
       },
     ];
   }
-  const list = denied.map((d) => `${d.verb} ${d.resource}`).join(', ');
+  const list = denied.map((d) => `${d.verb} ${d.resource}${d.name ? ` ${d.name}` : ''}`).join(', ');
   return [
     {
       id: 'access',

@@ -58,11 +58,14 @@ export function mongoEnv(ctx: RenderContext): EnvVar[] {
 }
 
 export function elasticEnv(ctx: RenderContext): EnvVar[] {
+  const es = ctx.values.components.elasticsearch;
+  // An external host list may hold credentials, so it is read from the Secret.
+  const external = !es.enabled && es.external;
   const hosts = elasticHostsJson(ctx);
-  return ['WORKERS', 'EVENTS', 'DATASETS', 'LOGS'].map((index) => ({
-    name: `CLEARML__HOSTS__ELASTIC__${index}__HOSTS`,
-    value: hosts,
-  }));
+  return ['WORKERS', 'EVENTS', 'DATASETS', 'LOGS'].map((index) => {
+    const name = `CLEARML__HOSTS__ELASTIC__${index}__HOSTS`;
+    return external ? secretEnv(ctx, name, SECRET_KEYS.elasticsearchHosts) : { name, value: hosts };
+  });
 }
 
 /** What the apiserver and async delete wait for: the bundled data stores only. */

@@ -230,7 +230,9 @@ describe('live routes and toggles', () => {
     );
     expect(env.CLEARML_REDIS_SERVICE_HOST).toBe('redis.example.com');
     expect(env.CLEARML_REDIS_SERVICE_PORT).toBe('6380');
-    expect(env.CLEARML__HOSTS__ELASTIC__LOGS__HOSTS).toBe('[{"host":"es","port":9200}]');
+    expect(env.CLEARML__HOSTS__ELASTIC__LOGS__HOSTS).toBe(
+      'secret:clearml-credentials/elasticsearch_hosts',
+    );
     expect(env.CLEARML__APISERVER__AUTH__FIXED_USERS__ENABLED).toBeUndefined();
     expect(
       deploymentOf(objects, 'clearml-apiserver').spec.template.spec.initContainers,

@@ -19,6 +19,8 @@ export const SECRET_KEYS = {
   fixedUsers: 'fixed_users',
   mongodbBackend: 'mongodb_backend_connection_string',
   mongodbAuth: 'mongodb_auth_connection_string',
+  /** An external Elasticsearch host list: it may carry credentials (user:password@host). */
+  elasticsearchHosts: 'elasticsearch_hosts',
 } as const;
 
 export type SecretKey = (typeof SECRET_KEYS)[keyof typeof SECRET_KEYS];
@@ -93,6 +95,10 @@ export function renderCredentialsSecret(
   if (!mongo.enabled && mongo.external) {
     data[SECRET_KEYS.mongodbBackend] = mongo.external.backendConnectionString;
     data[SECRET_KEYS.mongodbAuth] = mongo.external.authConnectionString;
+  }
+  const elastic = v.components.elasticsearch;
+  if (!elastic.enabled && elastic.external) {
+    data[SECRET_KEYS.elasticsearchHosts] = elastic.external.hosts;
   }
   return {
     apiVersion: 'v1',
