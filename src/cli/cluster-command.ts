@@ -122,8 +122,9 @@ export async function parseTargetArgs<T extends ClusterArgs>(
 /** Whether the command prints JSON or YAML instead of text. */
 export const isStructured = (args: ClusterArgs) => args.output === 'json' || args.output === 'yaml';
 
-export function clientFor(args: ClusterArgs): ClusterClient {
-  return createNodeClient({ kubeconfig: args.kubeconfig, context: args.context });
+export function clientFor(args: ClusterArgs, io: CliIo): ClusterClient {
+  const options = { kubeconfig: args.kubeconfig, context: args.context };
+  return io.connect?.(options) ?? createNodeClient(options);
 }
 
 /** Prints structured output as JSON or YAML. */

@@ -1,9 +1,12 @@
 /** The contract every CLI command module fulfils (`src/cli/commands/<name>.ts`). */
+import type { ClusterClient } from '../engine/cluster/client';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readFile: (path: string) => Promise<string>;
+  /** The cluster client for these options; the kubeconfig's client when absent. */
+  connect?: (options: { kubeconfig?: string; context?: string }) => ClusterClient;
 }
 
 export interface CliCommand {

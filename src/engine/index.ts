@@ -19,5 +19,5 @@ export { parseQuantity } from './quantity';
 export * from './render';
 export * from './scc';
 export * from './values';
-export { SECRET_MASK, toYaml } from './yaml';
+export { exportObjects, SECRET_MASK, toYaml } from './yaml';
 export type { YamlOptions } from './yaml';

@@ -31,10 +31,17 @@ export function kubeYaml(value: unknown): string {
   return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' });
 }
 
+/** The objects in apply order, Secret values masked unless asked. */
+export function exportObjects(
+  objects: readonly K8sObject[],
+  options: YamlOptions = {},
+): K8sObject[] {
+  return sortObjects(objects).map((obj) => (options.showSecrets ? obj : mask(obj)));
+}
+
 /** Multi-document YAML of the objects in a stable order, Secret values masked unless asked. */
 export function toYaml(objects: readonly K8sObject[], options: YamlOptions = {}): string {
-  return sortObjects(objects)
-    .map((obj) => (options.showSecrets ? obj : mask(obj)))
+  return exportObjects(objects, options)
     .map((obj) => kubeYaml(obj))
     .map((doc) => `---\n${doc}`)
     .join('');

@@ -11,8 +11,8 @@ import {
   printStructured,
   readValues,
 } from '../cluster-command';
-import { findingLine } from '../findings-text';
 import { printHandoff } from '../handoff-text';
+import { preflightExit, printFindings } from '../preflight-text';
 
 export const command: CliCommand = {
   name: 'preflight',
@@ -26,20 +26,15 @@ export const command: CliCommand = {
     const values = await readValues(parsed.args, io);
     if (!values) return CLUSTER_EXIT.invalidInput;
     try {
-      const client = clientFor(parsed.args);
+      const client = clientFor(parsed.args, io);
       const { report } = await checkValues(client, values);
       if (isStructured(parsed.args)) {
         printStructured(io, parsed.args.output, report);
       } else {
-        for (const f of report.findings) io.stdout(findingLine(f));
+        printFindings(io.stdout, report);
         if (report.handoff) printHandoff(io, report.handoff);
       }
-      if (!report.canDeploy) {
-        return report.findings.some((f) => f.severity === 'error' && f.area === 'access')
-          ? CLUSTER_EXIT.permission
-          : CLUSTER_EXIT.cluster;
-      }
-      return CLUSTER_EXIT.ok;
+      return preflightExit(report);
     } catch (err) {
       return failWith(io, err, `check namespace ${values.namespace}`);
     }

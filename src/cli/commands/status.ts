@@ -13,9 +13,9 @@ import {
   parseTargetArgs,
   printStructured,
 } from '../cluster-command';
+import { componentLine } from '../status-text';
 
 const OPTIONS = { ...CLUSTER_OPTIONS, watch: { type: 'boolean', short: 'w' } } as const;
-const MARK = { Ready: '✓', Progressing: '…', Degraded: '!', Failed: '✗' } as const;
 
 interface StatusArgs extends ClusterArgs {
   watch?: boolean;
@@ -27,10 +27,7 @@ function text(status: InstanceStatus): string {
   }
   const lines = [
     `${status.instance}: ${status.ready ? 'Ready' : status.state}`,
-    ...status.components.map(
-      (c) =>
-        `  ${MARK[c.state]} ${c.displayName.padEnd(14)} ${c.state.padEnd(11)} ${c.ready}/${c.desired}  ${c.reason}`,
-    ),
+    ...status.components.map(componentLine),
   ];
   const urls = Object.entries(status.urls).filter(([, url]) => url);
   if (urls.length) lines.push('', ...urls.map(([name, url]) => `  ${name.padEnd(6)} ${url}`));
@@ -47,7 +44,7 @@ export const command: CliCommand = {
     if (!parsed.ok) return parsed.code;
     const { target } = parsed;
     try {
-      const client = clientFor(parsed.args);
+      const client = clientFor(parsed.args, io);
       let last = '';
       for (;;) {
         const status = instanceStatus(

@@ -30,7 +30,7 @@ export const command: CliCommand = {
     const structured = isStructured(parsed.args);
     try {
       const result = await uninstall({
-        client: clientFor(parsed.args),
+        client: clientFor(parsed.args, io),
         namespace: target.namespace,
         instance: target.name,
         deleteData: parsed.args['delete-data'] === true,
