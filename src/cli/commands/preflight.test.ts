@@ -26,7 +26,9 @@ describe('preflight exit codes', () => {
     client.denied.add('bind clusterroles');
     const run = await runCommand('preflight', args, { client });
     expect(run.code).toBe(3);
-    expect(run.stdout).toContain('! warning: You may not grant the security context constraints anyuid');
+    expect(run.stdout).toContain(
+      '! warning: You may not grant the security context constraints anyuid',
+    );
     expect(run.stdout).toContain('oc adm policy add-scc-to-user anyuid -z ml-apiserver -n team-a');
   });
 
@@ -36,6 +38,8 @@ describe('preflight exit codes', () => {
       files: { 'v.yaml': 'name: ml\nnamespace: team-a\nstorage:\n  storageClass: nope\n' },
     });
     expect(run.code).toBe(4);
-    expect(run.stdout).toContain('✗ blocking: StorageClass nope does not exist. Choose one of: standard.');
+    expect(run.stdout).toContain(
+      '✗ blocking: StorageClass nope does not exist. Choose one of: standard.',
+    );
   });
 });
