@@ -38,7 +38,7 @@ describe('YAML export', async () => {
 
   it('quotes strings that YAML 1.1 readers such as kubectl would take for booleans', async () => {
     const yaml = toYaml(objects);
-    expect(yaml).toMatch(/name: REDIS_AOF_ENABLED\n\s+value: "yes"/);
+    expect(yaml).toMatch(/- --appendonly\n\s+- "yes"/);
     expect(yaml).not.toMatch(/value: (yes|no|on|off|true|false)$/m);
   });
 });

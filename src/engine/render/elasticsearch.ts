@@ -1,6 +1,7 @@
 import type { Container, EnvVar, K8sObject, PodDisruptionBudget } from '../k8s-types';
 import { halfAsJavaHeap } from '../quantity';
 import { SECURITY_NOTE_ANNOTATION } from '../scc/plan';
+import { imageOf, resolveImage, tagVersion } from '../values/images';
 import { resolveResources } from '../values/resources';
 import { meta, selectorLabels, type RenderContext } from './context';
 import { PORTS } from './endpoints';
@@ -9,7 +10,7 @@ import { httpProbe, STARTUP, tcpProbe } from './probes';
 import { service, statefulSet, storageClassOf } from './workload';
 
 /** The chart's extra settings (single-node friendly watermarks, no security plugin). */
-const CHART_EXTRA_ENV: EnvVar[] = [
+const EXTRA_ENV: EnvVar[] = [
   { name: 'bootstrap.memory_lock', value: 'false' },
   { name: 'cluster.routing.allocation.node_initial_primaries_recoveries', value: '500' },
   { name: 'cluster.routing.allocation.disk.watermark.low', value: '500mb' },
@@ -17,9 +18,17 @@ const CHART_EXTRA_ENV: EnvVar[] = [
   { name: 'cluster.routing.allocation.disk.watermark.flood_stage', value: '500mb' },
   { name: 'http.compression_level', value: '7' },
   { name: 'reindex.remote.whitelist', value: '*.*' },
-  { name: 'xpack.monitoring.enabled', value: 'false' },
   { name: 'xpack.security.enabled', value: 'false' },
 ];
+/** Only for Elasticsearch 7 (the chart's value); upstream's compose for ES 8 leaves it out. */
+const ES7_ONLY_ENV: EnvVar[] = [{ name: 'xpack.monitoring.enabled', value: 'false' }];
+
+const ROLES = ['data', 'ingest', 'master', 'ml', 'remote_cluster_client'];
+
+/** Elasticsearch major version of the image (7 when the tag does not say). */
+export function elasticsearchMajor(ctx: RenderContext): number {
+  return tagVersion(resolveImage(ctx.values, 'elasticsearch').tag)?.[0] ?? 7;
+}
 
 function elasticsearchEnv(ctx: RenderContext, heap: string): EnvVar[] {
   const es = ctx.values.components.elasticsearch;
@@ -33,11 +42,13 @@ function elasticsearchEnv(ctx: RenderContext, heap: string): EnvVar[] {
     { name: 'network.host', value: '0.0.0.0' },
     { name: 'cluster.deprecation_indexing.enabled', value: 'false' },
     { name: 'ES_JAVA_OPTS', value: `-Xmx${heap} -Xms${heap}` },
-    ...['data', 'ingest', 'master', 'ml', 'remote_cluster_client'].map((role) => ({
-      name: `node.${role}`,
-      value: 'true',
-    })),
-    ...CHART_EXTRA_ENV,
+    // Elasticsearch 8 removed the node.<role> settings in favour of node.roles (the Elastic
+    // chart switched in elastic/helm-charts#1186); 7.17 still takes the chart's form.
+    ...(elasticsearchMajor(ctx) >= 8
+      ? [{ name: 'node.roles', value: ROLES.join(',') }]
+      : ROLES.map((role) => ({ name: `node.${role}`, value: 'true' }))),
+    ...EXTRA_ENV,
+    ...(elasticsearchMajor(ctx) >= 8 ? [] : ES7_ONLY_ENV),
     // Without vm.max_map_count=262144 on the node, mmap must be off for the bootstrap checks.
     ...(es.allowMmap ? [] : [{ name: 'node.store.allow_mmap', value: 'false' }]),
   ];
@@ -61,7 +72,7 @@ export function renderElasticsearch(ctx: RenderContext): K8sObject[] {
   const chart = v.security.mode === 'chart-compatible';
   const resources = resolveResources(v, 'elasticsearch');
   const heap = es.heap ?? halfAsJavaHeap(resources.limits.memory);
-  const image = `${v.images.elasticsearch.registry}/${v.images.elasticsearch.repository}:${v.images.elasticsearch.tag}`;
+  const image = imageOf(v, 'elasticsearch');
   const health = es.replicas === 1 ? 'yellow' : 'green';
   const pod = basePodSpec(ctx, ctx.name('elasticsearch'), {
     securityContext: chart ? { fsGroup: 1000, runAsUser: 1000 } : RESTRICTED_POD_SECURITY,

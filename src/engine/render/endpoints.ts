@@ -3,6 +3,9 @@ import type { RenderContext } from './context';
 import { secretEnv, type WaitTarget } from './pod';
 import { SECRET_KEYS } from './secrets';
 
+/** The user the ClearML servers connect to the bundled MongoDB as (see mongodb.ts). */
+export const MONGODB_USER = 'clearml';
+
 export const PORTS = {
   apiserver: 8008,
   fileserver: 8081,
@@ -39,16 +42,26 @@ export function redisEnv(ctx: RenderContext): EnvVar[] {
   return [
     { name: 'CLEARML_REDIS_SERVICE_HOST', value: external?.host ?? ctx.name('redis') },
     { name: 'CLEARML_REDIS_SERVICE_PORT', value: String(external?.port ?? PORTS.redis) },
+    // clearml-server v2.0.0 and v2.3.0: apiserver/redis_manager.py and fileserver/redis_manager.py
+    // read the password from CLEARML_REDIS_SERVICE_PASSWORD.
+    ...(redis.enabled
+      ? [secretEnv(ctx, 'CLEARML_REDIS_SERVICE_PASSWORD', SECRET_KEYS.redisPassword)]
+      : []),
   ];
 }
 
 export function mongoEnv(ctx: RenderContext): EnvVar[] {
   if (ctx.values.components.mongodb.enabled) {
+    // clearml-server v2.0.0 and v2.3.0 apiserver/database/__init__.py: host, port, username,
+    // password and query are set into each database's URL (`mongodb://…/backend`, `…/auth`).
+    // The user lives in `admin`, hence authSource. Upstream logs that URL (password included)
+    // when it registers the connection; nothing here can prevent that.
     return [
-      {
-        name: 'CLEARML_MONGODB_SERVICE_CONNECTION_STRING',
-        value: `mongodb://${ctx.name('mongodb')}:${PORTS.mongodb}`,
-      },
+      { name: 'CLEARML_MONGODB_SERVICE_HOST', value: ctx.name('mongodb') },
+      { name: 'CLEARML_MONGODB_SERVICE_PORT', value: String(PORTS.mongodb) },
+      { name: 'CLEARML_MONGODB_SERVICE_USERNAME', value: MONGODB_USER },
+      secretEnv(ctx, 'CLEARML_MONGODB_SERVICE_PASSWORD', SECRET_KEYS.mongodbPassword),
+      { name: 'CLEARML_MONGODB_SERVICE_QUERY', value: 'authSource=admin' },
     ];
   }
   return [

@@ -1,13 +1,15 @@
-import type { K8sObject, PodSecurityContext, SecurityContext } from '../k8s-types';
+import type { Container, K8sObject, PodSecurityContext, SecurityContext } from '../k8s-types';
 import { SECURITY_NOTE_ANNOTATION } from '../scc/plan';
+import { imageOf } from '../values/images';
 import { resolveResources } from '../values/resources';
 import type { RenderContext } from './context';
-import { PORTS } from './endpoints';
+import { MONGODB_USER, PORTS } from './endpoints';
 import { basePodSpec, RESTRICTED_CONTAINER_SECURITY, RESTRICTED_POD_SECURITY } from './pod';
 import { execProbe, tcpProbe } from './probes';
+import { SECRET_KEYS } from './secrets';
 import { deployment, persistentVolumeClaim, service, storageClassOf } from './workload';
 
-/** Upstream Bitnami contexts (fixed UID/fsGroup 1001). Seccomp is left out: anyuid forbids it. */
+/** The chart's fixed UID/fsGroup 1001, kept in chart-compatible mode so its volumes stay readable. */
 const CHART_POD: PodSecurityContext = { fsGroup: 1001 };
 const CHART_CONTAINER: SecurityContext = {
   runAsUser: 1001,
@@ -17,30 +19,93 @@ const CHART_CONTAINER: SecurityContext = {
   capabilities: { drop: ['ALL'] },
 };
 
-/** Standalone MongoDB (Bitnami image): Deployment, data PVC and Service. */
+/** The volume's mount point; the database lives in `data/db` below it, as in the Bitnami layout. */
+export const MONGODB_VOLUME_PATH = '/data/mongodb';
+export const MONGODB_DB_PATH = `${MONGODB_VOLUME_PATH}/data/db`;
+
+/**
+ * Run once per pod start, before mongod serves: starts mongod on localhost without auth, makes
+ * sure the server's user exists with the password from the Secret, raises the
+ * featureCompatibilityVersion to the binary's release if it is lower (after an upgrade), then
+ * shuts mongod down again.
+ */
+const SETUP_JS = [
+  "const admin = db.getSiblingDB('admin');",
+  'const pwd = process.env.MONGODB_PASSWORD;',
+  "const roles = [{ role: 'root', db: 'admin' }];",
+  `if (admin.getUser('${MONGODB_USER}')) admin.updateUser('${MONGODB_USER}', { pwd, roles });`,
+  `else admin.createUser({ user: '${MONGODB_USER}', pwd, roles });`,
+  'const fcv = admin.runCommand({ getParameter: 1, featureCompatibilityVersion: 1 })',
+  '  .featureCompatibilityVersion.version;',
+  "const release = db.version().split('.').slice(0, 2).join('.');",
+  'if (fcv !== release) {',
+  '  const cmd = { setFeatureCompatibilityVersion: release };',
+  "  if (Number(release.split('.')[0]) >= 7) cmd.confirm = true;",
+  '  const r = admin.runCommand(cmd);',
+  "  if (!r.ok) throw new Error('setFeatureCompatibilityVersion ' + release + ': ' + r.errmsg);",
+  "  print('featureCompatibilityVersion raised from ' + fcv + ' to ' + release);",
+  '}',
+].join('\n');
+
+const SETUP_SCRIPT = [
+  'set -e',
+  `mkdir -p ${MONGODB_DB_PATH}`,
+  `mongod --dbpath ${MONGODB_DB_PATH} --bind_ip 127.0.0.1 --port 27018 --fork --logpath /tmp/mongod-setup.log`,
+  'mongosh --quiet --port 27018 --eval "$SETUP_JS" || { tail -n 50 /tmp/mongod-setup.log; mongod --dbpath ' +
+    `${MONGODB_DB_PATH} --shutdown; exit 1; }`,
+  `mongod --dbpath ${MONGODB_DB_PATH} --shutdown`,
+].join('\n');
+
+function passwordEnv(ctx: RenderContext) {
+  return {
+    name: 'MONGODB_PASSWORD',
+    valueFrom: { secretKeyRef: { name: ctx.credentialsSecret, key: SECRET_KEYS.mongodbPassword } },
+  };
+}
+
+/**
+ * Standalone MongoDB from the official image (docker-library/mongo). Its entrypoint chowns the
+ * data directory and drops to UID 999 only when started as root; under restricted-v2's arbitrary
+ * UID (GID 0, fsGroup from the project) mongod is run directly with `--dbpath` on the volume, and
+ * an init container from the same image creates the user and handles featureCompatibilityVersion.
+ * The `--setParameter` is upstream's (clearml-server v2.3.0 docker/docker-compose.yml, `mongo`).
+ */
 export function renderMongodb(ctx: RenderContext): K8sObject[] {
   const v = ctx.values;
   const chart = v.security.mode === 'chart-compatible';
-  const img = v.images.mongodb;
+  const image = imageOf(v, 'mongodb');
+  const securityContext = chart ? CHART_CONTAINER : RESTRICTED_CONTAINER_SECURITY;
+  const volumeMounts = [{ name: 'datadir', mountPath: MONGODB_VOLUME_PATH }];
+  const setup: Container = {
+    name: 'mongodb-setup',
+    image,
+    imagePullPolicy: v.images.pullPolicy,
+    command: ['/bin/sh', '-c', SETUP_SCRIPT],
+    env: [passwordEnv(ctx), { name: 'SETUP_JS', value: SETUP_JS }],
+    resources: resolveResources(v, 'mongodb'),
+    volumeMounts,
+    securityContext,
+  };
   const pod = basePodSpec(ctx, ctx.name('mongodb'), {
     securityContext: chart ? CHART_POD : RESTRICTED_POD_SECURITY,
+    initContainers: [setup],
     containers: [
       {
         name: 'mongodb',
-        image: `${img.registry}/${img.repository}:${img.tag}`,
+        image,
         imagePullPolicy: v.images.pullPolicy,
-        ports: [{ name: 'mongodb', containerPort: PORTS.mongodb, protocol: 'TCP' }],
-        env: [
-          { name: 'BITNAMI_DEBUG', value: 'false' },
-          { name: 'ALLOW_EMPTY_PASSWORD', value: 'yes' },
-          { name: 'MONGODB_SYSTEM_LOG_VERBOSITY', value: '0' },
-          { name: 'MONGODB_DISABLE_SYSTEM_LOG', value: 'no' },
-          { name: 'MONGODB_DISABLE_JAVASCRIPT', value: 'no' },
-          { name: 'MONGODB_ENABLE_JOURNAL', value: 'yes' },
-          { name: 'MONGODB_PORT_NUMBER', value: String(PORTS.mongodb) },
-          { name: 'MONGODB_ENABLE_IPV6', value: 'no' },
-          { name: 'MONGODB_ENABLE_DIRECTORY_PER_DB', value: 'no' },
+        command: ['mongod'],
+        args: [
+          '--dbpath',
+          MONGODB_DB_PATH,
+          '--port',
+          String(PORTS.mongodb),
+          '--bind_ip_all',
+          '--auth',
+          '--setParameter',
+          'internalQueryMaxBlockingSortMemoryUsageBytes=196100200',
         ],
+        ports: [{ name: 'mongodb', containerPort: PORTS.mongodb, protocol: 'TCP' }],
         resources: resolveResources(v, 'mongodb'),
         livenessProbe: tcpProbe('mongodb', {
           initialDelaySeconds: 30,
@@ -48,14 +113,15 @@ export function renderMongodb(ctx: RenderContext): K8sObject[] {
           timeoutSeconds: 10,
           failureThreshold: 6,
         }),
+        // `ping` needs no authentication.
         readinessProbe: execProbe(['mongosh', '--quiet', '--eval', "db.adminCommand('ping')"], {
           initialDelaySeconds: 5,
           periodSeconds: 10,
           timeoutSeconds: 5,
           failureThreshold: 6,
         }),
-        volumeMounts: [{ name: 'datadir', mountPath: '/bitnami/mongodb' }],
-        securityContext: chart ? CHART_CONTAINER : RESTRICTED_CONTAINER_SECURITY,
+        volumeMounts,
+        securityContext,
       },
     ],
     volumes: [{ name: 'datadir', persistentVolumeClaim: { claimName: ctx.name('mongodbData') } }],

@@ -6,6 +6,7 @@ import type {
   SecurityContext,
   Volume,
 } from '../k8s-types';
+import { imageOf } from '../values/images';
 import { INIT_CONTAINER_RESOURCES } from '../values/presets';
 import { SECURITY_NOTE_ANNOTATION } from '../scc/plan';
 import type { RenderContext } from './context';
@@ -72,8 +73,7 @@ export function serverImage(
   ctx: RenderContext,
   which: 'apiserver' | 'fileserver' | 'webserver',
 ): string {
-  const i = ctx.values.images[which];
-  return `${i.registry}/${i.repository}:${i.tag}`;
+  return imageOf(ctx.values, which);
 }
 
 /** Shell helpers for the wait-for-dependency init containers (curl and python3 are in the image). */

@@ -1,39 +1,78 @@
 import type { K8sObject } from '../k8s-types';
 import { SECURITY_NOTE_ANNOTATION } from '../scc/plan';
+import { imageOf } from '../values/images';
 import { resolveResources } from '../values/resources';
 import type { RenderContext } from './context';
 import { PORTS } from './endpoints';
 import { basePodSpec, RESTRICTED_CONTAINER_SECURITY, RESTRICTED_POD_SECURITY } from './pod';
 import { execProbe } from './probes';
+import { SECRET_KEYS } from './secrets';
 import { service, statefulSet, storageClassOf } from './workload';
 
-const PING = ['sh', '-c', `redis-cli -h 127.0.0.1 -p ${PORTS.redis} ping | grep -q PONG`];
+/** redis-cli takes the password from REDISCLI_AUTH, so it never appears in a command line. */
+const PING = [
+  'sh',
+  '-c',
+  `REDISCLI_AUTH="$REDIS_PASSWORD" redis-cli -h 127.0.0.1 -p ${PORTS.redis} ping | grep -q PONG`,
+];
 
-/** Standalone Redis (Bitnami image): StatefulSet with a data volume, Service and headless Service. */
+export const REDIS_DATA_PATH = '/data';
+
+/**
+ * The server's settings, as the chart's redis.conf had them: append-only file, no RDB snapshots,
+ * FLUSHDB/FLUSHALL disabled, data in /data. The password is written to a file under /tmp first so
+ * that it is not part of any command line.
+ */
+export const REDIS_ARGS = [
+  '--port',
+  String(PORTS.redis),
+  '--dir',
+  REDIS_DATA_PATH,
+  '--appendonly',
+  'yes',
+  '--save',
+  '',
+  '--rename-command',
+  'FLUSHDB',
+  '',
+  '--rename-command',
+  'FLUSHALL',
+  '',
+];
+export const REDIS_COMMAND = [
+  '/bin/sh',
+  '-c',
+  'umask 077 && printf \'requirepass "%s"\\n\' "$REDIS_PASSWORD" > /tmp/redis-auth.conf && exec redis-server /tmp/redis-auth.conf "$@"',
+  'redis-server',
+];
+
+/**
+ * Standalone Redis from the official image (docker-library/redis): StatefulSet with a data volume,
+ * Service and headless Service. The image's entrypoint only chowns and drops to UID 999 when
+ * started as root; `redis-server` runs directly under restricted-v2's arbitrary UID, writing to
+ * the volume (group-writable through the project's fsGroup) and /tmp.
+ */
 export function renderRedis(ctx: RenderContext): K8sObject[] {
   const v = ctx.values;
   const chart = v.security.mode === 'chart-compatible';
-  const img = v.images.redis;
   const pod = basePodSpec(ctx, ctx.name('redis'), {
     securityContext: chart ? { fsGroup: 1001 } : RESTRICTED_POD_SECURITY,
     terminationGracePeriodSeconds: 30,
     containers: [
       {
         name: 'redis',
-        image: `${img.registry}/${img.repository}:${img.tag}`,
+        image: imageOf(v, 'redis'),
         imagePullPolicy: v.images.pullPolicy,
+        command: REDIS_COMMAND,
+        args: REDIS_ARGS,
         ports: [{ name: 'tcp-redis', containerPort: PORTS.redis, protocol: 'TCP' }],
         env: [
-          { name: 'BITNAMI_DEBUG', value: 'false' },
-          { name: 'REDIS_REPLICATION_MODE', value: 'master' },
-          { name: 'ALLOW_EMPTY_PASSWORD', value: 'yes' },
-          { name: 'REDIS_TLS_ENABLED', value: 'no' },
-          { name: 'REDIS_PORT', value: String(PORTS.redis) },
-          // The chart's redis.conf: append-only file, no RDB snapshots, FLUSH* disabled, data in /data.
-          { name: 'REDIS_AOF_ENABLED', value: 'yes' },
-          { name: 'REDIS_RDB_POLICY_DISABLED', value: 'yes' },
-          { name: 'REDIS_DISABLE_COMMANDS', value: 'FLUSHDB,FLUSHALL' },
-          { name: 'REDIS_EXTRA_FLAGS', value: '--dir /data' },
+          {
+            name: 'REDIS_PASSWORD',
+            valueFrom: {
+              secretKeyRef: { name: ctx.credentialsSecret, key: SECRET_KEYS.redisPassword },
+            },
+          },
         ],
         resources: resolveResources(v, 'redis'),
         livenessProbe: execProbe(PING, {
@@ -48,7 +87,7 @@ export function renderRedis(ctx: RenderContext): K8sObject[] {
           timeoutSeconds: 2,
           failureThreshold: 5,
         }),
-        volumeMounts: [{ name: 'data', mountPath: '/data' }],
+        volumeMounts: [{ name: 'data', mountPath: REDIS_DATA_PATH }],
         securityContext: chart ? { runAsUser: 1001 } : RESTRICTED_CONTAINER_SECURITY,
       },
     ],

@@ -91,7 +91,7 @@ describe('render with examples/production.yaml', async () => {
     const api = deploymentOf(objects, 'clearml-apiserver');
     expect(api.spec.replicas).toBe(2);
     expect(api.spec.template.spec.containers[0].image).toBe(
-      'registry.example.com/mirror/allegroai/clearml:2.0.0-613',
+      'registry.example.com/mirror/clearml/server:2.3.0',
     );
     expect(api.spec.template.spec.containers[0].resources?.limits).toEqual({
       cpu: '4',

@@ -78,7 +78,10 @@ describe('render with default values', async () => {
     for (const index of ['WORKERS', 'EVENTS', 'DATASETS', 'LOGS']) {
       expect(env[`CLEARML__HOSTS__ELASTIC__${index}__HOSTS`]).toBe(es);
     }
-    expect(env.CLEARML_MONGODB_SERVICE_CONNECTION_STRING).toBe('mongodb://clearml-mongodb:27017');
+    expect(env.CLEARML_MONGODB_SERVICE_HOST).toBe('clearml-mongodb');
+    expect(env.CLEARML_MONGODB_SERVICE_PORT).toBe('27017');
+    expect(env.CLEARML_MONGODB_SERVICE_USERNAME).toBe('clearml');
+    expect(env.CLEARML_MONGODB_SERVICE_QUERY).toBe('authSource=admin');
     expect(env.CLEARML_REDIS_SERVICE_HOST).toBe('clearml-redis');
     expect(env.CLEARML_REDIS_SERVICE_PORT).toBe('6379');
     expect(env.CLEARML_CONFIG_PATH).toBe('/opt/clearml/config');
@@ -184,18 +187,31 @@ describe('render with default values', async () => {
       const pod = w.spec.template.spec;
       expect(pod.securityContext?.runAsUser).toBeUndefined();
       expect(pod.securityContext?.fsGroup).toBeUndefined();
-      expect(pod.initContainers).toBeUndefined();
       expect(pod.containers[0].securityContext).toEqual({
         allowPrivilegeEscalation: false,
         capabilities: { drop: ['ALL'] },
         runAsNonRoot: true,
       });
     }
-    expect(mongo.spec.template.spec.containers[0].volumeMounts?.[0].mountPath).toBe(
-      '/bitnami/mongodb',
+    expect(redis.spec.template.spec.initContainers).toBeUndefined();
+    expect(es.spec.template.spec.initContainers).toBeUndefined();
+    // Official images, run directly: mongod with --dbpath on the volume (the Bitnami layout's
+    // data/db, so volumes of earlier installs are read as they are), redis-server with --dir.
+    const mongod = mongo.spec.template.spec.containers[0];
+    expect(mongod.image).toBe('docker.io/library/mongo:7.0.22');
+    expect(mongod.volumeMounts?.[0].mountPath).toBe('/data/mongodb');
+    expect(mongod.command).toEqual(['mongod']);
+    expect(mongod.args).toEqual(
+      expect.arrayContaining(['--dbpath', '/data/mongodb/data/db', '--auth', '--bind_ip_all']),
     );
-    expect(mongo.spec.template.spec.containers[0].image).toBe(
-      'docker.io/bitnamilegacy/mongodb:6.0.10-debian-11-r8',
+    const setup = mongo.spec.template.spec.initContainers?.[0];
+    expect(setup?.image).toBe(mongod.image);
+    expect(setup?.securityContext).toEqual(mongod.securityContext);
+    const redisd = redis.spec.template.spec.containers[0];
+    expect(redisd.image).toBe('docker.io/library/redis:7.4.1');
+    expect(redisd.args?.slice(0, 4)).toEqual(['--port', '6379', '--dir', '/data']);
+    expect(es.spec.template.spec.containers[0].image).toBe(
+      'docker.io/library/elasticsearch:8.17.0',
     );
     expect(redis.spec.template.spec.containers[0].volumeMounts?.[0].mountPath).toBe('/data');
     expect(redis.spec.volumeClaimTemplates?.[0].spec.resources.requests.storage).toBe('5Gi');

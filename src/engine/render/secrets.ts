@@ -21,6 +21,8 @@ export const SECRET_KEYS = {
   mongodbAuth: 'mongodb_auth_connection_string',
   /** An external Elasticsearch host list: it may carry credentials (user:password@host). */
   elasticsearchHosts: 'elasticsearch_hosts',
+  mongodbPassword: 'mongodb_password',
+  redisPassword: 'redis_password',
 } as const;
 
 export type SecretKey = (typeof SECRET_KEYS)[keyof typeof SECRET_KEYS];
@@ -90,6 +92,17 @@ export function renderCredentialsSecret(
     data[SECRET_KEYS.fixedUsers] = JSON.stringify([
       { username: v.login.username, password, name: v.login.displayName },
     ]);
+  }
+  // Passwords of the bundled data stores: generated once, kept across upgrades.
+  if (v.components.mongodb.enabled) {
+    data[SECRET_KEYS.mongodbPassword] = pick(
+      SECRET_KEYS.mongodbPassword,
+      c.mongodbPassword,
+      secret,
+    );
+  }
+  if (v.components.redis.enabled) {
+    data[SECRET_KEYS.redisPassword] = pick(SECRET_KEYS.redisPassword, c.redisPassword, secret);
   }
   const mongo = v.components.mongodb;
   if (!mongo.enabled && mongo.external) {

@@ -1,4 +1,14 @@
-export { DEFAULT_IMAGES, imageReference } from './images';
+export {
+  DEFAULT_IMAGES,
+  DEFAULT_SERVER_VERSION,
+  IMAGES_BY_VERSION,
+  imageOf,
+  imageReference,
+  resolveImage,
+  SERVER_VERSIONS,
+  tagVersion,
+} from './images';
+export type { ImageComponent, ImageRef } from './images';
 export { valuesJsonSchema } from './json-schema';
 export { createValues, parseValues, valuesSchema } from './parse';
 export type { ParseResult, ValidationIssue } from './parse';
@@ -12,4 +22,4 @@ export type { PresetName, ResourceComponent, ResourceSpec } from './presets';
 export { VALUES_PRESETS } from './presets-values';
 export { resolveResources } from './resources';
 export { baseValuesSchema } from './schema';
-export type { ClearMLValues, ClearMLValuesInput, SecurityMode } from './schema';
+export type { ClearMLValues, ClearMLValuesInput, SecurityMode, ServerVersion } from './schema';

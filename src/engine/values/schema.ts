@@ -7,7 +7,7 @@ import {
   MAX_DNS_SUBDOMAIN_LENGTH,
   MAX_INSTANCE_NAME_LENGTH,
 } from '../names';
-import { DEFAULT_IMAGES } from './images';
+import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS } from './images';
 import { PRESET_NAMES } from './presets';
 
 const dnsLabel = (what: string, max: number) =>
@@ -38,32 +38,29 @@ const storageSize = z
   .string()
   .regex(/^[1-9]\d{0,5}(Mi|Gi|Ti|M|G|T)$/, 'size must be a whole number with a unit, such as 50Gi');
 
-const image = (defaults: { registry: string; repository: string; tag: string }) =>
-  z
-    .strictObject({
-      registry: z
-        .string()
-        .regex(
-          /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/,
-          'registry must be a host name with an optional port, such as quay.io',
-        )
-        .default(defaults.registry),
-      repository: z
-        .string()
-        .regex(
-          /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
-          'repository must be a lower-case image path such as allegroai/clearml',
-        )
-        .default(defaults.repository),
-      tag: z
-        .string()
-        .regex(
-          /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
-          'tag must be a valid image tag such as 2.0.0-613',
-        )
-        .default(defaults.tag),
-    })
-    .prefault({});
+/** An image override: any field left out comes from the release chosen in `server.version`. */
+const image = z
+  .strictObject({
+    registry: z
+      .string()
+      .regex(
+        /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/,
+        'registry must be a host name with an optional port, such as quay.io',
+      )
+      .optional(),
+    repository: z
+      .string()
+      .regex(
+        /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
+        'repository must be a lower-case image path such as clearml/server',
+      )
+      .optional(),
+    tag: z
+      .string()
+      .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'tag must be a valid image tag such as 2.3.0')
+      .optional(),
+  })
+  .optional();
 
 const replicas = (max: number) =>
   z
@@ -116,12 +113,12 @@ export const baseValuesSchema = z.strictObject({
       pullSecret: dnsSubdomain('pull secret name')
         .optional()
         .meta({ description: 'Existing image pull Secret used by every pod.' }),
-      apiserver: image(DEFAULT_IMAGES.apiserver),
-      fileserver: image(DEFAULT_IMAGES.fileserver),
-      webserver: image(DEFAULT_IMAGES.webserver),
-      mongodb: image(DEFAULT_IMAGES.mongodb),
-      redis: image(DEFAULT_IMAGES.redis),
-      elasticsearch: image(DEFAULT_IMAGES.elasticsearch),
+      apiserver: image,
+      fileserver: image,
+      webserver: image,
+      mongodb: image,
+      redis: image,
+      elasticsearch: image,
     })
     .prefault({}),
   components: z
@@ -239,6 +236,15 @@ export const baseValuesSchema = z.strictObject({
     .prefault({}),
   server: z
     .strictObject({
+      version: z
+        .enum(SERVER_VERSIONS, {
+          error: `version must be one of ${SERVER_VERSIONS.join(', ')}`,
+        })
+        .default(DEFAULT_SERVER_VERSION)
+        .meta({
+          description:
+            'ClearML server release: 2.3 (current) or 2.0 (the Helm chart 7.14 images). Images not set in images.* follow it.',
+        }),
       cookieName: z
         .string()
         .regex(/^[A-Za-z0-9_-]{1,64}$/, 'cookie name must be letters, digits, _ or -')
@@ -255,6 +261,10 @@ export const baseValuesSchema = z.strictObject({
       tests: keyPair,
       authTokenSecret: secretValue.optional(),
       sessionSecret: secretValue.optional(),
+      mongodbPassword: secretValue
+        .optional()
+        .meta({ description: 'Password of the bundled MongoDB (user clearml).' }),
+      redisPassword: secretValue.optional().meta({ description: 'Password of the bundled Redis.' }),
     })
     .prefault({})
     .meta({ description: 'Generated at install time unless given; kept across upgrades.' }),
@@ -291,3 +301,4 @@ export type ClearMLValues = z.output<typeof baseValuesSchema>;
 /** Values as a user writes them (every field optional). */
 export type ClearMLValuesInput = z.input<typeof baseValuesSchema>;
 export type SecurityMode = ClearMLValues['security']['mode'];
+export type { ServerVersion } from './images';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   createValues,
+  imageOf,
+  IMAGES_BY_VERSION,
   MAX_INSTANCE_NAME_LENGTH,
   parseValues,
   resolveResources,
@@ -13,22 +15,45 @@ const issuesOf = (input: unknown) => {
   return r.ok ? [] : r.issues;
 };
 
+describe('server versions', () => {
+  it('2.0 selects the chart 7.14 server image and Elasticsearch 7.17, without Bitnami', () => {
+    const v = createValues({ server: { version: '2.0' } });
+    expect(imageOf(v, 'webserver')).toBe('docker.io/allegroai/clearml:2.0.0-613');
+    expect(imageOf(v, 'elasticsearch')).toBe(
+      'docker.elastic.co/elasticsearch/elasticsearch:7.17.3',
+    );
+    expect(imageOf(v, 'mongodb')).toBe('docker.io/library/mongo:6.0.19');
+  });
+
+  it('no release depends on a Bitnami repository', () => {
+    expect(JSON.stringify(IMAGES_BY_VERSION)).not.toMatch(/bitnami/);
+  });
+
+  it('an image override keeps the release default for the fields it leaves out', () => {
+    const v = createValues({
+      server: { version: '2.0' },
+      images: { mongodb: { registry: 'mirror.example.com' } },
+    });
+    expect(imageOf(v, 'mongodb')).toBe('mirror.example.com/library/mongo:6.0.19');
+    expect(v.images.mongodb).toEqual({ registry: 'mirror.example.com' });
+  });
+
+  it('an unknown version is a field message', () => {
+    expect(issuesOf({ server: { version: '1.17' } })).toEqual([
+      { path: 'server.version', message: 'version must be one of 2.0, 2.3' },
+    ]);
+  });
+});
+
 describe('values defaults', () => {
-  it('match the chart 7.14.x defaults with bitnamilegacy images', () => {
+  it('default to the current server release with the images of its upstream compose', () => {
     const v = createValues();
     expect(v.name).toBe('clearml');
-    expect(v.images.apiserver).toEqual({
-      registry: 'docker.io',
-      repository: 'allegroai/clearml',
-      tag: '2.0.0-613',
-    });
-    expect(v.images.mongodb.repository).toBe('bitnamilegacy/mongodb');
-    expect(v.images.mongodb.tag).toBe('6.0.10-debian-11-r8');
-    expect(v.images.redis).toMatchObject({
-      repository: 'bitnamilegacy/redis',
-      tag: '7.0.9-debian-11-r1',
-    });
-    expect(v.images.elasticsearch).toMatchObject({ registry: 'docker.elastic.co', tag: '7.17.3' });
+    expect(v.server.version).toBe('2.3');
+    expect(imageOf(v, 'apiserver')).toBe('docker.io/clearml/server:2.3.0');
+    expect(imageOf(v, 'mongodb')).toBe('docker.io/library/mongo:7.0.22');
+    expect(imageOf(v, 'redis')).toBe('docker.io/library/redis:7.4.1');
+    expect(imageOf(v, 'elasticsearch')).toBe('docker.io/library/elasticsearch:8.17.0');
     expect([
       v.storage.fileserver.size,
       v.storage.mongodb.size,
@@ -189,6 +214,7 @@ describe('JSON Schema export', () => {
         'security',
       ]),
     );
-    expect(JSON.stringify(schema)).toContain('bitnamilegacy/mongodb');
+    expect(JSON.stringify(schema)).toContain('server');
+    expect(JSON.stringify(schema)).not.toContain('bitnami');
   });
 });
