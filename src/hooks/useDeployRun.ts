@@ -13,6 +13,8 @@ export interface ObjectProgress {
   tier: string;
   state: ObjectState;
   message?: string;
+  /** The second pass wrote it again with the admitted Route hosts. */
+  routeHosts?: boolean;
 }
 
 export interface DeployRunState {
@@ -20,6 +22,8 @@ export interface DeployRunState {
   running: boolean;
   phase?: PhaseEvent['phase'];
   phaseMessage?: string;
+  /** The last message of every phase the run went through: each step's reason. */
+  phaseMessages: Partial<Record<PhaseEvent['phase'], string>>;
   objects: ObjectProgress[];
   handoff?: AdminHandoff;
   waitingForGrants: boolean;
@@ -36,6 +40,7 @@ export function useDeployRun() {
   const [state, setState] = useState<DeployRunState>({
     running: false,
     objects: [],
+    phaseMessages: {},
     waitingForGrants: false,
   });
   const abort = useRef<AbortController | undefined>(undefined);
@@ -44,23 +49,33 @@ export function useDeployRun() {
     setState((s) => {
       switch (e.type) {
         case 'phase':
-          return { ...s, phase: e.phase, phaseMessage: e.message };
+          return {
+            ...s,
+            phase: e.phase,
+            phaseMessage: e.message,
+            phaseMessages: { ...s.phaseMessages, [e.phase]: e.message },
+          };
         case 'handoff':
           return { ...s, handoff: e.handoff };
         case 'grants':
           return { ...s, waitingForGrants: e.state === 'waiting' };
         case 'object': {
           const key = `${e.ref.kind}/${e.ref.name}`;
+          const index = s.objects.findIndex((o) => o.key === key);
+          const before = s.objects[index];
+          // An object this run created stays "Created" when the second pass writes it again.
+          const keepCreated =
+            before?.state === 'created' && (e.state === 'configured' || e.state === 'unchanged');
           const row: ObjectProgress = {
             key,
             kind: e.ref.kind,
             name: e.ref.name,
             tier: e.tier,
-            state: e.state,
+            state: keepCreated ? 'created' : e.state,
             message: e.message,
+            routeHosts: before?.routeHosts || (e.pass === 'route-hosts' && e.state !== 'unchanged'),
           };
           const rest = s.objects.filter((o) => o.key !== key);
-          const index = s.objects.findIndex((o) => o.key === key);
           const objects =
             index < 0 ? [...s.objects, row] : [...rest.slice(0, index), row, ...rest.slice(index)];
           return { ...s, objects };
@@ -76,7 +91,13 @@ export function useDeployRun() {
       abort.current?.abort();
       const controller = new AbortController();
       abort.current = controller;
-      setState({ request, running: true, objects: [], waitingForGrants: false });
+      setState({
+        request,
+        running: true,
+        objects: [],
+        phaseMessages: {},
+        waitingForGrants: false,
+      });
       void (async () => {
         try {
           const result = await deploy({

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { act, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { createValues, renderWithPlan } from '../../engine';
+import { createValues, type K8sObject, renderWithPlan } from '../../engine';
 import { useDeployRun } from '../../hooks/useDeployRun';
 import { escalationForbidden, FakeClusterClient, invalid } from '../../test-support/fake-client';
 import { renderWithClient } from '../../test-support/render';
@@ -21,6 +21,21 @@ function cluster() {
   return new FakeClusterClient([
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
   ]);
+}
+
+/** A cluster whose router admits each Route with an Admitted condition, as OpenShift's does. */
+class RouterAdmits extends FakeClusterClient {
+  override put(o: K8sObject) {
+    const stored = super.put(o) as K8sObject & {
+      status?: { ingress?: Record<string, unknown>[] };
+    };
+    for (const ing of stored.status?.ingress ?? []) {
+      ing.conditions = [
+        { type: 'Admitted', status: 'True', lastTransitionTime: '2025-01-01T00:00:00Z' },
+      ];
+    }
+    return stored;
+  }
 }
 
 async function run(client: FakeClusterClient) {
@@ -47,6 +62,38 @@ describe('DeployProgress', () => {
       'Created',
     );
     expect(screen.getByTestId('deploy-object-Secret-clearml-credentials')).toBeInTheDocument();
+  });
+
+  it('keeps "Created" for objects the Route-host pass writes again, shows that pass, counts agree', async () => {
+    const client = new RouterAdmits([
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
+    ]);
+    const hook = await run(client);
+    const state = hook.result.current.state;
+    renderWithClient(<DeployProgress run={state} onRetry={vi.fn()} onCancel={vi.fn()} />, {
+      client,
+    });
+    // The web server learns the Route hosts in the second pass: still "Created", with a note.
+    const web = screen.getByTestId('deploy-object-Deployment-clearml-webserver');
+    expect(web).toHaveTextContent('Created');
+    expect(web).not.toHaveTextContent('Updated');
+    expect(within(web).getByTestId('route-hosts-note')).toBeInTheDocument();
+    // The second pass is its own step, with its reason.
+    expect(screen.getByTestId('phase-route-hosts')).toHaveTextContent('Route hosts');
+    expect(screen.getByTestId('phase-route-hosts')).toHaveTextContent(
+      /updating .*Deployment clearml-webserver with the external URLs/,
+    );
+    // One row per object, each written once: the summary, the rows and the result agree.
+    const rows = screen.getAllByTestId(/^deploy-object-/);
+    const { objects } = await renderWithPlan(values);
+    expect(rows).toHaveLength(objects.length + 1); // the plan and the install record
+    expect(state.result?.changed).toBe(rows.length);
+    expect(screen.getByTestId('deploy-done')).toHaveTextContent(
+      `${rows.length} of ${rows.length} objects written`,
+    );
+    expect(screen.getByTestId('deploy-counts')).toHaveTextContent(
+      `${rows.length} created, 0 updated, 0 unchanged, 0 left to an administrator`,
+    );
   });
 
   it('says what went wrong in words and retries', async () => {

@@ -17,8 +17,9 @@ import { useTranslation } from 'react-i18next';
 import type { ObjectState, PhaseEvent } from '../../engine/deploy/apply';
 import type { DeployRunState } from '../../hooks/useDeployRun';
 import { HandoffPanel } from '../wizard/HandoffPanel';
+import { progressCounts } from './progress-counts';
 
-const PHASES: PhaseEvent['phase'][] = ['read', 'dry-run', 'apply', 'done'];
+const PHASES: PhaseEvent['phase'][] = ['read', 'dry-run', 'apply', 'route-hosts', 'done'];
 
 const STATE_COLOR: Record<ObjectState, 'grey' | 'blue' | 'green' | 'red' | 'orange'> = {
   pending: 'grey',
@@ -51,8 +52,10 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
     read: t('Read the cluster'),
     'dry-run': t('Dry run'),
     apply: t('Apply'),
+    'route-hosts': t('Route hosts'),
     done: t('Done'),
   };
+  const counts = progressCounts(run.objects);
   const current = run.phase ? PHASES.indexOf(run.phase) : -1;
   const failed = !run.running && (run.error || (run.result && !run.result.ok));
   const variantOf = (i: number) =>
@@ -79,6 +82,12 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
                   isCurrent={i === current}
                   data-test={`phase-${p}`}
                   aria-label={phaseText[p]}
+                  description={
+                    run.phaseMessages[p] ??
+                    (p === 'route-hosts' && run.phase === 'done'
+                      ? t('No object needed the Route hosts.')
+                      : undefined)
+                  }
                 >
                   {phaseText[p]}
                 </ProgressStep>
@@ -152,12 +161,17 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
                 variant="success"
                 data-test="deploy-done"
                 title={t(
-                  '{{count}} objects written; the status below follows the pods as they start.',
-                  {
-                    count: run.result.changed,
-                  },
+                  '{{written}} of {{count}} objects written; the status below follows the pods as they start.',
+                  { written: counts.written, count: counts.total },
                 )}
-              />
+              >
+                <span data-test="deploy-counts">
+                  {t(
+                    '{{created}} created, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} left to an administrator.',
+                    { ...counts },
+                  )}
+                </span>
+              </Alert>
             </StackItem>
           )}
           {run.handoff && (run.waitingForGrants || (run.result && !run.result.ok)) && (
@@ -184,6 +198,11 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
                         <Label isCompact color={STATE_COLOR[o.state]}>
                           {stateText[o.state]}
                         </Label>
+                        {o.routeHosts && o.state !== 'failed' && (
+                          <div data-test="route-hosts-note">
+                            {t('Written again with the Route hosts.')}
+                          </div>
+                        )}
                         {o.message && <div>{o.message}</div>}
                       </Td>
                     </Tr>

@@ -155,7 +155,7 @@ export const ReviewStep = ({ form, check, dryRun }: ReviewStepProps) => {
           <Flex justifyContent={{ default: 'justifyContentSpaceBetween' }}>
             <FlexItem>
               <Title headingLevel="h3">
-                {t('{{count}} objects', { count: check.objects.length })}
+                {t('{{count}} objects, and the install record', { count: check.objects.length })}
               </Title>
             </FlexItem>
             <FlexItem>

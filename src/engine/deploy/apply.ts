@@ -20,11 +20,13 @@ export interface ObjectEvent {
   state: ObjectState;
   /** For failures and skips: what happened and what to do. */
   message?: string;
+  /** Set on the second pass, which writes the objects that carry the admitted Route hosts. */
+  pass?: 'route-hosts';
 }
 
 export interface PhaseEvent {
   type: 'phase';
-  phase: 'read' | 'dry-run' | 'apply' | 'grants' | 'record' | 'done';
+  phase: 'read' | 'dry-run' | 'apply' | 'route-hosts' | 'grants' | 'record' | 'done';
   message: string;
 }
 

@@ -41,7 +41,7 @@ export type DeployEvent =
 
 export interface DeployResult {
   ok: boolean;
-  /** Objects created or changed. */
+  /** Objects created or changed, each counted once even when both passes wrote it. */
   changed: number;
   states: { ref: { kind: string; name: string }; state: ObjectState }[];
   problems: ApplyProblem[];
@@ -116,6 +116,27 @@ const missingGrantProblems = (grants: SccGrant[], namespace: string): Stop => ({
   })),
 });
 
+/**
+ * Events of the second pass: its own phase, with the reason and the objects it rewrites, in
+ * place of the apply phase; each object event marked as belonging to it.
+ */
+function secondPassEvents(emit: (e: DeployEvent) => void, objects: K8sObject[]) {
+  const names = objects.map((o) => `${o.kind} ${o.metadata.name}`).join(', ');
+  return (e: DeployEvent) => {
+    if (e.type === 'phase' && e.phase === 'apply') {
+      emit({
+        type: 'phase',
+        phase: 'route-hosts',
+        message: `The Routes have their hosts: updating ${names} with the external URLs of the API and file server`,
+      });
+    } else if (e.type === 'object') {
+      emit({ ...e, pass: 'route-hosts' });
+    } else {
+      emit(e);
+    }
+  };
+}
+
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const { client, values, onEvent, signal } = options;
   const { namespace, name: instance } = values;
@@ -165,8 +186,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   // Apply, then once the Routes have hosts apply what changed with them (the web UI's URLs).
   let pending: K8sObject[] = writes;
   for (let pass = 0; pass < 2 && pending.length; pass++) {
-    const outcome = await applyAll({ ...input, objects: pending });
-    changed += outcome.changed;
+    const outcome = await applyAll({
+      ...input,
+      objects: pending,
+      onEvent: pass === 0 ? emit : secondPassEvents(emit, pending),
+    });
     for (const entry of outcome.states) {
       // An object written in both passes keeps one entry; "created" stays "created".
       const index = states.findIndex(
@@ -175,6 +199,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       if (index < 0) states.push(entry);
       else if (states[index].state !== 'created') states[index] = entry;
     }
+    changed = states.filter((e) => e.state === 'created' || e.state === 'configured').length;
     if (outcome.problems.length) {
       return stop({ stoppedBecause: 'apply-failed', problems: outcome.problems });
     }
