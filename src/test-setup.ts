@@ -19,3 +19,7 @@ void i18next.use(initReactI18next).init({
   showSupportNotice: false,
 });
 configure({ testIdAttribute: 'data-test' });
+// Wizard drafts live in sessionStorage; each test starts without one.
+afterEach(() => {
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
+});

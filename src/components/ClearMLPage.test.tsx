@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, useLocation } from 'react-router';
 import { healthyInstance } from '../engine/status/fixtures';
@@ -75,6 +75,10 @@ describe('ClearMLPage', () => {
   it('offers to deploy when the project has no instance, and opens the wizard', async () => {
     renderPage();
     expect(screen.getByTestId('instances-empty')).toBeInTheDocument();
+    // Actions wait for the access reviews the page asks on load.
+    await waitFor(() =>
+      expect(screen.getByTestId('empty-deploy')).not.toHaveAttribute('aria-disabled'),
+    );
     await userEvent.click(screen.getByTestId('empty-deploy'));
     expect(screen.getByTestId('wizard-step-general')).toBeInTheDocument();
     expect(screen.getByTestId('field-namespace')).toHaveValue('team-a');
@@ -117,6 +121,9 @@ describe('ClearMLPage', () => {
     await userEvent.click(screen.getByTestId('instance-open'));
     expect(screen.getByTestId('status-panel')).toBeInTheDocument();
     expect(screen.getByTestId('status-row-apiserver')).toHaveTextContent('Ready');
+    await waitFor(() =>
+      expect(screen.getByTestId('instance-uninstall')).not.toHaveAttribute('aria-disabled'),
+    );
     await userEvent.click(screen.getByTestId('instance-uninstall'));
     expect(screen.getByTestId('uninstall-confirm')).toBeDisabled();
   });

@@ -6,16 +6,25 @@ import {
 } from '@openshift-console/dynamic-plugin-sdk';
 import {
   Alert,
+  AlertActionLink,
   Breadcrumb,
   BreadcrumbItem,
   Button,
   Content,
+  EmptyState,
+  EmptyStateActions,
+  EmptyStateBody,
+  EmptyStateFooter,
   PageSection,
 } from '@patternfly/react-core';
+import { SearchIcon } from '@patternfly/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type K8sSecret, objectName, parseValues } from '../engine';
+import { useProjectAccess } from '../hooks/usePageAccess';
+import { deniedReason } from './access/denied-reason';
+import { GatedButton } from './access/GatedButton';
 import type { ClusterClient } from '../engine/cluster/client';
 import {
   type InstallRecord,
@@ -34,6 +43,7 @@ import type { FormInput } from './model/form-values';
 import { DeployProgress } from './progress/DeployProgress';
 import { StatusPanel } from './status/StatusPanel';
 import { DeployWizard } from './wizard/DeployWizard';
+import { draftKey } from './wizard/wizard-draft';
 
 interface Target {
   namespace: string;
@@ -81,7 +91,24 @@ function useRecord(target: Target | undefined) {
     recorded && secretLoaded
       ? (restoreSecretValues(recorded, secret?.secret) as FormInput)
       : undefined;
-  return { values, loaded: recordLoaded && secretLoaded };
+  return {
+    values,
+    loaded: recordLoaded && secretLoaded,
+    missing: !!target && recordLoaded && !record,
+  };
+}
+
+interface Named {
+  metadata: { name: string };
+}
+
+/** Whether the project in the URL is known not to exist (or not to be visible to the user). */
+function useProjectMissing(namespace: string | undefined): boolean {
+  const [, , error] = useK8sWatchResource<Named>(
+    namespace ? { groupVersionKind: GVK.project, name: namespace } : null,
+  );
+  const code = (error as { code?: number } | undefined)?.code;
+  return code === 404 || code === 403;
 }
 
 const Page = () => {
@@ -95,19 +122,29 @@ const Page = () => {
     instanceParam && namespace !== ALL_NAMESPACES
       ? { namespace, instance: instanceParam }
       : undefined;
+  const allProjects = activeNamespace === ALL_NAMESPACES && !target;
+  const scope = target?.namespace ?? (allProjects ? undefined : namespace);
   const record = useRecord(target);
+  const projectMissing = useProjectMissing(scope);
+  const project = useProjectAccess(scope);
   const deployRun = useDeployRun();
   const [uninstalling, setUninstalling] = useState<Target>();
 
-  const go = (next: Record<string, string | undefined>) =>
+  const go = (next: Record<string, string | undefined>, replace = false) =>
     setParams(
       Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as Record<
         string,
         string
       >,
+      { replace },
     );
-  const open = (tg: Target) => go({ instance: tg.instance, namespace: tg.namespace });
+  const open = (tg: Target, replace = false) =>
+    go({ instance: tg.instance, namespace: tg.namespace }, replace);
   const home = () => go({});
+  const denied = (action: 'deploy' | 'upgrade' | 'uninstall' | 'credentials') =>
+    scope ? deniedReason(t, action, project, scope) : undefined;
+  const deployDenied = denied('deploy');
+  const cannotDeploy = !!scope && project.loaded && !project.access.deploy.allowed;
 
   const wizard = action === 'deploy' || (action === 'upgrade' && target);
   const run = deployRun.state;
@@ -117,7 +154,38 @@ const Page = () => {
     run.request.values.namespace === target.namespace;
 
   let body;
-  if (wizard) {
+  if (scope && projectMissing) {
+    body = (
+      <EmptyState
+        titleText={t('Project {{namespace}} does not exist', { namespace: scope })}
+        headingLevel="h2"
+        icon={SearchIcon}
+        data-test="project-missing"
+      >
+        <EmptyStateBody>
+          {t('The project {{namespace}} does not exist, or you may not see it.', {
+            namespace: scope,
+          })}
+        </EmptyStateBody>
+      </EmptyState>
+    );
+  } else if (wizard && action === 'deploy' && cannotDeploy) {
+    body = (
+      <Alert
+        isInline
+        variant="warning"
+        title={t('You cannot deploy ClearML in project {{namespace}}.', { namespace: scope })}
+        data-test="deploy-not-allowed"
+        actionLinks={
+          <AlertActionLink onClick={home} data-test="back-to-instances">
+            {t('Back to ClearML instances')}
+          </AlertActionLink>
+        }
+      >
+        {deployDenied}
+      </Alert>
+    );
+  } else if (wizard) {
     const isUpgrade = action === 'upgrade';
     const initial: FormInput | undefined = isUpgrade
       ? record.values
@@ -130,10 +198,12 @@ const Page = () => {
         key={isUpgrade ? `upgrade-${target?.instance}` : 'deploy'}
         initial={initial}
         isUpgrade={isUpgrade}
+        draftKey={draftKey(isUpgrade ? target : undefined)}
         onCancel={home}
         onDeploy={(request) => {
           deployRun.start(request);
-          open({ namespace: request.values.namespace, instance: request.values.name });
+          // The wizard's history entry is replaced, so Back returns to where the user came from.
+          open({ namespace: request.values.namespace, instance: request.values.name }, true);
         }}
       />
     ) : record.loaded ? (
@@ -145,32 +215,69 @@ const Page = () => {
     ) : null;
   } else if (target) {
     const username = parseRecordUsername(record.values);
-    body = (
-      <>
-        <Breadcrumb>
-          <BreadcrumbItem>
-            <Button variant="link" isInline onClick={home} data-test="back-to-instances">
-              {t('ClearML instances')}
-            </Button>
-          </BreadcrumbItem>
-          <BreadcrumbItem isActive>{target.instance}</BreadcrumbItem>
-        </Breadcrumb>
-        {runHere && (
-          <DeployProgress run={run} onRetry={deployRun.retry} onCancel={deployRun.cancel} />
-        )}
-        <StatusPanel
-          namespace={target.namespace}
-          instance={target.instance}
-          username={username}
-          onUpgrade={() => go({ action: 'upgrade', ...target })}
-          onUninstall={() => setUninstalling(target)}
-        />
-      </>
+    const breadcrumb = (
+      <Breadcrumb>
+        <BreadcrumbItem>
+          <Button variant="link" isInline onClick={home} data-test="back-to-instances">
+            {t('ClearML instances')}
+          </Button>
+        </BreadcrumbItem>
+        <BreadcrumbItem data-test="breadcrumb-project">
+          {t('Project {{namespace}}', { namespace: target.namespace })}
+        </BreadcrumbItem>
+        <BreadcrumbItem isActive>{target.instance}</BreadcrumbItem>
+      </Breadcrumb>
     );
+    body =
+      record.missing && !runHere ? (
+        <>
+          {breadcrumb}
+          <EmptyState
+            titleText={t('No instance {{name}} in project {{namespace}}', {
+              name: target.instance,
+              namespace: target.namespace,
+            })}
+            headingLevel="h2"
+            icon={SearchIcon}
+            data-test="instance-missing"
+          >
+            <EmptyStateBody>
+              {t(
+                'The project has no ClearML instance of that name. It may have been uninstalled, or the link is wrong.',
+              )}
+            </EmptyStateBody>
+            <EmptyStateFooter>
+              <EmptyStateActions>
+                <Button variant="primary" onClick={home} data-test="instance-missing-back">
+                  {t('Back to ClearML instances')}
+                </Button>
+              </EmptyStateActions>
+            </EmptyStateFooter>
+          </EmptyState>
+        </>
+      ) : (
+        <>
+          {breadcrumb}
+          {runHere && (
+            <DeployProgress run={run} onRetry={deployRun.retry} onCancel={deployRun.cancel} />
+          )}
+          <StatusPanel
+            namespace={target.namespace}
+            instance={target.instance}
+            username={username}
+            onUpgrade={() => go({ action: 'upgrade', ...target })}
+            onUninstall={() => setUninstalling(target)}
+            upgradeDenied={denied('upgrade')}
+            uninstallDenied={denied('uninstall')}
+            credentialsDenied={denied('credentials')}
+          />
+        </>
+      );
   } else {
     body = (
       <InstancesList
         namespace={activeNamespace}
+        deployDenied={deployDenied}
         onDeploy={() => go({ action: 'deploy' })}
         onOpen={(i) => open({ namespace: i.namespace, instance: i.name })}
         onUpgrade={(i) => go({ action: 'upgrade', instance: i.name, namespace: i.namespace })}
@@ -185,21 +292,41 @@ const Page = () => {
       <ProjectBar isDisabled={!!wizard} />
       <ListPageHeader title={t('ClearML')}>
         {!wizard && (
-          <Button
+          <GatedButton
             variant="primary"
             onClick={() => go({ action: 'deploy' })}
             data-test="deploy-clearml"
+            denied={deployDenied}
           >
             {t('Deploy ClearML')}
-          </Button>
+          </GatedButton>
         )}
       </ListPageHeader>
       <PageSection>
-        <Content component="p">
-          {t(
-            'Deploy the ClearML server in this project with a least-privilege security plan, then watch it come up.',
-          )}
+        <Content component="p" data-test="page-description">
+          {allProjects
+            ? t(
+                'Deploy the ClearML server in one of your projects with a least-privilege security plan, then watch it come up.',
+              )
+            : t(
+                'Deploy the ClearML server in this project with a least-privilege security plan, then watch it come up.',
+              )}
         </Content>
+        {cannotDeploy && !wizard && !projectMissing && (
+          <Alert
+            isInline
+            variant="info"
+            title={t('You cannot deploy ClearML in project {{namespace}}.', { namespace: scope })}
+            data-test="deploy-not-allowed"
+          >
+            {project.access.grant.allowed
+              ? deployDenied
+              : t(
+                  '{{reason}} You can still watch the status of its instances; ask a project administrator for the edit or admin role to deploy.',
+                  { reason: deployDenied },
+                )}
+          </Alert>
+        )}
       </PageSection>
       <PageSection isFilled>{body}</PageSection>
       {uninstalling && (

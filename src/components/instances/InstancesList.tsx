@@ -11,12 +11,17 @@ import { CubesIcon } from '@patternfly/react-icons';
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { type InstanceSummary, useInstances } from '../../hooks/useInstances';
+import { usePageAccess } from '../../hooks/usePageAccess';
+import { deniedReason } from '../access/denied-reason';
+import { GatedButton } from '../access/GatedButton';
 import { ALL_NAMESPACES } from '../../hooks/watch-specs';
 import { StateLabel } from '../status/StateLabel';
 import { RouteLinks } from './RouteLinks';
 
 interface InstancesListProps {
   namespace: string;
+  /** Why the user may not deploy in this project, when they may not. */
+  deployDenied?: string;
   onDeploy: () => void;
   onOpen: (i: InstanceSummary) => void;
   onUpgrade: (i: InstanceSummary) => void;
@@ -25,6 +30,7 @@ interface InstancesListProps {
 
 export const InstancesList = ({
   namespace,
+  deployDenied,
   onDeploy,
   onOpen,
   onUpgrade,
@@ -32,6 +38,21 @@ export const InstancesList = ({
 }: InstancesListProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const { instances, loaded, error } = useInstances(namespace);
+  const accessOf = usePageAccess(instances.map((i) => i.namespace));
+  const rowActions = (i: InstanceSummary) => {
+    const project = accessOf(i.namespace);
+    const item = (title: string, denied: string | undefined, onClick: () => void) => ({
+      title,
+      onClick,
+      ...(denied ? { isAriaDisabled: true, description: denied } : {}),
+    });
+    return [
+      item(t('Upgrade'), deniedReason(t, 'upgrade', project, i.namespace), () => onUpgrade(i)),
+      item(t('Uninstall'), deniedReason(t, 'uninstall', project, i.namespace), () =>
+        onUninstall(i),
+      ),
+    ];
+  };
   if (error) {
     return (
       <Alert
@@ -60,9 +81,14 @@ export const InstancesList = ({
         </EmptyStateBody>
         <EmptyStateFooter>
           <EmptyStateActions>
-            <Button variant="primary" onClick={onDeploy} data-test="empty-deploy">
+            <GatedButton
+              variant="primary"
+              onClick={onDeploy}
+              data-test="empty-deploy"
+              denied={deployDenied}
+            >
               {t('Deploy ClearML')}
-            </Button>
+            </GatedButton>
           </EmptyStateActions>
         </EmptyStateFooter>
       </EmptyState>
@@ -97,12 +123,7 @@ export const InstancesList = ({
               <RouteLinks urls={i.status.urls} />
             </Td>
             <Td isActionCell>
-              <ActionsColumn
-                items={[
-                  { title: t('Upgrade'), onClick: () => onUpgrade(i) },
-                  { title: t('Uninstall'), onClick: () => onUninstall(i) },
-                ]}
-              />
+              <ActionsColumn items={rowActions(i)} />
             </Td>
           </Tr>
         ))}

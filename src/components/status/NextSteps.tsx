@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { decodeBase64, type K8sSecret, objectName, SECRET_KEYS } from '../../engine';
 import { explainError } from '../../engine/cluster/errors';
 import type { InstanceStatus } from '../../engine/status/types';
+import { GatedButton } from '../access/GatedButton';
 import { useClusterClient } from '../ClusterClientContext';
 import { CopyButton } from '../CopyButton';
 import { clearmlConf, clearmlEnv } from '../model/client-config';
@@ -40,10 +41,18 @@ interface NextStepsProps {
   instance: string;
   urls: InstanceStatus['urls'];
   username?: string;
+  /** Why the user may not read the credentials Secret, when they may not. */
+  credentialsDenied?: string;
 }
 
 /** What to do once ClearML is ready: log in, and point the SDK at it. */
-export const NextSteps = ({ namespace, instance, urls, username }: NextStepsProps) => {
+export const NextSteps = ({
+  namespace,
+  instance,
+  urls,
+  username,
+  credentialsDenied,
+}: NextStepsProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const client = useClusterClient();
   const [revealed, setRevealed] = useState<Revealed>();
@@ -151,16 +160,17 @@ export const NextSteps = ({ namespace, instance, urls, username }: NextStepsProp
           </StackItem>
           <StackItem>
             {!revealed && (
-              <Button
+              <GatedButton
                 variant="secondary"
                 icon={<EyeIcon />}
                 onClick={() => void reveal()}
                 isLoading={busy}
                 isDisabled={busy}
                 data-test="show-credentials"
+                denied={credentialsDenied}
               >
                 {t('Show credentials')}
-              </Button>
+              </GatedButton>
             )}
             {revealed && (
               <Button

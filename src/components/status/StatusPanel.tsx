@@ -8,6 +8,7 @@ import {
   FlexItem,
   Grid,
   GridItem,
+  Label,
   Spinner,
   Stack,
   StackItem,
@@ -17,6 +18,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInstanceLive } from '../../hooks/useInstanceLive';
+import { GatedButton } from '../access/GatedButton';
 import { RouteLinks } from '../instances/RouteLinks';
 import { ComponentDetails } from './ComponentDetails';
 import { NextSteps } from './NextSteps';
@@ -29,6 +31,10 @@ interface StatusPanelProps {
   username?: string;
   onUpgrade?: () => void;
   onUninstall?: () => void;
+  /** Why the user may not upgrade, uninstall or read the credentials here, when they may not. */
+  upgradeDenied?: string;
+  uninstallDenied?: string;
+  credentialsDenied?: string;
 }
 
 /** The live status of one instance: graph, component list, details and next steps. */
@@ -38,6 +44,9 @@ export const StatusPanel = ({
   username,
   onUpgrade,
   onUninstall,
+  upgradeDenied,
+  uninstallDenied,
+  credentialsDenied,
 }: StatusPanelProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const { status, loaded, error } = useInstanceLive(namespace, instance);
@@ -52,6 +61,11 @@ export const StatusPanel = ({
             <Title headingLevel="h2">{instance}</Title>
           </FlexItem>
           <FlexItem>
+            <Label isCompact data-test="instance-project">
+              {t('Project {{namespace}}', { namespace })}
+            </Label>
+          </FlexItem>
+          <FlexItem>
             <StateLabel state={status.state} dataTest="instance-state" />
           </FlexItem>
           <FlexItem>
@@ -59,14 +73,24 @@ export const StatusPanel = ({
           </FlexItem>
           <FlexItem align={{ default: 'alignRight' }}>
             {onUpgrade && (
-              <Button variant="secondary" onClick={onUpgrade} data-test="instance-upgrade">
+              <GatedButton
+                variant="secondary"
+                onClick={onUpgrade}
+                data-test="instance-upgrade"
+                denied={upgradeDenied}
+              >
                 {t('Upgrade')}
-              </Button>
+              </GatedButton>
             )}{' '}
             {onUninstall && (
-              <Button variant="danger" onClick={onUninstall} data-test="instance-uninstall">
+              <GatedButton
+                variant="danger"
+                onClick={onUninstall}
+                data-test="instance-uninstall"
+                denied={uninstallDenied}
+              >
                 {t('Uninstall')}
-              </Button>
+              </GatedButton>
             )}
           </FlexItem>
         </Flex>
@@ -176,6 +200,7 @@ export const StatusPanel = ({
             instance={instance}
             urls={status.urls}
             username={username}
+            credentialsDenied={credentialsDenied}
           />
         </StackItem>
       )}

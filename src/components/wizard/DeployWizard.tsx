@@ -1,6 +1,16 @@
-import { Alert, Wizard, WizardHeader, WizardStep } from '@patternfly/react-core';
+import {
+  Alert,
+  Button,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  Wizard,
+  WizardHeader,
+  WizardStep,
+} from '@patternfly/react-core';
 import type { WizardFooterProps, WizardNavItemType } from '@patternfly/react-core';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClearMLValues, K8sObject } from '../../engine';
 import { useDryRun } from '../../hooks/useDryRun';
@@ -15,6 +25,7 @@ import { SizeStep } from './SizeStep';
 import { StorageStep } from './StorageStep';
 import { useWizardForm } from './useWizardForm';
 import './deploy-wizard.css';
+import { clearDraft, loadDraft, saveDraft } from './wizard-draft';
 
 export interface DeployRequest {
   values: ClearMLValues;
@@ -27,7 +38,11 @@ interface DeployWizardProps {
   isUpgrade: boolean;
   onDeploy: (request: DeployRequest) => void;
   onCancel: () => void;
+  /** Where the unfinished input is kept across reloads (sessionStorage, never secrets). */
+  draftKey?: string;
 }
+
+const STEPS = ['general', 'size', 'storage', 'network', 'security', 'credentials', 'review'];
 
 const STEP_FIELDS: Record<string, string[]> = {
   general: ['name', 'namespace'],
@@ -48,10 +63,49 @@ const footer = (extra: Partial<WizardFooterProps> = {}): Partial<WizardFooterPro
   cancelButtonProps: { 'data-test': 'wizard-cancel' } as WizardFooterProps['cancelButtonProps'],
 });
 
-export const DeployWizard = ({ initial, isUpgrade, onDeploy, onCancel }: DeployWizardProps) => {
+/** Moves focus to the first field of the step shown, so a keyboard user starts there. */
+function focusFirstField(root: HTMLElement | null) {
+  const body = root?.querySelector('.pf-v6-c-wizard__main-body') ?? root;
+  const field = body?.querySelector<HTMLElement>(
+    'input:not([disabled]), select:not([disabled]), textarea:not([disabled])',
+  );
+  (field ?? root)?.focus();
+}
+
+export const DeployWizard = ({
+  initial,
+  isUpgrade,
+  onDeploy,
+  onCancel,
+  draftKey,
+}: DeployWizardProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
-  const form = useWizardForm(initial);
-  const [step, setStep] = useState<string>('general');
+  const [draft] = useState(() => (draftKey ? loadDraft(draftKey) : undefined));
+  const [start] = useState(() => JSON.stringify(initial));
+  const form = useWizardForm(draft?.input ?? initial);
+  const [step, setStep] = useState<string>(
+    draft && STEPS.includes(draft.step) ? draft.step : 'general',
+  );
+  const [leaving, setLeaving] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const dirty = JSON.stringify(form.input) !== start;
+
+  useEffect(() => focusFirstField(root.current), []);
+  useEffect(() => {
+    if (draftKey) saveDraft(draftKey, { input: form.input, step });
+  }, [draftKey, form.input, step]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const leave = () => {
+    if (draftKey) clearDraft(draftKey);
+    onCancel();
+  };
+  const close = () => (dirty ? setLeaving(true) : leave());
   const [waitForAdmin, setWaitForAdmin] = useState(true);
   const checking = step === 'security' || step === 'review';
   const check = usePlanCheck(form.values, checking);
@@ -85,63 +139,87 @@ export const DeployWizard = ({ initial, isUpgrade, onDeploy, onCancel }: DeployW
     name: names[id],
     navItem: nav(id),
     status: status(id) as 'error' | 'default',
-    footer: footer(),
+    // Each step validates its own fields: Next stays disabled while one of them is invalid.
+    footer: footer({ isNextDisabled: status(id) === 'error' }),
   });
 
   return (
-    <Wizard
-      data-test="deploy-wizard"
-      className="clearml-deploy-wizard"
-      header={
-        <WizardHeader
-          title={isUpgrade ? t('Upgrade ClearML') : t('Deploy ClearML')}
-          description={t(
-            'Choose the size, storage, network and security of the ClearML server; every choice is checked against the cluster before anything is written.',
-          )}
-          closeButtonAriaLabel={t('Close the wizard')}
-          onClose={onCancel}
-        />
-      }
-      onClose={onCancel}
-      onStepChange={(_e, current) => setStep(String(current.id))}
-      onSave={() => {
-        if (!blocked && form.values && check.objects)
-          onDeploy({ values: form.values, waitForAdmin, objects: check.objects });
-      }}
-    >
-      <WizardStep {...stepProps('general')}>
-        <GeneralStep form={form} isUpgrade={isUpgrade} />
-      </WizardStep>
-      <WizardStep {...stepProps('size')}>
-        <SizeStep form={form} />
-      </WizardStep>
-      <WizardStep {...stepProps('storage')}>
-        <StorageStep form={form} />
-      </WizardStep>
-      <WizardStep {...stepProps('network')}>
-        <NetworkStep form={form} />
-      </WizardStep>
-      <WizardStep {...stepProps('security')}>
-        <SecurityStep
-          form={form}
-          check={check}
-          waitForAdmin={waitForAdmin}
-          onWaitForAdmin={setWaitForAdmin}
-        />
-      </WizardStep>
-      <WizardStep {...stepProps('credentials')}>
-        <CredentialsStep form={form} isUpgrade={isUpgrade} />
-      </WizardStep>
-      <WizardStep
-        {...stepProps('review')}
-        footer={footer({
-          nextButtonText: isUpgrade ? t('Upgrade') : t('Deploy'),
-          isNextDisabled: !!blocked,
-        })}
+    <div ref={root} tabIndex={-1}>
+      <Wizard
+        data-test="deploy-wizard"
+        className="clearml-deploy-wizard"
+        header={
+          <WizardHeader
+            title={isUpgrade ? t('Upgrade ClearML') : t('Deploy ClearML')}
+            description={t(
+              'Choose the size, storage, network and security of the ClearML server; every choice is checked against the cluster before anything is written.',
+            )}
+            closeButtonAriaLabel={t('Close the wizard')}
+            onClose={close}
+          />
+        }
+        onClose={close}
+        startIndex={STEPS.indexOf(step) + 1}
+        onStepChange={(_e, current) => setStep(String(current.id))}
+        onSave={() => {
+          if (!blocked && form.values && check.objects) {
+            if (draftKey) clearDraft(draftKey);
+            onDeploy({ values: form.values, waitForAdmin, objects: check.objects });
+          }
+        }}
       >
-        <ReviewStep form={form} check={check} dryRun={dryRun} />
-        {blocked && <Alert isInline variant="info" title={blocked} data-test="deploy-blocked" />}
-      </WizardStep>
-    </Wizard>
+        <WizardStep {...stepProps('general')}>
+          <GeneralStep form={form} isUpgrade={isUpgrade} />
+        </WizardStep>
+        <WizardStep {...stepProps('size')}>
+          <SizeStep form={form} />
+        </WizardStep>
+        <WizardStep {...stepProps('storage')}>
+          <StorageStep form={form} />
+        </WizardStep>
+        <WizardStep {...stepProps('network')}>
+          <NetworkStep form={form} />
+        </WizardStep>
+        <WizardStep {...stepProps('security')}>
+          <SecurityStep
+            form={form}
+            check={check}
+            waitForAdmin={waitForAdmin}
+            onWaitForAdmin={setWaitForAdmin}
+          />
+        </WizardStep>
+        <WizardStep {...stepProps('credentials')}>
+          <CredentialsStep form={form} isUpgrade={isUpgrade} />
+        </WizardStep>
+        <WizardStep
+          {...stepProps('review')}
+          footer={footer({
+            nextButtonText: isUpgrade ? t('Upgrade') : t('Deploy'),
+            isNextDisabled: !!blocked,
+          })}
+        >
+          <ReviewStep form={form} check={check} dryRun={dryRun} />
+          {blocked && <Alert isInline variant="info" title={blocked} data-test="deploy-blocked" />}
+        </WizardStep>
+      </Wizard>
+      <Modal
+        variant="small"
+        isOpen={leaving}
+        onClose={() => setLeaving(false)}
+        aria-labelledby="leave-wizard-title"
+        data-test="leave-wizard"
+      >
+        <ModalHeader title={t('Leave the wizard?')} labelId="leave-wizard-title" />
+        <ModalBody>{t('The values you changed will be lost.')}</ModalBody>
+        <ModalFooter>
+          <Button variant="danger" onClick={leave} data-test="leave-wizard-confirm">
+            {t('Leave')}
+          </Button>
+          <Button variant="link" onClick={() => setLeaving(false)} data-test="leave-wizard-stay">
+            {t('Stay')}
+          </Button>
+        </ModalFooter>
+      </Modal>
+    </div>
   );
 };

@@ -7,7 +7,7 @@ import type { ClusterClient } from '../cluster/client';
 import type { K8sObject } from '../k8s-types';
 import { DESCRIPTION_ANNOTATION } from '../render/scc-rolebindings';
 
-const SCC_ROLE_PREFIX = 'system:openshift:scc:';
+export const SCC_ROLE_PREFIX = 'system:openshift:scc:';
 
 interface RoleBindingLike extends K8sObject {
   roleRef: { apiGroup: string; kind: string; name: string };
