@@ -103,31 +103,64 @@ describe('instance status', () => {
     expect(es.warnings[0].reason).toBe('FailedCreate');
   });
 
-  it('says quota is used up when the ReplicaSet cannot create pods', () => {
+  it('says which quota refuses pods, how much is used and what the instance needs', () => {
     const live = healthyInstance();
     live.pods = live.pods.filter((p) => !p.metadata.name.startsWith('clearml-webserver'));
-    live.deployments.find((d) => d.metadata.name === 'clearml-webserver')!.status!.readyReplicas =
-      0;
+    const web = live.deployments.find((d) => d.metadata.name === 'clearml-webserver')!;
+    web.status!.readyReplicas = 0;
+    web.spec = {
+      replicas: 2,
+      template: {
+        spec: {
+          containers: [
+            {
+              name: 'webserver',
+              image: 'x',
+              resources: { requests: { cpu: '250m' }, limits: { memory: '512Mi' } },
+            } as { name: string; image: string },
+          ],
+        },
+      },
+    };
     live.replicaSets.push({
       ...workload('webserver', 'Deployment', 0),
       kind: 'ReplicaSet',
-      metadata: { name: 'clearml-webserver-5d9f', labels: live.deployments[0].metadata.labels },
+      metadata: { name: 'clearml-webserver-5d9f', labels: web.metadata.labels },
     });
-    live.replicaSets[0].metadata.labels = {
-      ...live.replicaSets[0].metadata.labels,
-      'app.kubernetes.io/component': 'webserver',
-    };
     live.events.push({
       metadata: { name: 'e2' },
       type: 'Warning',
       reason: 'FailedCreate',
       message:
-        'Error creating: pods "clearml-webserver-5d9f-x" is forbidden: exceeded quota: compute, requested: limits.memory=1Gi',
+        '(combined from similar events): Error creating: pods "clearml-webserver-5d9f-x" is forbidden: exceeded quota: compute, requested: limits.memory=512Mi, used: limits.memory=1536Mi, limited: limits.memory=2Gi',
       involvedObject: { kind: 'ReplicaSet', name: 'clearml-webserver-5d9f' },
     });
-    const web = byComponent(live).webserver;
-    expect(web.state).toBe('Failed');
-    expect(web.reason).toMatch(/quota is used up/);
+    const status = byComponent(live).webserver;
+    expect(status.state).toBe('Failed');
+    expect(status.reason).toBe(
+      'Pods cannot be created: quota compute of this project is used up (limits.memory: 1.5 GiB of 2 GiB used, 0.5 GiB more needed; the instance needs 1 GiB in all). Ask a project administrator for a larger quota, or choose a smaller size preset.',
+    );
+    expect(status.reason).not.toContain('combined from similar events');
+    expect(status.reason).not.toContain('forbidden');
+  });
+
+  it('names the volume a StatefulSet cannot create for a quota on claims', () => {
+    const live = healthyInstance();
+    live.pods = live.pods.filter((p) => !p.metadata.name.startsWith('clearml-redis'));
+    live.statefulSets.find((s) => s.metadata.name === 'clearml-redis')!.status!.readyReplicas = 0;
+    live.events.push({
+      metadata: { name: 'e3' },
+      type: 'Warning',
+      reason: 'FailedCreate',
+      message:
+        'create Claim data-clearml-redis-0 for Pod clearml-redis-0 in StatefulSet clearml-redis failed error: persistentvolumeclaims "data-clearml-redis-0" is forbidden: exceeded quota: storage, requested: persistentvolumeclaims=1,requests.storage=5Gi, used: persistentvolumeclaims=2,requests.storage=60Gi, limited: persistentvolumeclaims=2,requests.storage=64Gi',
+      involvedObject: { kind: 'StatefulSet', name: 'clearml-redis' },
+    });
+    const redis = byComponent(live).redis;
+    expect(redis.state).toBe('Failed');
+    expect(redis.reason).toMatch(
+      /^Volume data-clearml-redis-0 cannot be created: quota storage of this project is used up \(persistentvolumeclaims: 2 of 2 used, 1 more needed; .*requests\.storage: 60 GiB of 64 GiB used, 5 GiB more needed/,
+    );
   });
 
   it('waits for the data stores before the API server, naming them', () => {
@@ -173,6 +206,63 @@ describe('instance status', () => {
       phase: 'Pending',
       size: '50Gi',
     });
+  });
+
+  it('fails a volume whose StorageClass does not exist, naming the ones that do', () => {
+    const live = healthyInstance();
+    replace(live, 'mongodb', { phase: 'Pending' });
+    live.pvcs[0] = {
+      ...live.pvcs[0],
+      spec: { storageClassName: 'fast-ssd', resources: { requests: { storage: '50Gi' } } },
+      status: { phase: 'Pending' },
+    };
+    live.storageClasses = [
+      {
+        metadata: {
+          name: 'standard',
+          annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+        },
+      },
+      { metadata: { name: 'slow' } },
+    ];
+    const mongo = byComponent(live).mongodb;
+    expect(mongo.state).toBe('Failed');
+    expect(mongo.reason).toBe(
+      'Volume clearml-mongodb-data cannot be provisioned: the StorageClass fast-ssd does not exist; choose one of standard (the default), slow, or ask an administrator to create fast-ssd.',
+    );
+  });
+
+  it('fails such a volume from the provisioning event when StorageClasses cannot be listed', () => {
+    const live = healthyInstance();
+    replace(live, 'mongodb', { phase: 'Pending' });
+    live.pvcs[0] = {
+      ...live.pvcs[0],
+      spec: { storageClassName: 'fast-ssd', resources: { requests: { storage: '50Gi' } } },
+      status: { phase: 'Pending' },
+    };
+    expect(byComponent(live).mongodb.state).toBe('Progressing');
+    live.events.push({
+      metadata: { name: 'pf' },
+      type: 'Warning',
+      reason: 'ProvisioningFailed',
+      message: 'storageclass.storage.k8s.io "fast-ssd" not found',
+      involvedObject: { kind: 'PersistentVolumeClaim', name: 'clearml-mongodb-data' },
+    });
+    const mongo = byComponent(live).mongodb;
+    expect(mongo.state).toBe('Failed');
+    expect(mongo.reason).toMatch(/the StorageClass fast-ssd does not exist; choose one of/);
+  });
+
+  it('keeps a volume of an existing StorageClass progressing while it is provisioned', () => {
+    const live = healthyInstance();
+    replace(live, 'mongodb', { phase: 'Pending' });
+    live.pvcs[0] = { ...live.pvcs[0], status: { phase: 'Pending' } };
+    live.storageClasses = [{ metadata: { name: 'standard' } }];
+    const mongo = byComponent(live).mongodb;
+    expect(mongo.state).toBe('Progressing');
+    expect(mongo.reason).toBe(
+      'Volume clearml-mongodb-data is waiting for storage from StorageClass standard.',
+    );
   });
 
   it('ignores other instances in the same namespace', () => {

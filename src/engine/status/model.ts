@@ -4,7 +4,10 @@
  */
 import { COMPONENTS, COMPONENT_LABEL, type ComponentId, INSTANCE_LABEL } from '../components';
 import { objectName } from '../names';
+import type { K8sObject } from '../k8s-types';
+import { type Demand, demandOf } from '../preflight/quota';
 import { failedCreate, podProblem } from './pod-problems';
+import { pendingVolumeVerdict } from './storage-reason';
 import type {
   ComponentHealth,
   ComponentStatus,
@@ -41,6 +44,35 @@ function warningsFor(events: LiveEvent[], names: Set<string>): EventSummary[] {
     }));
 }
 
+/**
+ * What the instance asks of a quota when fully rolled out: its workloads' pod templates and
+ * claim templates, and its other volumes.
+ */
+function instanceDemand(live: LiveState, instance: string): Demand {
+  const workloads = [...live.deployments, ...live.statefulSets].filter(
+    (w) => inInstance(instance)(w) && Array.isArray(w.spec?.template?.spec?.containers),
+  );
+  const templated = (name: string) =>
+    live.statefulSets.some((s) =>
+      (
+        (s.spec as { volumeClaimTemplates?: { metadata?: { name?: string } }[] })
+          ?.volumeClaimTemplates ?? []
+      ).some((t) => name.startsWith(`${t.metadata?.name}-${s.metadata.name}-`)),
+    );
+  const volumes = live.pvcs.filter(
+    (c) =>
+      inInstance(instance)(c) &&
+      !templated(c.metadata.name) &&
+      c.spec?.resources?.requests?.storage,
+  );
+  return demandOf([
+    ...workloads.map((w) => ({ apiVersion: 'apps/v1', ...w }) as unknown as K8sObject),
+    ...volumes.map(
+      (c) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...c }) as unknown as K8sObject,
+    ),
+  ]);
+}
+
 function routeUrl(route: LiveRoute | undefined): string | undefined {
   const host = route?.status?.ingress?.find((i) => i.host)?.host ?? route?.spec?.host;
   if (!host) return undefined;
@@ -51,6 +83,7 @@ function componentStatus(
   id: ComponentId,
   live: LiveState,
   instance: string,
+  demand: Demand,
 ): ComponentStatus | undefined {
   const info = COMPONENTS.find((c) => c.id === id)!;
   const mine = (o: { metadata: Meta }) => inInstance(instance)(o) && inComponent(id)(o);
@@ -97,21 +130,14 @@ function componentStatus(
       ownEvents.filter(
         (e) => e.involvedObject.kind === 'ReplicaSet' || e.involvedObject.kind === 'StatefulSet',
       ),
+      demand,
     );
     if (created && pods.length < desired) return { state: 'Failed', reason: created.sentence };
     const problems = pods.map(podProblem).filter((p) => p !== undefined);
     const fatal = problems.find((p) => p.fatal);
     if (fatal) return { state: ready > 0 ? 'Degraded' : 'Failed', reason: fatal.sentence };
     const pending = pvcs.find((c) => c.status?.phase !== 'Bound');
-    if (pending) {
-      const noClass = !pending.spec?.storageClassName;
-      return {
-        state: 'Progressing',
-        reason: noClass
-          ? `Volume ${pending.metadata.name} is waiting for storage: no StorageClass is set and the cluster has no default.`
-          : `Volume ${pending.metadata.name} is waiting for storage from StorageClass ${pending.spec?.storageClassName}.`,
-      };
-    }
+    if (pending) return pendingVolumeVerdict(pending, live.storageClasses, ownEvents);
     const waitingOn = info.dependsOn.filter((dep) => {
       const depWorkload = [...live.deployments, ...live.statefulSets].find(
         (w) => inInstance(instance)(w) && inComponent(dep)(w),
@@ -155,7 +181,8 @@ function componentStatus(
 const SEVERITY: ComponentHealth[] = ['Ready', 'Progressing', 'Degraded', 'Failed'];
 
 export function instanceStatus(instance: string, live: LiveState): InstanceStatus {
-  const components = COMPONENTS.map((c) => componentStatus(c.id, live, instance)).filter(
+  const demand = instanceDemand(live, instance);
+  const components = COMPONENTS.map((c) => componentStatus(c.id, live, instance, demand)).filter(
     (c): c is ComponentStatus => c !== undefined,
   );
   const worst = components.reduce<ComponentHealth>(

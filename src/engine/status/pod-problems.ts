@@ -1,4 +1,6 @@
 /** Plain-words reasons for pods that are not running as they should. */
+import type { Demand } from '../preflight/quota';
+import { quotaSentence } from './quota-reason';
 import type { LiveEvent, LivePod } from './types';
 
 const PULL_REASONS = new Set(['ImagePullBackOff', 'ErrImagePull', 'InvalidImageName']);
@@ -75,9 +77,13 @@ export function podProblem(pod: LivePod): PodProblem | undefined {
   return undefined;
 }
 
-/** Pods that the controller could not create: admission (SCC/PSA), quota and the like. */
+/**
+ * Pods that the controller could not create: admission (SCC/PSA), quota and the like. `demand`
+ * is what the instance asks for in all, for quota sentences.
+ */
 export function failedCreate(
   events: LiveEvent[],
+  demand: Demand = {},
 ): { sentence: string; admission: boolean } | undefined {
   const failed = events
     .filter((e) => e.type === 'Warning' && e.reason === 'FailedCreate')
@@ -86,9 +92,11 @@ export function failedCreate(
     )[0];
   if (!failed) return undefined;
   const message = failed.message ?? '';
-  if (/exceeded quota/i.test(message)) {
+  const quota = quotaSentence(message, demand);
+  if (quota) return { sentence: quota, admission: false };
+  if (/(exceeded|failed) quota/i.test(message)) {
     return {
-      sentence: `Pods cannot be created because the project quota is used up: ${message}`,
+      sentence: `Pods cannot be created: a project quota refuses them (${message})`,
       admission: false,
     };
   }

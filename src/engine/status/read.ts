@@ -9,15 +9,18 @@ export async function readLiveState(
   instance: string,
 ): Promise<LiveState> {
   const selector = { namespace, labelSelector: instanceSelector(instance) };
-  const [deployments, statefulSets, replicaSets, pods, pvcs, routes, events] = await Promise.all([
-    client.list('apps/v1', 'Deployment', selector),
-    client.list('apps/v1', 'StatefulSet', selector),
-    client.list('apps/v1', 'ReplicaSet', selector),
-    client.list('v1', 'Pod', selector),
-    client.list('v1', 'PersistentVolumeClaim', selector),
-    client.list('route.openshift.io/v1', 'Route', selector).catch(() => []),
-    client.list('v1', 'Event', { namespace, fieldSelector: 'type=Warning' }),
-  ]);
+  const [deployments, statefulSets, replicaSets, pods, pvcs, routes, events, storageClasses] =
+    await Promise.all([
+      client.list('apps/v1', 'Deployment', selector),
+      client.list('apps/v1', 'StatefulSet', selector),
+      client.list('apps/v1', 'ReplicaSet', selector),
+      client.list('v1', 'Pod', selector),
+      client.list('v1', 'PersistentVolumeClaim', selector),
+      client.list('route.openshift.io/v1', 'Route', selector).catch(() => []),
+      client.list('v1', 'Event', { namespace, fieldSelector: 'type=Warning' }),
+      // Many users may not list StorageClasses (cluster-scoped): then the model reads events.
+      client.list('storage.k8s.io/v1', 'StorageClass').catch(() => undefined),
+    ]);
   return {
     deployments,
     statefulSets,
@@ -26,5 +29,6 @@ export async function readLiveState(
     pvcs,
     routes,
     events,
+    storageClasses,
   } as unknown as LiveState;
 }

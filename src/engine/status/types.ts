@@ -82,6 +82,11 @@ export interface LiveEvent {
   involvedObject: { kind?: string; name?: string };
 }
 
+export interface LiveStorageClass {
+  kind?: string;
+  metadata: Meta & { annotations?: Record<string, string> };
+}
+
 export interface LiveState {
   deployments: LiveWorkload[];
   statefulSets: LiveWorkload[];
@@ -90,6 +95,8 @@ export interface LiveState {
   pvcs: LivePvc[];
   routes: LiveRoute[];
   events: LiveEvent[];
+  /** The cluster's StorageClasses; undefined when the user may not list them. */
+  storageClasses?: LiveStorageClass[];
 }
 
 export type ComponentHealth = 'Ready' | 'Progressing' | 'Degraded' | 'Failed';
