@@ -35,6 +35,12 @@ export const OBJECT_SUFFIXES = {
   sccAnyuid: 'scc-anyuid',
   sccNonroot: 'scc-nonroot-v2',
   sccPrivileged: 'scc-privileged',
+  mongodbPolicy: 'netpol-mongodb',
+  redisPolicy: 'netpol-redis',
+  elasticsearchPolicy: 'netpol-elasticsearch',
+  apiserverPolicy: 'netpol-apiserver',
+  fileserverPolicy: 'netpol-fileserver',
+  webserverPolicy: 'netpol-webserver',
 } as const;
 
 export type ObjectKey = keyof typeof OBJECT_SUFFIXES;

@@ -19,6 +19,8 @@ describe('apply order', () => {
         'RoleBinding/ml-scc-anyuid',
         'Secret/ml-credentials',
         'PersistentVolumeClaim/ml-mongodb-data',
+        'NetworkPolicy/ml-netpol-mongodb',
+        'NetworkPolicy/ml-netpol-apiserver',
       ]),
     );
     expect(names(1).sort()).toEqual([

@@ -1,8 +1,9 @@
 /**
- * Apply order: service accounts, RBAC, secrets and configuration, volumes, then the data stores,
- * the ClearML servers, and last Services and Routes. Objects in one tier do not depend on each
- * other and are written in parallel; a tier starts when the one before it is written. Nothing in
- * the first tier refers to another object's existence, so those kinds share one tier.
+ * Apply order: service accounts, RBAC, secrets and configuration, network policies, volumes, then
+ * the data stores, the ClearML servers, and last Services and Routes. Objects in one tier do not
+ * depend on each other and are written in parallel; a tier starts when the one before it is
+ * written. Nothing in the first tier refers to another object's existence, so those kinds share
+ * one tier; the network policies are thus in place before any pod starts.
  */
 import { componentOf } from '../components';
 import type { K8sObject } from '../k8s-types';
@@ -26,6 +27,8 @@ export function tierOf(obj: K8sObject): TierName {
     case 'RoleBinding':
     case 'Secret':
     case 'ConfigMap':
+    // Network isolation is in place before any data store or server pod starts.
+    case 'NetworkPolicy':
     case 'PersistentVolumeClaim':
       return 'accounts, grants, secrets and volumes';
     case 'Deployment':

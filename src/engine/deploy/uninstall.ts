@@ -22,6 +22,7 @@ const OWNED_KINDS: [string, string][] = [
   ['apps/v1', 'StatefulSet'],
   ['policy/v1', 'PodDisruptionBudget'],
   ['v1', 'ConfigMap'],
+  ['networking.k8s.io/v1', 'NetworkPolicy'],
   ['rbac.authorization.k8s.io/v1', 'RoleBinding'],
   ['v1', 'ServiceAccount'],
   ['v1', 'PersistentVolumeClaim'],

@@ -1,18 +1,22 @@
 import { COMPONENTS, componentOf } from '../components';
 import type { K8sObject } from '../k8s-types';
 
-/** Apply order: identities and grants first, then config, storage, network, workloads, exposure. */
+/**
+ * Apply order: identities and grants first, then config, network isolation (before any pod
+ * starts), storage, Services, workloads, exposure.
+ */
 const KIND_RANK: Record<string, number> = {
   ServiceAccount: 0,
   RoleBinding: 1,
   Secret: 2,
-  PersistentVolumeClaim: 3,
-  Service: 4,
+  NetworkPolicy: 3,
+  PersistentVolumeClaim: 4,
+  Service: 5,
   // Workloads of both kinds follow the components' start order.
-  StatefulSet: 5,
-  Deployment: 5,
-  PodDisruptionBudget: 6,
-  Route: 7,
+  StatefulSet: 6,
+  Deployment: 6,
+  PodDisruptionBudget: 7,
+  Route: 8,
 };
 
 function rank(obj: K8sObject): [number, number] {

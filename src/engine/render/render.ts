@@ -7,6 +7,7 @@ import { createContext } from './context';
 import { renderElasticsearch } from './elasticsearch';
 import { renderFileserver } from './fileserver';
 import { renderMongodb } from './mongodb';
+import { renderNetworkPolicies } from './network-policies';
 import { sortObjects } from './order';
 import { cryptoRandomBytes, type RandomBytes } from './random';
 import { renderRedis } from './redis';
@@ -66,6 +67,7 @@ export async function renderWithPlan(
     ...renderServiceAccounts(ctx),
     ...renderSccRoleBindings(ctx, plan),
     secret,
+    ...renderNetworkPolicies(ctx),
     ...workloads,
     ...renderRoutes(ctx),
   ]);
