@@ -76,7 +76,7 @@ export const ComponentDetails = ({ status, namespace, onClose }: ComponentDetail
           <DescriptionListGroup>
             <DescriptionListTerm>
               {t('Pods ({{ready}} of {{desired}} ready)', {
-                ready: status.ready,
+                ready: Math.min(status.ready, status.desired),
                 desired: status.desired,
               })}
             </DescriptionListTerm>

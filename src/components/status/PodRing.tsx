@@ -79,7 +79,7 @@ export const PodRing = ({ pods, desired, cx, cy, radius, width = 6 }: PodRingPro
         fill="var(--pf-t--global--text--color--regular)"
         fontSize={14}
       >
-        {`${buckets.running}/${desired}`}
+        {`${Math.min(buckets.running, desired)}/${desired}`}
       </text>
     </g>
   );

@@ -140,6 +140,19 @@ describe('StatusPanel', () => {
     );
   });
 
+  it('shows ready pods out of the desired count, a surge named as such', () => {
+    const live = healthyInstance();
+    const web = live.deployments.find((d) => d.metadata.name === 'clearml-webserver')!;
+    web.status = { ...web.status, readyReplicas: 2 };
+    show(live);
+    renderWithClient(<StatusPanel namespace="team-a" instance="clearml" />);
+    const row = screen.getByTestId('status-row-webserver');
+    expect(within(row).getByTestId('ready-count')).toHaveTextContent(
+      '1 of 1 (+1 during the rollout)',
+    );
+    expect(row).not.toHaveTextContent('2 of 1');
+  });
+
   it('lists pods and volumes with links in the side panel', async () => {
     show(healthyInstance());
     renderWithClient(<StatusPanel namespace="team-a" instance="clearml" />);

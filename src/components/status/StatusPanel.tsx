@@ -22,6 +22,7 @@ import { GatedButton } from '../access/GatedButton';
 import { RouteLinks } from '../instances/RouteLinks';
 import { ComponentDetails } from './ComponentDetails';
 import { NextSteps } from './NextSteps';
+import { ReadyCount } from './ReadyCount';
 import { StateLabel } from './StateLabel';
 import { TopologyGraph } from './TopologyGraph';
 
@@ -180,7 +181,7 @@ export const StatusPanel = ({
                         <StateLabel state={c.state} dataTest="component-state" />
                       </Td>
                       <Td dataLabel={t('Pods')}>
-                        {t('{{ready}} of {{desired}}', { ready: c.ready, desired: c.desired })}
+                        <ReadyCount ready={c.ready} desired={c.desired} />
                       </Td>
                       <Td dataLabel={t('Reason')} data-test="component-reason">
                         {c.reason}

@@ -303,4 +303,20 @@ describe('instance status', () => {
     );
     expect(byComponent(live).apiserver.state).toBe('Ready');
   });
+
+  it('never says more ready than desired during a surge', () => {
+    const live = healthyInstance();
+    const web = live.deployments.find((d) => d.metadata.name === 'clearml-webserver')!;
+    web.status = { ...web.status, readyReplicas: 2, updatedReplicas: 1, replicas: 2 };
+    live.pods.push({ ...live.pods.find((p) => p.metadata.name.startsWith('clearml-webserver'))! });
+    live.pods[live.pods.length - 1] = {
+      ...live.pods[live.pods.length - 1],
+      metadata: { ...live.pods[live.pods.length - 1].metadata, name: 'clearml-webserver-new01' },
+    };
+    const webserver = byComponent(live).webserver;
+    expect(webserver.reason).not.toMatch(/2 of 1/);
+    expect(webserver.reason).toBe(
+      'Rolling out: 1 of 1 updated, 1 of 1 ready, 1 more pod while the rollout replaces old ones.',
+    );
+  });
 });

@@ -79,6 +79,13 @@ function routeUrl(route: LiveRoute | undefined): string | undefined {
   return `${route?.spec?.tls ? 'https' : 'http'}://${host}`;
 }
 
+/** "n of m ready", never more than m: pods beyond the desired count are a rollout's surge. */
+export function readyPhrase(ready: number, desired: number): string {
+  if (ready <= desired) return `${ready} of ${desired} ready`;
+  const extra = ready - desired;
+  return `${desired} of ${desired} ready, ${extra} more ${extra === 1 ? 'pod' : 'pods'} while the rollout replaces old ones`;
+}
+
 function componentStatus(
   id: ComponentId,
   live: LiveState,
@@ -124,7 +131,7 @@ function componentStatus(
     if (desired === 0) return { state: 'Ready', reason: 'Scaled to zero replicas.' };
     const allReady = ready >= desired && updated >= desired && pods.length <= desired;
     if (allReady) {
-      return { state: 'Ready', reason: `${ready} of ${desired} ready.` };
+      return { state: 'Ready', reason: `${readyPhrase(ready, desired)}.` };
     }
     const created = failedCreate(
       ownEvents.filter(
@@ -152,7 +159,7 @@ function componentStatus(
     const slow = problems[0];
     // Every desired replica serves while the new ones start: a rollout, not a degradation.
     if (ready >= desired) {
-      const rollout = `Rolling out: ${Math.min(updated, desired)} of ${desired} updated, ${ready} of ${desired} ready.`;
+      const rollout = `Rolling out: ${Math.min(updated, desired)} of ${desired} updated, ${readyPhrase(ready, desired)}.`;
       return { state: 'Progressing', reason: slow ? `${rollout} ${slow.sentence}` : rollout };
     }
     if (slow) return { state: ready > 0 ? 'Degraded' : 'Progressing', reason: slow.sentence };

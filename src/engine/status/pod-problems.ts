@@ -1,6 +1,7 @@
 /** Plain-words reasons for pods that are not running as they should. */
 import type { Demand } from '../preflight/quota';
 import { quotaSentence } from './quota-reason';
+import { schedulerReason, stripFullStop } from './scheduler-message';
 import type { LiveEvent, LivePod } from './types';
 
 const PULL_REASONS = new Set(['ImagePullBackOff', 'ErrImagePull', 'InvalidImageName']);
@@ -45,7 +46,7 @@ export function podProblem(pod: LivePod): PodProblem | undefined {
     ) {
       return {
         reason: waiting.reason,
-        sentence: `Container ${c.name} cannot start: ${waiting.message ?? waiting.reason}.`,
+        sentence: `Container ${c.name} cannot start: ${stripFullStop(waiting.message ?? waiting.reason)}.`,
         fatal: true,
       };
     }
@@ -54,7 +55,7 @@ export function podProblem(pod: LivePod): PodProblem | undefined {
   if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
     return {
       reason: 'Unschedulable',
-      sentence: `Pod ${pod.metadata.name} cannot be scheduled: ${scheduled.message ?? 'no node fits it'}.`,
+      sentence: `Pod ${pod.metadata.name} cannot be scheduled: ${schedulerReason(scheduled.message)}.`,
       fatal: false,
     };
   }
