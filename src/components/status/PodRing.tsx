@@ -1,9 +1,9 @@
 import type { PodSummary } from '../../engine/status/types';
 
-type Bucket = 'running' | 'notReady' | 'pending' | 'failed';
+export type Bucket = 'running' | 'notReady' | 'pending' | 'failed';
 
 /** PatternFly status tokens, so the ring follows the light and dark themes. */
-const COLOR: Record<Bucket, string> = {
+export const RING_COLOR: Record<Bucket, string> = {
   running: 'var(--pf-t--global--color--status--success--default)',
   notReady: 'var(--pf-t--global--color--status--info--default)',
   pending: 'var(--pf-t--global--color--nonstatus--gray--default)',
@@ -50,7 +50,7 @@ export const PodRing = ({ pods, desired, cx, cy, radius, width = 6 }: PodRingPro
           cy={cy}
           r={radius}
           fill="none"
-          stroke={COLOR[b]}
+          stroke={RING_COLOR[b]}
           strokeWidth={width}
           strokeDasharray={`${length} ${circumference - length}`}
           strokeDashoffset={-offset}

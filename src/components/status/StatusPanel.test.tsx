@@ -140,6 +140,20 @@ describe('StatusPanel', () => {
     );
   });
 
+  it('explains the ring colours of the graph in a legend', () => {
+    show(healthyInstance());
+    renderWithClient(<StatusPanel namespace="team-a" instance="clearml" />);
+    const legend = screen.getByTestId('ring-legend');
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((i) => i.textContent?.trim()),
+    ).toEqual(['Ready', 'Running, not ready yet', 'Pending', 'Failing']);
+    expect(
+      within(legend).getByTestId('ring-legend-failed').querySelector('circle'),
+    ).toHaveAttribute('stroke', 'var(--pf-t--global--color--status--danger--default)');
+  });
+
   it('shows ready pods out of the desired count, a surge named as such', () => {
     const live = healthyInstance();
     const web = live.deployments.find((d) => d.metadata.name === 'clearml-webserver')!;

@@ -23,6 +23,7 @@ import { RouteLinks } from '../instances/RouteLinks';
 import { ComponentDetails } from './ComponentDetails';
 import { NextSteps } from './NextSteps';
 import { ReadyCount } from './ReadyCount';
+import { RingLegend } from './RingLegend';
 import { StateLabel } from './StateLabel';
 import { TopologyGraph } from './TopologyGraph';
 
@@ -130,6 +131,7 @@ export const StatusPanel = ({
               <Card>
                 <CardBody>
                   <TopologyGraph status={status} selected={selected} onSelect={select} />
+                  <RingLegend />
                 </CardBody>
               </Card>
             </GridItem>

@@ -1,6 +1,8 @@
 import {
   action,
   ComponentFactory,
+  createTopologyControlButtons,
+  defaultControlButtonsOptions,
   DagreLayout,
   Decorator,
   DefaultEdge,
@@ -14,6 +16,7 @@ import {
   Node,
   observer,
   SELECTION_EVENT,
+  TopologyControlBar,
   TopologyView,
   Visualization,
   VisualizationProvider,
@@ -84,6 +87,12 @@ const ComponentNode = observer(
  */
 const FIT_PADDING = 80;
 
+/**
+ * Tall enough for three nodes of a rank, their labels and the fit padding at scale 1, so the
+ * labels keep their normal size at the default zoom (fit never zooms in beyond 1).
+ */
+const GRAPH_HEIGHT = 480;
+
 const factory: ComponentFactory = (kind, type) => {
   if (kind === ModelKind.graph) return withPanZoom()(GraphComponent);
   if (type === 'component') return withSelection()(ComponentNode) as never;
@@ -107,7 +116,7 @@ export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps
       (_type, graph) =>
         new DagreLayout(graph, {
           rankdir: LEFT_TO_RIGHT,
-          nodesep: 60,
+          nodesep: 50,
           ranksep: 90,
           layoutOnDrag: false,
         }),
@@ -163,9 +172,33 @@ export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps
     observer.observe(el);
     return () => observer.disconnect();
   }, [controller]);
+  const { t } = useTranslation('plugin__clearml-console-plugin');
+  const controlButtons = useMemo(
+    () =>
+      createTopologyControlButtons({
+        ...defaultControlButtonsOptions,
+        zoomInTip: t('Zoom in'),
+        zoomInAriaLabel: t('Zoom in'),
+        zoomInCallback: action(() => controller.getGraph().scaleBy(4 / 3)),
+        zoomOutTip: t('Zoom out'),
+        zoomOutAriaLabel: t('Zoom out'),
+        zoomOutCallback: action(() => controller.getGraph().scaleBy(0.75)),
+        fitToScreenTip: t('Fit to screen'),
+        fitToScreenAriaLabel: t('Fit to screen'),
+        fitToScreenCallback: action(() => controller.getGraph().fit(FIT_PADDING)),
+        resetViewTip: t('Reset view'),
+        resetViewAriaLabel: t('Reset view'),
+        resetViewCallback: action(() => {
+          controller.getGraph().reset();
+          controller.getGraph().layout();
+        }),
+        legend: false,
+      }),
+    [controller, t],
+  );
   return (
-    <div data-test="status-graph" style={{ height: 360 }} ref={area}>
-      <TopologyView>
+    <div data-test="status-graph" style={{ height: GRAPH_HEIGHT }} ref={area}>
+      <TopologyView controlBar={<TopologyControlBar controlButtons={controlButtons} />}>
         <VisualizationProvider controller={controller}>
           <VisualizationSurface state={{ selectedIds: selected ? [selected] : [] }} />
         </VisualizationProvider>
