@@ -4,9 +4,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createNodeClient } from '../adapters/node-client';
 import type { ClusterClient } from '../engine/cluster/client';
 import { ApiError, NetworkError, explainError } from '../engine/cluster/errors';
-import type { ClearMLValues } from '../engine/values/schema';
+import { baseValuesSchema, type ClearMLValues } from '../engine/values/schema';
 import type { CliIo } from './command';
-import { formatIssues, loadValues } from './values-file';
+import { formatIssues, readValuesArg } from './values-file';
 
 /** Exit codes of the cluster commands: 2 invalid values, 3 permissions, 4 cluster errors. */
 export const CLUSTER_EXIT = {
@@ -59,23 +59,21 @@ export function parseCommandArgs<T>(
 
 /** Reads and validates the values; prints one line per bad field and returns undefined. */
 export async function readValues(args: ClusterArgs, io: CliIo): Promise<ClearMLValues | undefined> {
-  let text: string | undefined;
-  if (args.values !== undefined) {
-    try {
-      text = await io.readFile(args.values);
-    } catch (err) {
-      io.stderr(
-        `values: cannot read ${args.values} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})\n`,
-      );
-      return undefined;
-    }
-  }
-  const result = loadValues(text, args.namespace);
+  const result = await readValuesArg(args, io);
   if (!result.ok) {
     io.stderr(formatIssues(result.issues));
     return undefined;
   }
   return result.values;
+}
+
+/** A `--name` or `--namespace` given without a values file, checked by the values schema's rule. */
+function checkFlag(field: 'name' | 'namespace', value: string | undefined, io: CliIo): boolean {
+  if (value === undefined) return true;
+  const result = baseValuesSchema.shape[field].safeParse(value);
+  if (result.success) return true;
+  io.stderr(formatIssues([{ path: field, message: result.error.issues[0]?.message ?? 'invalid' }]));
+  return false;
 }
 
 /**
@@ -86,6 +84,9 @@ export async function instanceOf(
   args: ClusterArgs,
   io: CliIo,
 ): Promise<{ name: string; namespace: string } | undefined> {
+  if (!checkFlag('name', args.name, io) || !checkFlag('namespace', args.namespace, io)) {
+    return undefined;
+  }
   let file: { name?: unknown; namespace?: unknown } = {};
   if (args.values !== undefined) {
     const values = await readValues({ values: args.values, namespace: args.namespace }, io);

@@ -4,7 +4,12 @@ import type { ClusterClient } from '../engine/cluster/client';
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readFile: (path: string) => Promise<string>;
+  /**
+   * Reads a values source as bytes: a regular file, or standard input for `-`; refuses anything
+   * else or anything too large with an error whose message is the reason. (Text is accepted for
+   * tests that hand the command a file's contents.)
+   */
+  readFile: (path: string) => Promise<Uint8Array | string>;
   /** The cluster client for these options; the kubeconfig's client when absent. */
   connect?: (options: { kubeconfig?: string; context?: string }) => ClusterClient;
 }

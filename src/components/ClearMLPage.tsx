@@ -40,6 +40,7 @@ import { InstancesList } from './instances/InstancesList';
 import { ProjectBar } from './ProjectBar';
 import { UninstallModal } from './instances/UninstallModal';
 import type { FormInput } from './model/form-values';
+import { readUrlTarget } from './model/url-target';
 import { DeployProgress } from './progress/DeployProgress';
 import { StatusPanel } from './status/StatusPanel';
 import { DeployWizard } from './wizard/DeployWizard';
@@ -116,10 +117,11 @@ const Page = () => {
   const [activeNamespace] = useActiveNamespace();
   const [params, setParams] = useSearchParams();
   const action = params.get('action');
-  const instanceParam = params.get('instance');
-  const namespace = params.get('namespace') ?? activeNamespace;
+  const url = readUrlTarget(params);
+  const instanceParam = url.instance;
+  const namespace = url.namespace ?? activeNamespace;
   const target =
-    instanceParam && namespace !== ALL_NAMESPACES
+    instanceParam && namespace !== ALL_NAMESPACES && !url.invalid.length
       ? { namespace, instance: instanceParam }
       : undefined;
   const allProjects = activeNamespace === ALL_NAMESPACES && !target;
@@ -154,7 +156,32 @@ const Page = () => {
     run.request.values.namespace === target.namespace;
 
   let body;
-  if (scope && projectMissing) {
+  if (url.invalid.length) {
+    body = (
+      <Alert
+        isInline
+        variant="danger"
+        data-test="invalid-link"
+        title={t('This link is not valid')}
+        actionLinks={
+          <AlertActionLink onClick={home} data-test="back-to-instances">
+            {t('Back to ClearML instances')}
+          </AlertActionLink>
+        }
+      >
+        {url.invalid.includes('namespace') && (
+          <Content component="p">
+            {t('The namespace parameter must be a project name (a DNS label).')}
+          </Content>
+        )}
+        {url.invalid.includes('instance') && (
+          <Content component="p">
+            {t('The instance parameter must be an instance name (a DNS label).')}
+          </Content>
+        )}
+      </Alert>
+    );
+  } else if (scope && projectMissing) {
     body = (
       <EmptyState
         titleText={t('Project {{namespace}} does not exist', { namespace: scope })}

@@ -20,7 +20,7 @@ export const command: CliCommand = {
   name: 'render',
   summary: 'print the objects of a ClearML instance as YAML, or as a JSON List with -o json',
   usage:
-    'clearml-openshift render [--values FILE] [--namespace NS] [--output yaml|json] [--show-secrets]',
+    'clearml-openshift render [--values FILE|-] [--namespace NS] [--output yaml|json] [--show-secrets]',
   async run(argv, io) {
     const parsed = parseCommandArgs<RenderArgs>(argv, OPTIONS, this.usage, io);
     if (!parsed.ok) return parsed.code;

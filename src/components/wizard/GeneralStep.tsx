@@ -13,6 +13,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { explainError } from '../../engine/cluster/errors';
+import { isReservedNamespace } from '../../engine/values/limits';
 import { GVK } from '../../hooks/watch-specs';
 import { useClusterClient } from '../ClusterClientContext';
 import { FieldError, fieldId, TextField } from './fields';
@@ -112,11 +113,12 @@ export const GeneralStep = ({ form, isUpgrade }: { form: WizardForm; isUpgrade: 
   const canCreate = useCanRequestProject();
   const [created, setCreated] = useState<string[]>([]);
   const namespace = String(form.get('namespace') ?? '');
-  const names = [
-    ...new Set([...(projects ?? []).map((p) => p.metadata.name), ...created, namespace]),
-  ]
-    .filter(Boolean)
-    .sort();
+  // The cluster's own projects (default, openshift-*, kube-*) are not offered; a reserved
+  // namespace that arrives from the active project stays visible with its field message.
+  const offered = (projects ?? [])
+    .map((p) => p.metadata.name)
+    .filter((n) => !isReservedNamespace(n));
+  const names = [...new Set([...offered, ...created, namespace])].filter(Boolean).sort();
   const pick = loaded && !loadError && !isUpgrade;
   return (
     <Form onSubmit={(e) => e.preventDefault()}>

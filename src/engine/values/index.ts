@@ -1,3 +1,4 @@
+export { escapeControls } from './escape';
 export {
   DEFAULT_IMAGES,
   DEFAULT_SERVER_VERSION,
@@ -20,6 +21,14 @@ export {
 } from './presets';
 export type { PresetName, ResourceComponent, ResourceSpec } from './presets';
 export { VALUES_PRESETS } from './presets-values';
+export { isReservedNamespace } from './limits';
+export {
+  decodeValuesBytes,
+  MAX_VALUES_BYTES,
+  readValuesSource,
+  readValuesYaml,
+} from './read-source';
+export type { SourceResult } from './read-source';
 export { resolveResources } from './resources';
 export { baseValuesSchema } from './schema';
 export type { ClearMLValues, ClearMLValuesInput, SecurityMode, ServerVersion } from './schema';

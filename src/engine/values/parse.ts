@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeControls } from './escape';
 import { checkCrossFieldRules } from './rules';
 import { baseValuesSchema, type ClearMLValues, type ClearMLValuesInput } from './schema';
 
@@ -14,8 +15,9 @@ export interface ValidationIssue {
 export type ParseResult =
   { ok: true; values: ClearMLValues } | { ok: false; issues: ValidationIssue[] };
 
+/** Dotted path; keys come from the user, so control characters in them are escaped. */
 function joinPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => String(p)).join('.');
+  return escapeControls(path.map((p) => String(p)).join('.'));
 }
 
 function toIssues(error: z.ZodError): ValidationIssue[] {
@@ -30,7 +32,7 @@ function toIssues(error: z.ZodError): ValidationIssue[] {
     const path = joinPath(raw.path);
     // One message per field: the first rule it breaks.
     if (!issues.some((i) => i.path === path)) {
-      issues.push({ path, message: raw.message });
+      issues.push({ path, message: escapeControls(raw.message) });
     }
   }
   return issues;
@@ -45,7 +47,10 @@ export function parseValues(input: unknown): ParseResult {
       : { ok: false, issues: toIssues(result.error) };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, issues: [{ path: '', message: `values could not be read: ${message}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: `values could not be read: ${escapeControls(message)}` }],
+    };
   }
 }
 

@@ -8,6 +8,14 @@ import {
   MAX_INSTANCE_NAME_LENGTH,
 } from '../names';
 import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS } from './images';
+import {
+  isReservedNamespace,
+  MAX_CPU_CORES,
+  MAX_MEMORY_BYTES,
+  MAX_VOLUME_BYTES,
+  quantityWithin,
+  RESERVED_NAMESPACE_MESSAGE,
+} from './limits';
 import { PRESET_NAMES } from './presets';
 
 const dnsLabel = (what: string, max: number) =>
@@ -29,14 +37,24 @@ const dnsSubdomain = (what: string) =>
       message: `every dot-separated part of ${what} must be at most ${MAX_DNS_LABEL_LENGTH} characters`,
     });
 
-const quantity = (what: string) =>
+const quantity = (what: 'cpu' | 'memory') =>
   z
     .string()
-    .regex(QUANTITY_PATTERN, `${what} must be a Kubernetes quantity such as 500m, 2 or 4Gi`);
+    .regex(QUANTITY_PATTERN, `${what} must be a Kubernetes quantity such as 500m, 2 or 4Gi`)
+    .refine(
+      (v) => quantityWithin(v, what === 'cpu' ? MAX_CPU_CORES : MAX_MEMORY_BYTES),
+      what === 'cpu'
+        ? `cpu must be at most ${MAX_CPU_CORES} cores`
+        : `memory must be at most ${MAX_MEMORY_BYTES / 2 ** 40}Ti`,
+    );
 
 const storageSize = z
   .string()
-  .regex(/^[1-9]\d{0,5}(Mi|Gi|Ti|M|G|T)$/, 'size must be a whole number with a unit, such as 50Gi');
+  .regex(/^[1-9]\d{0,5}(Mi|Gi|Ti|M|G|T)$/, 'size must be a whole number with a unit, such as 50Gi')
+  .refine(
+    (v) => quantityWithin(v, MAX_VOLUME_BYTES),
+    `size must be at most ${MAX_VOLUME_BYTES / 2 ** 40}Ti`,
+  );
 
 /** An image override: any field left out comes from the release chosen in `server.version`. */
 const image = z
@@ -106,6 +124,7 @@ export const baseValuesSchema = z.strictObject({
     .meta({ description: 'Instance name; every object is called <name>-<component>.' }),
   namespace: dnsLabel('namespace', MAX_DNS_LABEL_LENGTH)
     .min(2, 'namespace must be at least 2 characters')
+    .refine((v) => !isReservedNamespace(v), RESERVED_NAMESPACE_MESSAGE)
     .default('clearml'),
   images: z
     .strictObject({
