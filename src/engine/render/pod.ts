@@ -45,12 +45,46 @@ export function basePodSpec(
 
 /**
  * The ClearML server image runs as root (no USER directive); say so explicitly so that admission
- * and the SCC plan see it. Containers still drop what anyuid requires and cannot escalate.
+ * and the SCC plan see it.
+ *
+ * Capabilities, from clearml/clearml-server `docker/build/Dockerfile` (7eb5ce56) and
+ * `docker/build/internal_files/entrypoint.sh` (30768bf2): every file the processes touch belongs
+ * to root, the user they run as. The API server, async delete and the file server are Python
+ * processes that listen on 8008 and 8081, never change user and write only root-owned paths
+ * (`/var/log/clearml`, the generated `apierrors`, and files they create themselves on the file
+ * server's volume). The wait init containers only run curl and a Python socket connect. None of
+ * them needs any capability, so they drop ALL (anyuid requires only MKNOD to be dropped, and
+ * admission adds it to the list).
  */
 export const SERVER_POD_SECURITY: PodSecurityContext = { runAsUser: 0 };
 export const SERVER_CONTAINER_SECURITY: SecurityContext = {
   allowPrivilegeEscalation: false,
-  capabilities: { drop: ['MKNOD'] },
+  capabilities: { drop: ['ALL'] },
+};
+
+/**
+ * The web UI's nginx master process keeps what it provably uses: it binds port 80
+ * (`clearml.conf.template`: `listen 80`), NET_BIND_SERVICE; it switches its workers to the
+ * `www-data` user of Debian's nginx.conf, SETUID and SETGID; it gives its temp directories under
+ * `/var/lib/nginx` to that user, CHOWN; and it signals those workers, which then run under another
+ * UID, KILL. Everything else a container runtime grants by default is dropped. A container under
+ * anyuid may not add capabilities back, so the needed ones are kept by not dropping them.
+ */
+export const WEBSERVER_CONTAINER_SECURITY: SecurityContext = {
+  allowPrivilegeEscalation: false,
+  capabilities: {
+    drop: [
+      'AUDIT_WRITE',
+      'DAC_OVERRIDE',
+      'FOWNER',
+      'FSETID',
+      'MKNOD',
+      'NET_RAW',
+      'SETFCAP',
+      'SETPCAP',
+      'SYS_CHROOT',
+    ],
+  },
 };
 export const SERVER_POD_ANNOTATIONS = { [SECURITY_NOTE_ANNOTATION]: CLEARML_IMAGE_NOTE };
 

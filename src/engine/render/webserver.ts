@@ -4,11 +4,11 @@ import type { RenderContext } from './context';
 import { apiserverUrl, apiserverWaitTargets, fileserverUrl, PORTS } from './endpoints';
 import {
   basePodSpec,
-  SERVER_CONTAINER_SECURITY,
   SERVER_POD_ANNOTATIONS,
   SERVER_POD_SECURITY,
   serverImage,
   waitInitContainer,
+  WEBSERVER_CONTAINER_SECURITY,
 } from './pod';
 import { httpProbe, LIVENESS, READINESS, STARTUP } from './probes';
 import { deployment, service } from './workload';
@@ -70,7 +70,7 @@ export function renderWebserver(ctx: RenderContext): K8sObject[] {
         startupProbe: httpProbe('/', 'http', STARTUP),
         livenessProbe: httpProbe('/', 'http', LIVENESS),
         readinessProbe: httpProbe('/', 'http', READINESS),
-        securityContext: SERVER_CONTAINER_SECURITY,
+        securityContext: WEBSERVER_CONTAINER_SECURITY,
       },
     ],
   });
