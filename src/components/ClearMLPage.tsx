@@ -18,7 +18,7 @@ import {
   PageSection,
 } from '@patternfly/react-core';
 import { SearchIcon } from '@patternfly/react-icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type K8sSecret, objectName, parseValues } from '../engine';
@@ -42,6 +42,7 @@ import { UninstallModal } from './instances/UninstallModal';
 import type { FormInput } from './model/form-values';
 import { readUrlTarget } from './model/url-target';
 import { DeployProgress } from './progress/DeployProgress';
+import { useFocusResult } from './progress/useFocusResult';
 import { StatusPanel } from './status/StatusPanel';
 import { DeployWizard } from './wizard/DeployWizard';
 import { draftKey } from './wizard/wizard-draft';
@@ -130,6 +131,8 @@ const Page = () => {
   const projectMissing = useProjectMissing(scope);
   const project = useProjectAccess(scope);
   const deployRun = useDeployRun();
+  const progressRef = useRef<HTMLDivElement>(null);
+  useFocusResult(progressRef, deployRun.state.running);
   const [uninstalling, setUninstalling] = useState<Target>();
 
   const go = (next: Record<string, string | undefined>, replace = false) =>
@@ -286,7 +289,9 @@ const Page = () => {
         <>
           {breadcrumb}
           {runHere && (
-            <DeployProgress run={run} onRetry={deployRun.retry} onCancel={deployRun.cancel} />
+            <div ref={progressRef}>
+              <DeployProgress run={run} onRetry={deployRun.retry} onCancel={deployRun.cancel} />
+            </div>
           )}
           <StatusPanel
             namespace={target.namespace}

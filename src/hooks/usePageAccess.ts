@@ -73,3 +73,44 @@ export function usePageAccess(namespaces: string[]): (namespace: string) => Proj
 /** What the user may do in one project (none while `namespace` is undefined). */
 export const useProjectAccess = (namespace: string | undefined): ProjectAccess =>
   usePageAccess(namespace ? [namespace] : [])(namespace ?? '');
+
+/** One "may create Deployments here" review per project and client, for the project picker. */
+const deployRounds = new WeakMap<ClusterClient, Map<string, Promise<boolean>>>();
+
+function mayDeployIn(client: ClusterClient, namespace: string): Promise<boolean> {
+  let byProject = deployRounds.get(client);
+  if (!byProject) deployRounds.set(client, (byProject = new Map()));
+  let round = byProject.get(namespace);
+  if (!round) {
+    round = client
+      .canI({ group: 'apps', resource: 'deployments', verb: 'create', namespace })
+      .then(
+        (r) => r.allowed,
+        () => true,
+      );
+    byProject.set(namespace, round);
+  }
+  return round;
+}
+
+/**
+ * The projects of `names` the user may deploy to, as far as known: a cheap review per project
+ * (the full check runs in preflight once one is chosen).
+ */
+export function useDeployableProjects(names: string[]): string[] {
+  const client = useClusterClient();
+  const [allowed, setAllowed] = useState<Record<string, boolean>>({});
+  const wanted = [...new Set(names.filter(Boolean))].sort().join(',');
+  useEffect(() => {
+    let live = true;
+    for (const ns of wanted ? wanted.split(',') : []) {
+      void mayDeployIn(client, ns).then((ok) => {
+        if (live) setAllowed((a) => (a[ns] === ok ? a : { ...a, [ns]: ok }));
+      });
+    }
+    return () => {
+      live = false;
+    };
+  }, [client, wanted]);
+  return names.filter((n) => allowed[n]);
+}

@@ -111,20 +111,26 @@ export const DeployWizard = ({
   const check = usePlanCheck(form.values, checking);
   const dryRun = useDryRun(check, step === 'review' && !!form.values);
 
+  // The engine defaults the project to the instance name; the wizard wants it chosen.
+  const noProject = !form.get('namespace');
   const blocked: string | undefined = !form.values
     ? t('Deploy is disabled: some values are invalid.')
-    : check.loading || !check.report
-      ? t('Deploy is disabled until the preflight checks finish.')
-      : !check.report.canDeploy
-        ? t('Deploy is disabled: preflight found blocking problems. Fix them, then check again.')
-        : dryRun.running || !dryRun.done
-          ? t('Deploy is disabled until the server dry run finishes.')
-          : dryRun.rows.some((r) => r.state === 'failed')
-            ? t('Deploy is disabled: the server rejected some objects in the dry run.')
-            : undefined;
+    : noProject
+      ? t('Deploy is disabled: choose the project to deploy to.')
+      : check.loading || !check.report
+        ? t('Deploy is disabled until the preflight checks finish.')
+        : !check.report.canDeploy
+          ? t('Deploy is disabled: preflight found blocking problems. Fix them, then check again.')
+          : dryRun.running || !dryRun.done
+            ? t('Deploy is disabled until the server dry run finishes.')
+            : dryRun.rows.some((r) => r.state === 'failed')
+              ? t('Deploy is disabled: the server rejected some objects in the dry run.')
+              : undefined;
 
   const status = (id: string) =>
-    issuesUnder(form.issues, STEP_FIELDS[id] ?? []).length ? 'error' : 'default';
+    issuesUnder(form.issues, STEP_FIELDS[id] ?? []).length || (id === 'general' && noProject)
+      ? 'error'
+      : 'default';
   const names: Record<string, ReactNode> = {
     general: t('General'),
     size: t('Size'),

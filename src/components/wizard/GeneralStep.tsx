@@ -6,6 +6,8 @@ import {
   FormGroup,
   FormSelect,
   FormSelectOption,
+  HelperText,
+  HelperTextItem,
   InputGroup,
   InputGroupItem,
   TextInput,
@@ -14,6 +16,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { explainError } from '../../engine/cluster/errors';
 import { isReservedNamespace } from '../../engine/values/limits';
+import { useDeployableProjects } from '../../hooks/usePageAccess';
 import { GVK } from '../../hooks/watch-specs';
 import { useClusterClient } from '../ClusterClientContext';
 import { FieldError, fieldId, TextField } from './fields';
@@ -113,12 +116,13 @@ export const GeneralStep = ({ form, isUpgrade }: { form: WizardForm; isUpgrade: 
   const canCreate = useCanRequestProject();
   const [created, setCreated] = useState<string[]>([]);
   const namespace = String(form.get('namespace') ?? '');
-  // The cluster's own projects (default, openshift-*, kube-*) are not offered; a reserved
-  // namespace that arrives from the active project stays visible with its field message.
-  const offered = (projects ?? [])
-    .map((p) => p.metadata.name)
-    .filter((n) => !isReservedNamespace(n));
-  const names = [...new Set([...offered, ...created, namespace])].filter(Boolean).sort();
+  // The cluster's own projects (default, openshift-*, kube-*) are not offered, nor projects the
+  // user may not deploy to; a reserved namespace that arrives from the active project stays
+  // visible with its field message.
+  const deployable = useDeployableProjects(
+    (projects ?? []).map((p) => p.metadata.name).filter((n) => !isReservedNamespace(n)),
+  );
+  const names = [...new Set([...deployable, ...created, namespace])].filter(Boolean).sort();
   const pick = loaded && !loadError && !isUpgrade;
   return (
     <Form onSubmit={(e) => e.preventDefault()}>
@@ -159,6 +163,13 @@ export const GeneralStep = ({ form, isUpgrade }: { form: WizardForm; isUpgrade: 
           />
         )}
         <FieldError form={form} path="namespace" />
+        {!namespace && (
+          <HelperText>
+            <HelperTextItem variant="error" data-test="field-namespace-required">
+              {t('Choose the project to deploy to.')}
+            </HelperTextItem>
+          </HelperText>
+        )}
       </FormGroup>
       {canCreate && !isUpgrade && (
         <CreateProject
