@@ -82,12 +82,10 @@ function mayDeployIn(client: ClusterClient, namespace: string): Promise<boolean>
   if (!byProject) deployRounds.set(client, (byProject = new Map()));
   let round = byProject.get(namespace);
   if (!round) {
-    round = client
-      .canI({ group: 'apps', resource: 'deployments', verb: 'create', namespace })
-      .then(
-        (r) => r.allowed,
-        () => true,
-      );
+    round = client.canI({ group: 'apps', resource: 'deployments', verb: 'create', namespace }).then(
+      (r) => r.allowed,
+      () => true,
+    );
     byProject.set(namespace, round);
   }
   return round;
