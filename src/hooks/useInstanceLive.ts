@@ -16,13 +16,19 @@ const KEYS = [
   'events',
 ] as const;
 
-/** Watch results as the status model's live state (missing lists are empty). */
+/**
+ * Watch results as the status model's live state (missing lists are empty). StorageClasses stay
+ * unknown unless their watch loaded without error.
+ */
 export function liveStateOf(results: Results): LiveState {
-  const out = {} as Record<(typeof KEYS)[number], unknown[]>;
+  const out = {} as Record<(typeof KEYS)[number] | 'storageClasses', unknown[] | undefined>;
   for (const key of KEYS) {
     const data = results[key]?.data;
     out[key] = Array.isArray(data) ? data : [];
   }
+  const classes = results.storageClasses;
+  out.storageClasses =
+    classes?.loaded && !classes.loadError && Array.isArray(classes.data) ? classes.data : undefined;
   return out as unknown as LiveState;
 }
 

@@ -56,7 +56,10 @@ export const instancesWatch = (namespace: string): Record<string, WatchK8sResour
   },
 });
 
-/** Everything the status of one instance is derived from: seven watches. */
+/**
+ * Everything the status of one instance is derived from: eight watches. StorageClasses are
+ * optional: many users may not list them, and the status model then reads the volume's events.
+ */
 export const instanceWatch = (
   namespace: string,
   instance: string,
@@ -81,5 +84,6 @@ export const instanceWatch = (
       namespace,
       fieldSelector: 'type=Warning',
     },
+    storageClasses: { groupVersionKind: GVK.storageClass, isList: true, optional: true },
   };
 };
