@@ -2,8 +2,9 @@
  * Why a volume stays Pending, from the cluster's StorageClasses when the user may list them, else
  * from the persistent volume controller's ProvisioningFailed event: for a claim naming a class
  * that does not exist, kube-controller-manager's PV controller records its lister's not-found
- * error, `storageclass.storage.k8s.io "<name>" not found` (kubernetes v1.34,
- * pkg/controller/volume/persistentvolume/pv_controller.go, `provisionClaimOperation`).
+ * error, `storageclass.storage.k8s.io "<name>" not found` (kubernetes master since 1.2x,
+ * pkg/controller/volume/persistentvolume/pv_controller.go: `provisionClaim` records the error of
+ * `findProvisionablePlugin` as a ProvisioningFailed event).
  */
 import type { ComponentHealth, LiveEvent, LivePvc, LiveStorageClass } from './types';
 
