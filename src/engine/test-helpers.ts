@@ -43,3 +43,11 @@ export function envOf(workload: Deployment | StatefulSet): Record<string, string
   }
   return out;
 }
+
+/**
+ * What a `CLEARML__*` variable holds after Kubernetes expands `"$(NAME)"`: for a reference to a
+ * Secret-backed variable, `"secret:<secret>/<key>"` (quoted, as the server's HOCON parser sees it).
+ */
+export function expandedEnv(env: Record<string, string>, name: string): string | undefined {
+  return env[name]?.replace(/\$\(([A-Z0-9_]+)\)/g, (ref, inner: string) => env[inner] ?? ref);
+}

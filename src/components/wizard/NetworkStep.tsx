@@ -15,6 +15,7 @@ export const NetworkStep = ({ form }: { form: WizardForm }) => {
   const routes = form.get('exposure.routes') !== false;
   const name = String(form.get('name') ?? 'clearml');
   const ns = String(form.get('namespace') ?? '');
+  const webUi = form.get('components.webserver.enabled') !== false;
   return (
     <Form onSubmit={(e) => e.preventDefault()}>
       <Switch
@@ -44,12 +45,20 @@ export const NetworkStep = ({ form }: { form: WizardForm }) => {
             label={t('API host')}
             placeholder={t('generated')}
           />
-          <TextField
-            form={form}
-            path="exposure.hosts.files"
-            label={t('Files host')}
-            placeholder={t('generated')}
-          />
+          {webUi ? (
+            <Content component="p" data-test="files-on-app-host">
+              {t(
+                'Files are served from the web UI host under /files, so the browser sends its login cookie with downloads.',
+              )}
+            </Content>
+          ) : (
+            <TextField
+              form={form}
+              path="exposure.hosts.files"
+              label={t('Files host')}
+              placeholder={t('generated')}
+            />
+          )}
           <FormGroup
             label={t('Plain HTTP requests')}
             fieldId={fieldId('exposure.insecureEdgeTerminationPolicy')}
@@ -70,6 +79,12 @@ export const NetworkStep = ({ form }: { form: WizardForm }) => {
             path="exposure.filesTimeout"
             label={t('File upload timeout')}
             placeholder="600s"
+          />
+          <TextField
+            form={form}
+            path="exposure.apiTimeout"
+            label={t('API request timeout')}
+            placeholder={t('router default')}
           />
         </>
       ) : (

@@ -8,6 +8,7 @@ import { INSTANCE_LABEL } from '../components';
 import type { K8sObject, K8sSecret } from '../k8s-types';
 import { decodeBase64 } from '../render/base64';
 import { SECRET_KEYS } from '../render/secrets';
+import { elasticEntriesOf } from '../values/elastic-hosts';
 import type { ClearMLValues } from '../values/schema';
 import { MANAGED_BY, MANAGED_BY_LABEL } from './ownership';
 
@@ -68,7 +69,10 @@ export function restoreSecretValues(recorded: unknown, secret: K8sSecret | undef
     };
   }
   if (c.elasticsearch?.enabled === false && hosts) {
-    components.elasticsearch = { ...c.elasticsearch, external: { hosts } };
+    components.elasticsearch = {
+      ...c.elasticsearch,
+      external: { hosts: elasticEntriesOf(hosts) ?? hosts },
+    };
   }
   return { ...values, components };
 }

@@ -49,7 +49,7 @@ const EXTERNAL = {
   elasticsearch: {
     enabled: false,
     external: {
-      hosts: `[{"host":"es.example.com","port":9200,"http_auth":"elastic:${ES_PASSWORD}"}]`,
+      hosts: [`https://elastic:${ES_PASSWORD}@es.example.com:9200`],
     },
   },
 };
@@ -75,7 +75,7 @@ const VARIANTS: [string, ClearMLValuesInput][] = [
     'custom hosts and cookie domain',
     {
       exposure: {
-        hosts: { app: 'app.example.com', api: 'api.example.com', files: 'files.example.com' },
+        hosts: { app: 'app.example.com', api: 'api.example.com' },
       },
       server: { cookieDomain: 'example.com' },
       login: { password: LOGIN_PASSWORD },

@@ -2,9 +2,11 @@ import type { EnvVar, K8sObject } from '../k8s-types';
 import { resolveResources } from '../values/resources';
 import type { RenderContext } from './context';
 import {
+  ASYNC_DELETE_PREFIXES_ENV,
   DEFAULT_COMPANY_ID,
   dataStoreWaitTargets,
   elasticEnv,
+  filesUrlPrefixes,
   mongoEnv,
   PORTS,
   redisEnv,
@@ -12,12 +14,14 @@ import {
 import {
   basePodSpec,
   secretEnv,
+  secretHoconEnv,
   SERVER_CONTAINER_SECURITY,
   SERVER_POD_ANNOTATIONS,
   SERVER_POD_SECURITY,
   serverImage,
   waitInitContainer,
 } from './pod';
+import { hoconString, hoconValue } from './hocon';
 import { httpProbe, LIVENESS, READINESS, STARTUP } from './probes';
 import { SECRET_KEYS } from './secrets';
 import { deployment, service } from './workload';
@@ -29,56 +33,93 @@ function apiserverEnv(ctx: RenderContext): EnvVar[] {
     ...mongoEnv(ctx),
     ...redisEnv(ctx),
     { name: 'CLEARML_CONFIG_PATH', value: '/opt/clearml/config' },
-    { name: 'CLEARML__apiserver__default_company_name', value: DEFAULT_COMPANY_ID },
-    { name: 'CLEARML__APISERVER__AUTH__SESSION_AUTH_COOKIE_NAME', value: v.server.cookieName },
+    { name: 'CLEARML__apiserver__default_company_name', value: hoconString(DEFAULT_COMPANY_ID) },
+    {
+      name: 'CLEARML__APISERVER__AUTH__SESSION_AUTH_COOKIE_NAME',
+      value: hoconString(v.server.cookieName),
+    },
   ];
   if (v.server.cookieDomain) {
     env.push({
       name: 'CLEARML__APISERVER__AUTH__COOKIES__DOMAIN',
-      value: `.${v.server.cookieDomain}`,
+      value: hoconString(`.${v.server.cookieDomain}`),
     });
   }
   env.push(
-    secretEnv(ctx, 'CLEARML__secure__credentials__apiserver__user_key', SECRET_KEYS.apiserverKey),
-    secretEnv(
+    ...secretHoconEnv(
+      ctx,
+      'CLEARML__secure__credentials__apiserver__user_key',
+      SECRET_KEYS.apiserverKey,
+    ),
+    ...secretHoconEnv(
       ctx,
       'CLEARML__secure__credentials__apiserver__user_secret',
       SECRET_KEYS.apiserverSecret,
     ),
-    secretEnv(ctx, 'CLEARML__secure__auth__token_secret', SECRET_KEYS.authTokenSecret),
+    ...secretHoconEnv(ctx, 'CLEARML__secure__auth__token_secret', SECRET_KEYS.authTokenSecret),
   );
   if (v.server.prepopulate) {
     env.push(
       { name: 'CLEARML__APISERVER__PRE_POPULATE__ENABLED', value: 'true' },
       {
         name: 'CLEARML__APISERVER__PRE_POPULATE__ZIP_FILES',
-        value: '/opt/clearml/db-pre-populate',
+        value: hoconString('/opt/clearml/db-pre-populate'),
       },
     );
   }
   env.push(
-    secretEnv(ctx, 'CLEARML__SECURE__CREDENTIALS__TESTS__USER_KEY', SECRET_KEYS.testUserKey),
-    secretEnv(ctx, 'CLEARML__SECURE__CREDENTIALS__TESTS__USER_SECRET', SECRET_KEYS.testUserSecret),
+    ...secretHoconEnv(
+      ctx,
+      'CLEARML__SECURE__CREDENTIALS__TESTS__USER_KEY',
+      SECRET_KEYS.testUserKey,
+    ),
+    ...secretHoconEnv(
+      ctx,
+      'CLEARML__SECURE__CREDENTIALS__TESTS__USER_SECRET',
+      SECRET_KEYS.testUserSecret,
+    ),
     { name: 'CLEARML_ENV', value: 'helm-cloud' },
-    secretEnv(ctx, 'CLEARML__SECURE__HTTP__SESSION_SECRET__APISERVER', SECRET_KEYS.sessionSecret),
-    secretEnv(ctx, 'CLEARML__SECURE__CREDENTIALS__FILESERVER__USER_KEY', SECRET_KEYS.fileserverKey),
-    secretEnv(
+    ...secretHoconEnv(
+      ctx,
+      'CLEARML__SECURE__HTTP__SESSION_SECRET__APISERVER',
+      SECRET_KEYS.sessionSecret,
+    ),
+    ...secretHoconEnv(
+      ctx,
+      'CLEARML__SECURE__CREDENTIALS__FILESERVER__USER_KEY',
+      SECRET_KEYS.fileserverKey,
+    ),
+    ...secretHoconEnv(
       ctx,
       'CLEARML__SECURE__CREDENTIALS__FILESERVER__USER_SECRET',
       SECRET_KEYS.fileserverSecret,
     ),
   );
+  if (v.components.fileserver.enabled) {
+    // The API server decides which task URLs to hand to async delete from its own url_prefixes
+    // (clearml-server v2.0.0 apiserver/bll/task/task_cleanup.py:146-154); upstream compose sets
+    // them on the API server too (docker/docker-compose.yml:31).
+    env.push({
+      name: ASYNC_DELETE_PREFIXES_ENV,
+      value: hoconValue(filesUrlPrefixes(ctx)),
+    });
+  }
   if (v.login.enabled) {
     // Fixed users replace the default "free access" login, so the webserver pair can change too.
     env.push(
-      secretEnv(ctx, 'CLEARML__SECURE__CREDENTIALS__WEBSERVER__USER_KEY', SECRET_KEYS.webserverKey),
-      secretEnv(
+      ...secretHoconEnv(
+        ctx,
+        'CLEARML__SECURE__CREDENTIALS__WEBSERVER__USER_KEY',
+        SECRET_KEYS.webserverKey,
+      ),
+      ...secretHoconEnv(
         ctx,
         'CLEARML__SECURE__CREDENTIALS__WEBSERVER__USER_SECRET',
         SECRET_KEYS.webserverSecret,
       ),
       { name: 'CLEARML__APISERVER__AUTH__FIXED_USERS__ENABLED', value: 'true' },
       { name: 'CLEARML__APISERVER__AUTH__FIXED_USERS__PASS_HASHED', value: 'false' },
+      // The Secret holds the user list as JSON, which is valid HOCON.
       secretEnv(ctx, 'CLEARML__APISERVER__AUTH__FIXED_USERS__USERS', SECRET_KEYS.fixedUsers),
     );
   }

@@ -2,6 +2,7 @@ import type { K8sObject } from '../k8s-types';
 import { resolveResources } from '../values/resources';
 import type { RenderContext } from './context';
 import {
+  ASYNC_DELETE_PREFIXES_ENV,
   DEFAULT_COMPANY_ID,
   dataStoreWaitTargets,
   elasticEnv,
@@ -12,13 +13,14 @@ import {
 } from './endpoints';
 import {
   basePodSpec,
-  secretEnv,
+  secretHoconEnv,
   SERVER_CONTAINER_SECURITY,
   SERVER_POD_ANNOTATIONS,
   SERVER_POD_SECURITY,
   serverImage,
   waitInitContainer,
 } from './pod';
+import { hoconString, hoconValue } from './hocon';
 import { SECRET_KEYS } from './secrets';
 import { deployment } from './workload';
 
@@ -50,15 +52,22 @@ export function renderAsyncDelete(ctx: RenderContext): K8sObject[] {
           ...redisEnv(ctx),
           ...mongoEnv(ctx),
           ...elasticEnv(ctx),
-          secretEnv(ctx, 'CLEARML__secure__auth__token_secret', SECRET_KEYS.authTokenSecret),
-          { name: 'CLEARML__apiserver__default_company_name', value: DEFAULT_COMPANY_ID },
-          { name: 'CLEARML__logging__handlers__text_file__filename', value: '/dev/null' },
-          { name: 'PYTHONPATH', value: '/opt/clearml/apiserver' },
-          { name: 'CLEARML__apiserver__default_company', value: DEFAULT_COMPANY_ID },
+          ...secretHoconEnv(
+            ctx,
+            'CLEARML__secure__auth__token_secret',
+            SECRET_KEYS.authTokenSecret,
+          ),
           {
-            name: 'CLEARML__services__async_urls_delete__fileserver__url_prefixes',
-            value: JSON.stringify(filesUrlPrefixes(ctx)),
+            name: 'CLEARML__apiserver__default_company_name',
+            value: hoconString(DEFAULT_COMPANY_ID),
           },
+          {
+            name: 'CLEARML__logging__handlers__text_file__filename',
+            value: hoconString('/dev/null'),
+          },
+          { name: 'PYTHONPATH', value: '/opt/clearml/apiserver' },
+          { name: 'CLEARML__apiserver__default_company', value: hoconString(DEFAULT_COMPANY_ID) },
+          { name: ASYNC_DELETE_PREFIXES_ENV, value: hoconValue(filesUrlPrefixes(ctx)) },
         ],
         resources: resolveResources(ctx.values, 'asyncDelete'),
         securityContext: SERVER_CONTAINER_SECURITY,

@@ -7,7 +7,9 @@ import type { ClearMLValues } from '../values/schema';
 export interface RenderContext {
   values: ClearMLValues;
   name: (key: ObjectKey) => string;
-  /** External https URLs when known (custom host, or the admitted host of the live Route). */
+  /** Hosts of the web UI and API when known (custom host, or the admitted host of the live Route). */
+  hosts: { app?: string; api?: string };
+  /** External https URLs when known; files are `https://<app host>/files` with the web UI. */
   urls: { app?: string; api?: string; files?: string };
   credentialsSecret: string;
 }
@@ -60,26 +62,29 @@ export function meta(
   };
 }
 
+/** The path under the web UI's host at which the file server is exposed (see routes.ts). */
+export const FILES_PATH = '/files';
+
 export function createContext(
   values: ClearMLValues,
   liveRoutes: Record<string, Route> = {},
 ): RenderContext {
   const name = (key: ObjectKey) => objectName(values.name, key);
-  const hostOf = (custom: string | undefined, route: ObjectKey): string | undefined => {
-    const host =
-      custom ?? (values.exposure.routes ? admittedHost(liveRoutes[name(route)]) : undefined);
-    return host ? `https://${host}` : undefined;
-  };
+  const hostOf = (custom: string | undefined, route: ObjectKey): string | undefined =>
+    custom ?? (values.exposure.routes ? admittedHost(liveRoutes[name(route)]) : undefined);
   const h = values.exposure.hosts;
+  const hosts = { app: hostOf(h.app, 'appRoute'), api: hostOf(h.api, 'apiRoute') };
+  const https = (host: string | undefined) => (host ? `https://${host}` : undefined);
+  // With the web UI, files live on its origin under /files, where its session cookie is sent.
+  const files = values.components.webserver.enabled
+    ? hosts.app && `https://${hosts.app}${FILES_PATH}`
+    : https(hostOf(h.files, 'filesRoute'));
   return {
     values,
     name,
     credentialsSecret: name('credentials'),
-    urls: {
-      app: hostOf(h.app, 'appRoute'),
-      api: hostOf(h.api, 'apiRoute'),
-      files: hostOf(h.files, 'filesRoute'),
-    },
+    hosts,
+    urls: { app: https(hosts.app), api: https(hosts.api), files },
   };
 }
 

@@ -6,7 +6,7 @@ import { resolveResources } from '../values/resources';
 import { meta, selectorLabels, type RenderContext } from './context';
 import { PORTS } from './endpoints';
 import { basePodSpec, RESTRICTED_CONTAINER_SECURITY, RESTRICTED_POD_SECURITY } from './pod';
-import { httpProbe, STARTUP, tcpProbe } from './probes';
+import { execProbe, STARTUP, tcpProbe } from './probes';
 import { service, statefulSet, storageClassOf } from './workload';
 
 /** The chart's extra settings (single-node friendly watermarks, no security plugin). */
@@ -54,6 +54,30 @@ function elasticsearchEnv(ctx: RenderContext, heap: string): EnvVar[] {
   ];
 }
 
+/** Marker that the pod has been ready once; in /tmp, so a container restart clears it. */
+export const ELASTICSEARCH_STARTED_MARKER = '/tmp/.es_start_file';
+
+/**
+ * Readiness as in the Elastic 7.17 chart (elastic/helm-charts v7.17.3,
+ * elasticsearch/templates/statefulset.yaml:231-289): until the pod has been ready once, wait for
+ * the cluster health (`wait_for_status=<health>`) and then leave a marker file; after that only
+ * ask whether the local node answers `GET /` with 200. So a yellow period of a multi-node cluster
+ * (restart, rollout, drain) does not take every node out of the Service.
+ */
+export function elasticsearchReadiness(health: 'yellow' | 'green'): string[] {
+  const base = `http://127.0.0.1:${PORTS.elasticsearchHttp}`;
+  const script = [
+    `if [ -f ${ELASTICSEARCH_STARTED_MARKER} ]; then`,
+    `  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 4 ${base}/) || exit 1`,
+    '  [ "$code" = 200 ] || { echo "local node answered HTTP $code"; exit 1; }',
+    'else',
+    `  curl -sf -o /dev/null --max-time 4 '${base}/_cluster/health?wait_for_status=${health}&timeout=1s' || { echo 'cluster not ${health} yet'; exit 1; }`,
+    `  touch ${ELASTICSEARCH_STARTED_MARKER}`,
+    'fi',
+  ].join('\n');
+  return ['bash', '-c', script];
+}
+
 /** The upstream privileged init container; only rendered in chart-compatible mode. */
 function sysctlInitContainer(image: string, pullPolicy: Container['imagePullPolicy']): Container {
   return {
@@ -95,7 +119,7 @@ export function renderElasticsearch(ctx: RenderContext): K8sObject[] {
           timeoutSeconds: 5,
           failureThreshold: 6,
         }),
-        readinessProbe: httpProbe(`/_cluster/health?wait_for_status=${health}&timeout=1s`, 'http', {
+        readinessProbe: execProbe(elasticsearchReadiness(health), {
           initialDelaySeconds: 10,
           periodSeconds: 10,
           timeoutSeconds: 5,

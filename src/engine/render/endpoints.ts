@@ -1,6 +1,7 @@
 import type { EnvVar } from '../k8s-types';
+import { elasticNodesValue } from '../values/elastic-hosts';
 import type { RenderContext } from './context';
-import { secretEnv, type WaitTarget } from './pod';
+import { secretEnv, secretHoconEnv, type WaitTarget } from './pod';
 import { SECRET_KEYS } from './secrets';
 
 /** The user the ClearML servers connect to the bundled MongoDB as (see mongodb.ts). */
@@ -25,16 +26,15 @@ export const apiserverUrl = (ctx: RenderContext): string =>
 export const fileserverUrl = (ctx: RenderContext): string =>
   `http://${ctx.name('fileserver')}:${PORTS.fileserver}`;
 
-/** `CLEARML__HOSTS__ELASTIC__*__HOSTS`: the JSON host list, with the scheme the chart left empty. */
-export function elasticHostsJson(ctx: RenderContext): string {
-  const es = ctx.values.components.elasticsearch;
-  if (!es.enabled && es.external) {
-    return es.external.hosts;
-  }
-  return JSON.stringify([
+/**
+ * `CLEARML__HOSTS__ELASTIC__*__HOSTS`: a list of `{host, port, scheme}` nodes. The server's
+ * default has the same shape (clearml-server v2.0.0 apiserver/config/default/hosts.conf:5,15);
+ * the scheme, which the chart left empty, is required by the ES 8 client (see elastic-hosts.ts).
+ */
+export const bundledElasticHostsValue = (ctx: RenderContext): string =>
+  elasticNodesValue([
     { host: ctx.name('elasticsearch'), port: PORTS.elasticsearchHttp, scheme: 'http' },
   ]);
-}
 
 export function redisEnv(ctx: RenderContext): EnvVar[] {
   const redis = ctx.values.components.redis;
@@ -64,9 +64,11 @@ export function mongoEnv(ctx: RenderContext): EnvVar[] {
       { name: 'CLEARML_MONGODB_SERVICE_QUERY', value: 'authSource=admin' },
     ];
   }
+  // Parsed as HOCON by the server: quoted through $(VAR) expansion (see hocon.ts; the values
+  // schema refuses `"` and `\` in MongoDB URLs).
   return [
-    secretEnv(ctx, 'CLEARML__HOSTS__MONGO__BACKEND__HOST', SECRET_KEYS.mongodbBackend),
-    secretEnv(ctx, 'CLEARML__HOSTS__MONGO__AUTH__HOST', SECRET_KEYS.mongodbAuth),
+    ...secretHoconEnv(ctx, 'CLEARML__HOSTS__MONGO__BACKEND__HOST', SECRET_KEYS.mongodbBackend),
+    ...secretHoconEnv(ctx, 'CLEARML__HOSTS__MONGO__AUTH__HOST', SECRET_KEYS.mongodbAuth),
   ];
 }
 
@@ -74,14 +76,13 @@ export function elasticEnv(ctx: RenderContext): EnvVar[] {
   const es = ctx.values.components.elasticsearch;
   // An external host list may hold credentials, so it is read from the Secret.
   const external = !es.enabled && es.external;
-  const hosts = elasticHostsJson(ctx);
+  const hosts = bundledElasticHostsValue(ctx);
   return ['WORKERS', 'EVENTS', 'DATASETS', 'LOGS'].map((index) => {
     const name = `CLEARML__HOSTS__ELASTIC__${index}__HOSTS`;
     return external ? secretEnv(ctx, name, SECRET_KEYS.elasticsearchHosts) : { name, value: hosts };
   });
 }
 
-/** What the apiserver and async delete wait for: the bundled data stores only. */
 /** What the servers that talk to the API server wait for before they start. */
 export const apiserverWaitTargets = (ctx: RenderContext): WaitTarget[] => [
   { http: `${apiserverUrl(ctx)}/debug.ping` },
@@ -103,6 +104,10 @@ export function dataStoreWaitTargets(ctx: RenderContext): WaitTarget[] {
   }
   return targets;
 }
+
+/** The async delete's file server URL prefixes, read by the API server and the async delete job. */
+export const ASYNC_DELETE_PREFIXES_ENV =
+  'CLEARML__services__async_urls_delete__fileserver__url_prefixes';
 
 /** URL prefixes of stored artifacts that async delete may remove: external and in-cluster. */
 export function filesUrlPrefixes(ctx: RenderContext): string[] {

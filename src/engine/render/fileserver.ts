@@ -4,7 +4,7 @@ import type { RenderContext } from './context';
 import { apiserverUrl, apiserverWaitTargets, PORTS, redisEnv } from './endpoints';
 import {
   basePodSpec,
-  secretEnv,
+  secretHoconEnv,
   SERVER_CONTAINER_SECURITY,
   SERVER_POD_ANNOTATIONS,
   SERVER_POD_SECURITY,
@@ -12,6 +12,7 @@ import {
   waitInitContainer,
 } from './pod';
 import { LIVENESS, READINESS, STARTUP, tcpProbe } from './probes';
+import { hoconString, hoconValue } from './hocon';
 import { SECRET_KEYS } from './secrets';
 import { deployment, persistentVolumeClaim, service } from './workload';
 
@@ -30,19 +31,22 @@ export function renderFileserver(ctx: RenderContext): K8sObject[] {
         args: ['fileserver'],
         ports: [{ name: 'http', containerPort: PORTS.fileserver, protocol: 'TCP' }],
         env: [
-          { name: 'CLEARML__HOSTS__API_SERVER', value: apiserverUrl(ctx) },
+          { name: 'CLEARML__HOSTS__API_SERVER', value: hoconString(apiserverUrl(ctx)) },
           ...redisEnv(ctx),
-          // Accept the API server's session cookie, so browser downloads are authenticated.
+          // Accept the API server's session cookie (fileserver/auth.py:107-122 reads the token
+          // from `fileserver.auth.cookie_names`), so browser downloads are authenticated.
           {
             name: 'CLEARML__FILESERVER__AUTH__COOKIE_NAMES',
-            value: JSON.stringify([v.server.cookieName]),
+            value: hoconValue([v.server.cookieName]),
           },
-          secretEnv(
+          // The file server authenticates to the API server with `secure.credentials.fileserver`
+          // (fileserver/auth.py:46-51).
+          ...secretHoconEnv(
             ctx,
             'CLEARML__SECURE__CREDENTIALS__FILESERVER__USER_KEY',
             SECRET_KEYS.fileserverKey,
           ),
-          secretEnv(
+          ...secretHoconEnv(
             ctx,
             'CLEARML__SECURE__CREDENTIALS__FILESERVER__USER_SECRET',
             SECRET_KEYS.fileserverSecret,

@@ -180,7 +180,7 @@ describe('network policies of an instance', async () => {
               },
             },
             redis: { enabled: false, external: { host: 'redis.example.com' } },
-            elasticsearch: { enabled: false, external: { hosts: '[{"host":"es","port":9200}]' } },
+            elasticsearch: { enabled: false, external: { hosts: [{ host: 'es' }] } },
             fileserver: { enabled: false },
             asyncDelete: { enabled: false },
             webserver: { enabled: false },

@@ -10,6 +10,7 @@ import { imageOf } from '../values/images';
 import { INIT_CONTAINER_RESOURCES } from '../values/presets';
 import { SECURITY_NOTE_ANNOTATION } from '../scc/plan';
 import type { RenderContext } from './context';
+import { quotedReference } from './hocon';
 import type { SecretKey } from './secrets';
 
 export const CLEARML_IMAGE_NOTE = 'the ClearML server image has no non-root user';
@@ -101,6 +102,21 @@ export const RESTRICTED_CONTAINER_SECURITY: SecurityContext = {
 
 export function secretEnv(ctx: RenderContext, name: string, key: SecretKey): EnvVar {
   return { name, valueFrom: { secretKeyRef: { name: ctx.credentialsSecret, key } } };
+}
+
+/** Name of the plain variable that carries a Secret value into a `CLEARML__*` HOCON value. */
+export const secretVariableName = (key: SecretKey): string => `SECRET_${key.toUpperCase()}`;
+
+/**
+ * A `CLEARML__*` setting whose string comes from the credentials Secret. The server parses the
+ * variable as HOCON (see hocon.ts), so the Secret value is passed through a plain variable and
+ * quoted by Kubernetes' `$(NAME)` expansion: `+`, `=` and `//` in a secret then stay intact.
+ */
+export function secretHoconEnv(ctx: RenderContext, name: string, key: SecretKey): EnvVar[] {
+  return [
+    secretEnv(ctx, secretVariableName(key), key),
+    { name, value: quotedReference(secretVariableName(key)) },
+  ];
 }
 
 export function serverImage(

@@ -9,6 +9,7 @@ import {
   deploymentOf,
   envOf,
   exampleValues,
+  expandedEnv,
   find,
   statefulSetOf,
 } from '../test-helpers';
@@ -129,7 +130,7 @@ describe('render with examples/production.yaml', async () => {
       'clearml-elasticsearch-0,clearml-elasticsearch-1,clearml-elasticsearch-2',
     );
     expect(envOf(es).ES_JAVA_OPTS).toBe('-Xmx4g -Xms4g');
-    expect(es.spec.template.spec.containers[0].readinessProbe?.httpGet?.path).toContain(
+    expect(es.spec.template.spec.containers[0].readinessProbe?.exec?.command?.[2]).toContain(
       'wait_for_status=green',
     );
     expect(es.spec.volumeClaimTemplates?.[0].spec.storageClassName).toBe('fast-ssd');
@@ -140,26 +141,31 @@ describe('render with examples/production.yaml', async () => {
 
   it('uses the custom hosts for routes and the URLs the UI and SDK see', () => {
     expect(find<Route>(objects, 'Route', 'clearml-app').spec.host).toBe('app.clearml.example.com');
+    const files = find<Route>(objects, 'Route', 'clearml-files');
+    expect(files.spec).toMatchObject({ host: 'app.clearml.example.com', path: '/files' });
+    expect(files.metadata.annotations?.['haproxy.router.openshift.io/timeout']).toBe('30m');
     expect(
-      find<Route>(objects, 'Route', 'clearml-files').metadata.annotations?.[
+      find<Route>(objects, 'Route', 'clearml-api').metadata.annotations?.[
         'haproxy.router.openshift.io/timeout'
       ],
-    ).toBe('30m');
+    ).toBe('5m');
     const env = envOf(deploymentOf(objects, 'clearml-webserver'));
-    expect(JSON.parse(env.WEBSERVER__fileBaseUrl)).toBe('https://files.clearml.example.com');
+    expect(JSON.parse(env.WEBSERVER__fileBaseUrl)).toBe('https://app.clearml.example.com/files');
     expect(JSON.parse(env.WEBSERVER__displayedServerUrls)).toEqual({
       apiServer: 'https://api.clearml.example.com',
-      filesServer: 'https://files.clearml.example.com',
+      filesServer: 'https://app.clearml.example.com/files',
     });
     expect(
       envOf(deploymentOf(objects, 'clearml-apiserver')).CLEARML__APISERVER__AUTH__COOKIES__DOMAIN,
-    ).toBe('.clearml.example.com');
-    expect(
-      JSON.parse(
-        envOf(deploymentOf(objects, 'clearml-async-delete'))
-          .CLEARML__services__async_urls_delete__fileserver__url_prefixes,
-      ),
-    ).toEqual(['https://files.clearml.example.com', 'http://clearml-fileserver:8081']);
+    ).toBeUndefined();
+    for (const name of ['clearml-async-delete', 'clearml-apiserver']) {
+      expect(
+        JSON.parse(
+          envOf(deploymentOf(objects, name))
+            .CLEARML__services__async_urls_delete__fileserver__url_prefixes,
+        ),
+      ).toEqual(['https://app.clearml.example.com/files', 'http://clearml-fileserver:8081']);
+    }
   });
 
   it('grants anyuid to the ClearML server accounts only', () => {
@@ -172,12 +178,12 @@ describe('render with examples/production.yaml', async () => {
 });
 
 describe('live routes and toggles', () => {
-  it('uses the admitted host of a live route as the files URL', async () => {
+  it('puts the files URL under the admitted host of the live web UI route', async () => {
     const live: Route = {
       apiVersion: 'route.openshift.io/v1',
       kind: 'Route',
-      metadata: { name: 'clearml-files' },
-      spec: { to: { kind: 'Service', name: 'clearml-fileserver' }, port: { targetPort: 'http' } },
+      metadata: { name: 'clearml-app' },
+      spec: { to: { kind: 'Service', name: 'clearml-webserver' }, port: { targetPort: 'http' } },
       status: {
         ingress: [
           {
@@ -187,7 +193,7 @@ describe('live routes and toggles', () => {
             ],
           },
           {
-            host: 'clearml-files-clearml.apps.example.com',
+            host: 'clearml-app-clearml.apps.example.com',
             conditions: [
               { type: 'Admitted', status: 'True', lastTransitionTime: '2025-01-01T00:00:00Z' },
             ],
@@ -195,10 +201,13 @@ describe('live routes and toggles', () => {
         ],
       },
     };
-    const objects = await render(defaultValues(), { routes: { 'clearml-files': live } });
+    const objects = await render(defaultValues(), { routes: { 'clearml-app': live } });
     expect(
       JSON.parse(envOf(deploymentOf(objects, 'clearml-webserver')).WEBSERVER__fileBaseUrl),
-    ).toBe('https://clearml-files-clearml.apps.example.com');
+    ).toBe('https://clearml-app-clearml.apps.example.com/files');
+    expect(find<Route>(objects, 'Route', 'clearml-files').spec.host).toBe(
+      'clearml-app-clearml.apps.example.com',
+    );
   });
 
   it('wires external data stores and leaves the bundled ones out', async () => {
@@ -212,7 +221,7 @@ describe('live routes and toggles', () => {
           },
         },
         redis: { enabled: false, external: { host: 'redis.example.com', port: 6380 } },
-        elasticsearch: { enabled: false, external: { hosts: '[{"host":"es","port":9200}]' } },
+        elasticsearch: { enabled: false, external: { hosts: [{ host: 'es' }] } },
       },
       exposure: { routes: false },
       login: { enabled: false },
@@ -225,8 +234,8 @@ describe('live routes and toggles', () => {
     ).toBe(false);
     expect(objects.some((o) => o.kind === 'Route')).toBe(false);
     const env = envOf(deploymentOf(objects, 'clearml-apiserver'));
-    expect(env.CLEARML__HOSTS__MONGO__BACKEND__HOST).toBe(
-      'secret:clearml-credentials/mongodb_backend_connection_string',
+    expect(expandedEnv(env, 'CLEARML__HOSTS__MONGO__BACKEND__HOST')).toBe(
+      '"secret:clearml-credentials/mongodb_backend_connection_string"',
     );
     expect(env.CLEARML_REDIS_SERVICE_HOST).toBe('redis.example.com');
     expect(env.CLEARML_REDIS_SERVICE_PORT).toBe('6380');

@@ -1,6 +1,7 @@
 import type { K8sSecret } from '../k8s-types';
 import { decodeBase64, encodeBase64 } from './base64';
 import { meta, type RenderContext } from './context';
+import { elasticNodesValue } from '../values/elastic-hosts';
 import { generateAccessKey, generatePassword, generateSecret, type RandomBytes } from './random';
 
 /** Keys of the instance's credentials Secret (`<instance>-credentials`). */
@@ -111,7 +112,8 @@ export function renderCredentialsSecret(
   }
   const elastic = v.components.elasticsearch;
   if (!elastic.enabled && elastic.external) {
-    data[SECRET_KEYS.elasticsearchHosts] = elastic.external.hosts;
+    // The nodes as the server reads them (a JSON list is valid HOCON), used as the env value.
+    data[SECRET_KEYS.elasticsearchHosts] = elasticNodesValue(elastic.external.hosts);
   }
   return {
     apiVersion: 'v1',

@@ -76,7 +76,7 @@ function instanceDemand(live: LiveState, instance: string): Demand {
 function routeUrl(route: LiveRoute | undefined): string | undefined {
   const host = route?.status?.ingress?.find((i) => i.host)?.host ?? route?.spec?.host;
   if (!host) return undefined;
-  return `${route?.spec?.tls ? 'https' : 'http'}://${host}`;
+  return `${route?.spec?.tls ? 'https' : 'http'}://${host}${route?.spec?.path ?? ''}`;
 }
 
 /** "n of m ready", never more than m: pods beyond the desired count are a rollout's surge. */

@@ -67,7 +67,7 @@ export interface LivePvc {
 export interface LiveRoute {
   kind?: string;
   metadata: Meta;
-  spec?: { host?: string; tls?: { termination?: string } };
+  spec?: { host?: string; path?: string; tls?: { termination?: string } };
   status?: { ingress?: { host?: string; conditions?: { type: string; status: string }[] }[] };
 }
 

@@ -25,6 +25,13 @@ export function checkCrossFieldRules(v: ClearMLValues, ctx: Ctx): void {
       'more than one file server replica needs storage.fileserver.accessMode ReadWriteMany',
     );
   }
+  if (v.exposure.hosts.files && v.components.webserver.enabled) {
+    issue(
+      ctx,
+      ['exposure', 'hosts', 'files'],
+      'with the web UI, files are served at https://<app host>/files (so the browser sends its session cookie); remove the files host',
+    );
+  }
   if (v.components.asyncDelete.enabled && !v.components.fileserver.enabled) {
     issue(ctx, ['components', 'asyncDelete', 'enabled'], 'async delete needs the file server');
   }
@@ -32,7 +39,8 @@ export function checkCrossFieldRules(v: ClearMLValues, ctx: Ctx): void {
 
 function checkRouteHostLength(v: ClearMLValues, ctx: Ctx): void {
   const h = v.exposure.hosts;
-  if (!v.exposure.routes || (h.app && h.api && h.files)) {
+  const filesHostNeeded = v.components.fileserver.enabled && !v.components.webserver.enabled;
+  if (!v.exposure.routes || (h.app && h.api && (h.files || !filesHostNeeded))) {
     return;
   }
   const length = generatedRouteLabelLength(v.name, v.namespace);

@@ -7,6 +7,7 @@ import {
   MAX_DNS_SUBDOMAIN_LENGTH,
   MAX_INSTANCE_NAME_LENGTH,
 } from '../names';
+import { elasticHosts } from './elastic-hosts';
 import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS } from './images';
 import {
   isReservedNamespace,
@@ -47,6 +48,23 @@ const quantity = (what: 'cpu' | 'memory') =>
         ? `cpu must be at most ${MAX_CPU_CORES} cores`
         : `memory must be at most ${MAX_MEMORY_BYTES / 2 ** 40}Ti`,
     );
+
+const duration = z
+  .string()
+  .regex(/^[1-9]\d{0,5}(ms|s|m|h)$/, 'timeout must be a duration such as 600s or 10m');
+
+/**
+ * A MongoDB connection string. `"` and `\` are not URI characters (RFC 3986; the MongoDB URI
+ * format wants them percent-encoded), and refusing them lets the URL be passed as a quoted HOCON
+ * string (see render/hocon.ts).
+ */
+const mongoUrl = z
+  .string()
+  .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// URL')
+  .regex(
+    /^[^"\\\p{Cc}]*$/u,
+    'write " as %22 and \\ as %5C: a MongoDB URL must percent-encode them',
+  );
 
 const storageSize = z
   .string()
@@ -162,12 +180,8 @@ export const baseValuesSchema = z.strictObject({
           enabled: z.boolean().default(true),
           external: z
             .strictObject({
-              backendConnectionString: z
-                .string()
-                .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// URL'),
-              authConnectionString: z
-                .string()
-                .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// URL'),
+              backendConnectionString: mongoUrl,
+              authConnectionString: mongoUrl,
             })
             .optional(),
         })
@@ -198,9 +212,10 @@ export const baseValuesSchema = z.strictObject({
           }),
           external: z
             .strictObject({
-              hosts: z
-                .string()
-                .regex(/^\[.*\]$/s, 'must be a JSON list such as [{"host":"es","port":9200}]'),
+              hosts: elasticHosts.meta({
+                description:
+                  'Elasticsearch nodes: URLs such as https://es.example.com:9200, or {host, port, scheme} (scheme defaults to http, port to 9200).',
+              }),
             })
             .optional(),
         })
@@ -244,13 +259,16 @@ export const baseValuesSchema = z.strictObject({
         .strictObject({
           app: dnsSubdomain('app host').optional(),
           api: dnsSubdomain('api host').optional(),
-          files: dnsSubdomain('files host').optional(),
+          files: dnsSubdomain('files host').optional().meta({
+            description:
+              'Only without the web UI; with it, files are served at https://<app host>/files.',
+          }),
         })
         .prefault({}),
-      filesTimeout: z
-        .string()
-        .regex(/^[1-9]\d{0,5}(ms|s|m|h)$/, 'timeout must be a duration such as 600s or 10m')
-        .default('600s'),
+      filesTimeout: duration.default('600s'),
+      apiTimeout: duration
+        .optional()
+        .meta({ description: 'Router timeout of the API Route, for long API calls (e.g. 5m).' }),
     })
     .prefault({}),
   server: z
