@@ -45,7 +45,7 @@ describe('bad input and faults', () => {
     expect(
       await client.list('v1', 'ServiceAccount', {
         namespace: ns.name,
-        labelSelector: 'app.kubernetes.io/part-of=clearml',
+        labelSelector: 'app.kubernetes.io/managed-by=clearml-console-plugin',
       }),
     ).toEqual([]);
   });

@@ -1,12 +1,6 @@
 import { NamespaceBar } from '@openshift-console/dynamic-plugin-sdk';
 import { useNavigate } from 'react-router';
-import { ALL_NAMESPACES } from '../hooks/watch-specs';
-
-/** The page's own URL for a project (or all projects), without instance or wizard state. */
-export const pagePath = (namespace: string) =>
-  namespace === ALL_NAMESPACES
-    ? '/clearml/all-namespaces'
-    : `/clearml/ns/${encodeURIComponent(namespace)}`;
+import { pagePath } from './page-paths';
 
 /**
  * The console's project bar. The console shows it only on its own namespaced routes, so a

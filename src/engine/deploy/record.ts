@@ -102,7 +102,7 @@ export function renderRecord(
         [RECORD_LABEL]: 'true',
         [INSTANCE_LABEL]: values.name,
         [MANAGED_BY_LABEL]: MANAGED_BY,
-        'app.kubernetes.io/part-of': 'clearml',
+        'app.kubernetes.io/part-of': values.name,
       },
     },
     data: {

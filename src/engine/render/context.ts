@@ -14,7 +14,6 @@ export interface RenderContext {
   credentialsSecret: string;
 }
 
-export const PART_OF = 'clearml';
 export const MANAGED_BY = 'clearml-console-plugin';
 
 /** `app.kubernetes.io/name` per component. */
@@ -43,7 +42,8 @@ export function labels(ctx: RenderContext, component: LabelComponent): StringMap
   return {
     'app.kubernetes.io/name': APP_NAMES[component],
     ...selectorLabels(ctx, component),
-    'app.kubernetes.io/part-of': PART_OF,
+    // The console's Topology view groups workloads by this label: one group per instance.
+    'app.kubernetes.io/part-of': ctx.values.name,
     'app.kubernetes.io/managed-by': MANAGED_BY,
   };
 }

@@ -1,5 +1,5 @@
 export { decodeBase64, encodeBase64 } from './base64';
-export { admittedHost, MANAGED_BY, PART_OF } from './context';
+export { admittedHost, MANAGED_BY } from './context';
 export { DEFAULT_COMPANY_ID, PORTS } from './endpoints';
 export { sortObjects } from './order';
 export { CLEARML_IMAGE_NOTE } from './pod';

@@ -65,7 +65,10 @@ describe('render with default values', async () => {
 
   it('labels every object and namespaces it', () => {
     for (const o of objects) {
-      expect(Object.keys(o.metadata.labels ?? {})).toEqual(LABEL_KEYS);
+      // Workloads also carry the console's runtime label (for the Topology icon).
+      expect(Object.keys(o.metadata.labels ?? {})).toEqual(
+        isWorkload(o) ? [...LABEL_KEYS, 'app.openshift.io/runtime'] : LABEL_KEYS,
+      );
       expect(o.metadata.labels?.['app.kubernetes.io/part-of']).toBe('clearml');
       expect(o.metadata.labels?.['app.kubernetes.io/managed-by']).toBe('clearml-console-plugin');
       expect(o.metadata.namespace).toBe('clearml');

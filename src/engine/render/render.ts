@@ -9,6 +9,7 @@ import { renderFileserver } from './fileserver';
 import { renderMongodb } from './mongodb';
 import { renderNetworkPolicies } from './network-policies';
 import { sortObjects } from './order';
+import { linkWorkloads } from './topology';
 import { cryptoRandomBytes, type RandomBytes } from './random';
 import { renderRedis } from './redis';
 import { renderRoutes } from './routes';
@@ -45,7 +46,7 @@ export async function renderWithPlan(
 ): Promise<RenderResult> {
   const ctx = createContext(values, existing.routes);
   const c = values.components;
-  const workloads: K8sObject[] = [
+  const workloads: K8sObject[] = linkWorkloads([
     ...(c.mongodb.enabled ? renderMongodb(ctx) : []),
     ...(c.redis.enabled ? renderRedis(ctx) : []),
     ...(c.elasticsearch.enabled ? renderElasticsearch(ctx) : []),
@@ -53,7 +54,7 @@ export async function renderWithPlan(
     ...(c.fileserver.enabled ? renderFileserver(ctx) : []),
     ...(c.asyncDelete.enabled && c.fileserver.enabled ? renderAsyncDelete(ctx) : []),
     ...(c.webserver.enabled ? renderWebserver(ctx) : []),
-  ];
+  ]);
   const plan = planScc(workloads, {
     mode: values.security.mode,
     namespaceAnnotations: options.namespaceAnnotations,
