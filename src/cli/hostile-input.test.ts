@@ -104,16 +104,16 @@ describe('the built CLI as a child process', () => {
     bundle = await buildCli(mkdtempSync(join(tmpdir(), 'clearml-cli-bundle-')));
   }, 120_000);
 
-  it('reads values from standard input with -f -', () => {
-    const run = runBundle(bundle, ['render', '-f', '-'], {
+  it('reads values from standard input with -f -', async () => {
+    const run = await runBundle(bundle, ['render', '-f', '-'], {
       input: 'name: piped\nnamespace: team-a\n',
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('name: piped-apiserver');
   });
 
-  it('caps standard input at 1 MiB and refuses binary input on it', () => {
-    const big = runBundle(bundle, ['render', '-f', '-'], {
+  it('caps standard input at 1 MiB and refuses binary input on it', async () => {
+    const big = await runBundle(bundle, ['render', '-f', '-'], {
       input: Buffer.alloc(3 * 2 ** 20, 0x61),
     });
     expect(big).toMatchObject({
@@ -121,17 +121,19 @@ describe('the built CLI as a child process', () => {
       stdout: '',
       stderr: 'values: cannot read standard input: it is larger than 1 MiB\n',
     });
-    const binary = runBundle(bundle, ['preflight', '-f', '-'], { input: Buffer.from([1, 0, 2]) });
+    const binary = await runBundle(bundle, ['preflight', '-f', '-'], {
+      input: Buffer.from([1, 0, 2]),
+    });
     expect(binary.code).toBe(2);
     expect(binary.stderr).toMatch(/binary \(it contains NUL bytes\)/);
   });
 
-  it('neither hangs on a named pipe nor prints raw escapes or stack traces', () => {
+  it('neither hangs on a named pipe nor prints raw escapes or stack traces', async () => {
     const fifo = join(dir, 'child.fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const run = runBundle(bundle, ['render', '-f', fifo], { timeoutMs: 20_000 });
+    const run = await runBundle(bundle, ['render', '-f', fifo], { timeoutMs: 20_000 });
     expect(run).toMatchObject({ code: 2, signal: null });
-    const keys = runBundle(bundle, ['render', '-f', '-'], { input: '"\\e[2J\\e[31m": 1\n' });
+    const keys = await runBundle(bundle, ['render', '-f', '-'], { input: '"\\e[2J\\e[31m": 1\n' });
     expect(keys.code).toBe(2);
     expectCleanOutput(keys);
     expect(keys.stderr).toBe('\\u001b[2J\\u001b[31m: unknown field\n');

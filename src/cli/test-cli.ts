@@ -1,5 +1,5 @@
 /** Test support: the CLI in-process (real reader, captured output) and as a built bundle. */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { CliIo } from './command';
@@ -40,23 +40,34 @@ export async function buildCli(dir: string): Promise<string> {
   return outfile;
 }
 
-/** Runs the bundled CLI as a child process with a heap cap, so unbounded memory is a crash. */
+/**
+ * Runs the bundled CLI as a child process with a heap cap, so unbounded memory is a crash.
+ * Asynchronous, so the test runner stays responsive while the child works.
+ */
 export function runBundle(
   bundle: string,
   args: string[],
   options: { input?: string | Uint8Array; timeoutMs?: number; heapMb?: number } = {},
-): CliRun & { signal: NodeJS.Signals | null } {
-  const r = spawnSync(
-    process.execPath,
-    [`--max-old-space-size=${options.heapMb ?? 256}`, bundle, ...args],
-    {
-      input: options.input,
-      encoding: 'utf8',
-      timeout: options.timeoutMs ?? 30_000,
-      env: { ...process.env, KUBECONFIG: '/nonexistent/kubeconfig' },
-    },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+): Promise<CliRun & { signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${options.heapMb ?? 256}`, bundle, ...args],
+      {
+        env: { ...process.env, KUBECONFIG: '/nonexistent/kubeconfig' },
+        timeout: options.timeoutMs ?? 60_000,
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    // The CLI may stop reading early (input over the limit): a closed pipe is not an error here.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+  });
 }
 
 /** What no output of the CLI may contain: raw control characters or a stack trace. */
