@@ -54,10 +54,10 @@ const Location = () => {
   return <span data-test="location">{`${l.pathname}${l.search}`}</span>;
 };
 
-const renderPage = (route = '/clearml/ns/team-a') =>
+const renderPage = (route = '/clearml/ns/team-a', client = new FakeClusterClient()) =>
   render(
     <MemoryRouter initialEntries={[route]}>
-      <ClearMLPage client={new FakeClusterClient()} />
+      <ClearMLPage client={client} />
       <Location />
     </MemoryRouter>,
   );
@@ -150,5 +150,35 @@ describe('ClearMLPage', () => {
   it('keeps the project bar but disables it while the wizard is open', () => {
     renderPage('/clearml/ns/team-a?action=deploy');
     expect(within(screen.getByTestId('namespace-bar')).getByRole('combobox')).toBeDisabled();
+  });
+
+  it('deploys the defaults in three clicks: Deploy with defaults opens the review, Deploy confirms', async () => {
+    renderPage(
+      '/clearml/ns/team-a',
+      new FakeClusterClient([
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
+        {
+          apiVersion: 'storage.k8s.io/v1',
+          kind: 'StorageClass',
+          metadata: {
+            name: 'standard',
+            annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+          },
+        },
+      ]),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('deploy-defaults')).not.toHaveAttribute('aria-disabled'),
+    );
+    await userEvent.click(screen.getByTestId('deploy-defaults'));
+    expect(screen.getByTestId('location')).toHaveTextContent('action=deploy&step=review');
+    // The review, with preflight and the server dry run, is the step shown.
+    const deploy = await screen.findByTestId('deploy-button');
+    await waitFor(() => expect(deploy).toBeEnabled(), { timeout: 10000 });
+    expect(screen.getByTestId('dry-run-summary')).toHaveTextContent(
+      'Server dry run: every object was accepted.',
+    );
+    await userEvent.click(deploy);
+    expect(await screen.findByTestId('deploy-progress')).toBeInTheDocument();
   });
 });

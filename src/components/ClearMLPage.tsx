@@ -229,6 +229,7 @@ const Page = () => {
         initial={initial}
         isUpgrade={isUpgrade}
         draftKey={draftKey(isUpgrade ? target : undefined)}
+        startAt={!isUpgrade && params.get('step') === 'review' ? 'review' : undefined}
         onCancel={home}
         onDeploy={(request) => {
           deployRun.start(request);
@@ -331,6 +332,16 @@ const Page = () => {
             denied={deployDenied}
           >
             {t('Deploy ClearML')}
+          </GatedButton>
+        )}
+        {!wizard && (
+          <GatedButton
+            variant="secondary"
+            onClick={() => go({ action: 'deploy', step: 'review' })}
+            data-test="deploy-defaults"
+            denied={deployDenied}
+          >
+            {t('Deploy with defaults')}
           </GatedButton>
         )}
       </ListPageHeader>

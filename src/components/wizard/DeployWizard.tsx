@@ -40,6 +40,8 @@ interface DeployWizardProps {
   onCancel: () => void;
   /** Where the unfinished input is kept across reloads (sessionStorage, never secrets). */
   draftKey?: string;
+  /** Opens at this step: `review` deploys the defaults after the review and its dry run. */
+  startAt?: 'review';
 }
 
 const STEPS = ['general', 'size', 'storage', 'network', 'security', 'credentials', 'review'];
@@ -78,13 +80,14 @@ export const DeployWizard = ({
   onDeploy,
   onCancel,
   draftKey,
+  startAt,
 }: DeployWizardProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const [draft] = useState(() => (draftKey ? loadDraft(draftKey) : undefined));
   const [start] = useState(() => JSON.stringify(initial));
   const form = useWizardForm(draft?.input ?? initial);
   const [step, setStep] = useState<string>(
-    draft && STEPS.includes(draft.step) ? draft.step : 'general',
+    draft && STEPS.includes(draft.step) ? draft.step : (startAt ?? 'general'),
   );
   const [leaving, setLeaving] = useState(false);
   const root = useRef<HTMLDivElement>(null);
