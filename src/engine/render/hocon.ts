@@ -4,7 +4,7 @@
  * The ClearML servers read every variable whose name starts with `CLEARML__` as a config path and
  * parse `"<path>: <value>"` with pyhocon (clearml-server v2.0.0,
  * apiserver/config/basic.py:93-109 `_read_extra_env_config_values`, and the same loop in
- * fileserver/config/basic.py:60-72). An unquoted HOCON string stops at `//` or `#` (comments) and
+ * fileserver/config/basic.py:60-70). An unquoted HOCON string stops at `//` or `#` (comments) and
  * may not contain `$ " { } [ ] : = , + # ^ ? ! @ * & \` or a backtick, so URLs, passwords and paths
  * must be quoted. A HOCON quoted string has the syntax of a JSON string (HOCON spec, "Strings"),
  * so `JSON.stringify` yields one: `"` and `\` escaped, control characters as escapes, everything
