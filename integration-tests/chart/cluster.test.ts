@@ -6,8 +6,14 @@
  *   spec.plugins, is idempotent, survives concurrent writers, and works with nothing more than
  *   the chart's RBAC.
  */
+import * as k8s from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestNamespace, deleteNamespace, useTestNamespace } from '../support/cluster';
+import {
+  createTestNamespace,
+  deleteNamespace,
+  kubeConfigFor,
+  useTestNamespace,
+} from '../support/cluster';
 import {
   CHART_DIR,
   CUSTOM_VALUES,
@@ -116,6 +122,84 @@ describe('server-side dry-run of the rendered chart', () => {
   });
 });
 
+const ENABLER_KINDS = ['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding'] as const;
+
+type Revisions = Record<string, number>;
+
+/**
+ * Watches the enabler's objects and the release's Jobs while a helm command runs, and records
+ * the revision at which each was created, deleted or (Jobs) succeeded, e.g.
+ * `ClusterRole ADDED` or `Job/clearml-console-plugin-enable SUCCEEDED`. The local control plane
+ * has one etcd, whose revision numbers every write: comparing them orders events from the
+ * different watches.
+ */
+async function recordHooks(namespace: string, during: () => Promise<void>): Promise<Revisions> {
+  const seen: Revisions = {};
+  const watch = new k8s.Watch(kubeConfigFor('admin'));
+  type Obj = {
+    metadata?: { name?: string; resourceVersion?: string };
+    status?: { succeeded?: number };
+  };
+  const on = (kind: string) => (type: string, obj: Obj) => {
+    const name = obj.metadata?.name ?? '';
+    const revision = Number(obj.metadata?.resourceVersion);
+    let key: string | undefined;
+    if (kind === 'Job') {
+      if (type === 'ADDED') key = `Job/${name} ADDED`;
+      if (type === 'MODIFIED' && (obj.status?.succeeded ?? 0) > 0) key = `Job/${name} SUCCEEDED`;
+    } else if (name === ENABLER_NAME && (type === 'ADDED' || type === 'DELETED')) {
+      key = `${kind} ${type}`;
+    }
+    if (key && !(key in seen)) seen[key] = revision;
+  };
+  const named = { fieldSelector: `metadata.name=${ENABLER_NAME}` };
+  const rbac = '/apis/rbac.authorization.k8s.io/v1';
+  const watches = await Promise.all([
+    watch.watch(
+      `/api/v1/namespaces/${namespace}/serviceaccounts`,
+      named,
+      on('ServiceAccount'),
+      () => undefined,
+    ),
+    watch.watch(`${rbac}/clusterroles`, named, on('ClusterRole'), () => undefined),
+    watch.watch(`${rbac}/clusterrolebindings`, named, on('ClusterRoleBinding'), () => undefined),
+    watch.watch(`/apis/batch/v1/namespaces/${namespace}/jobs`, {}, on('Job'), () => undefined),
+  ]);
+  try {
+    await during();
+    // Let the last events of the command arrive.
+    await new Promise((r) => setTimeout(r, 1_000));
+  } finally {
+    for (const w of watches) w.abort();
+  }
+  return seen;
+}
+
+/** The enabler's objects were created before the Job, deleted after it succeeded, and are gone. */
+async function expectOnlyWhileJobRuns(seen: Revisions, job: string, namespace: string) {
+  const ran = seen[`Job/${job} ADDED`];
+  const succeeded = seen[`Job/${job} SUCCEEDED`];
+  expect(ran, JSON.stringify(seen)).toBeGreaterThan(0);
+  expect(succeeded, JSON.stringify(seen)).toBeGreaterThan(ran);
+  for (const kind of ENABLER_KINDS) {
+    expect(seen[`${kind} ADDED`], `${kind} created before ${job}`).toBeLessThan(ran);
+    expect(seen[`${kind} DELETED`], `${kind} deleted after ${job}`).toBeGreaterThan(succeeded);
+  }
+  const left = await kubectl([
+    'get',
+    `serviceaccount/${ENABLER_NAME}`,
+    `clusterrole/${ENABLER_NAME}`,
+    `clusterrolebinding/${ENABLER_NAME}`,
+    '--namespace',
+    namespace,
+    '--ignore-not-found',
+    '-o',
+    'name',
+  ]);
+  expect(left.code, left.stderr).toBe(0);
+  expect(left.stdout.trim()).toBe('');
+}
+
 describe('helm install, upgrade and uninstall', () => {
   let namespace: string;
   let consoleBefore: ConsoleObject;
@@ -129,36 +213,46 @@ describe('helm install, upgrade and uninstall', () => {
     await setSpec(consoleBefore.spec);
   });
 
-  it('runs through with hooks on the local cluster', async () => {
+  it('runs through with hooks; the enabler RBAC exists only while a Job runs', async () => {
     const common = ['--namespace', namespace, '--wait', '--timeout', '90s'];
     const values = valuesFile({ replicas: 2 });
-    const install = await helm(['install', PLUGIN_NAME, CHART_DIR, '--values', values, ...common]);
-    expect(install.code, install.stderr).toBe(0);
-    expect(install.stdout).toContain('STATUS: deployed');
+    let install: Awaited<ReturnType<typeof helm>> | undefined;
+    const installed = await recordHooks(namespace, async () => {
+      install = await helm(['install', PLUGIN_NAME, CHART_DIR, '--values', values, ...common]);
+    });
+    expect(install!.code, install!.stderr).toBe(0);
+    expect(install!.stdout).toContain('STATUS: deployed');
+    await expectOnlyWhileJobRuns(installed, `${PLUGIN_NAME}-enable`, namespace);
     await kubectlOk(['get', 'consoleplugin', PLUGIN_NAME]);
     const deploy = JSON.parse(
       await kubectlOk(['-n', namespace, 'get', 'deployment', PLUGIN_NAME, '-o', 'json']),
     ) as { status: { readyReplicas?: number } };
     expect(deploy.status.readyReplicas).toBe(2);
 
-    const upgrade = await helm([
-      'upgrade',
-      PLUGIN_NAME,
-      CHART_DIR,
-      '--reuse-values',
-      '--set',
-      'replicas=3',
-      ...common,
-    ]);
-    expect(upgrade.code, upgrade.stderr).toBe(0);
-    expect(upgrade.stdout).toContain('REVISION: 2');
+    let upgrade: Awaited<ReturnType<typeof helm>> | undefined;
+    const upgraded = await recordHooks(namespace, async () => {
+      upgrade = await helm([
+        'upgrade',
+        PLUGIN_NAME,
+        CHART_DIR,
+        '--reuse-values',
+        '--set',
+        'replicas=3',
+        ...common,
+      ]);
+    });
+    expect(upgrade!.code, upgrade!.stderr).toBe(0);
+    expect(upgrade!.stdout).toContain('REVISION: 2');
+    await expectOnlyWhileJobRuns(upgraded, `${PLUGIN_NAME}-enable`, namespace);
 
-    const uninstall = await helm(['uninstall', PLUGIN_NAME, '--namespace', namespace, '--wait']);
-    expect(uninstall.code, uninstall.stderr).toBe(0);
+    let uninstall: Awaited<ReturnType<typeof helm>> | undefined;
+    const uninstalled = await recordHooks(namespace, async () => {
+      uninstall = await helm(['uninstall', PLUGIN_NAME, '--namespace', namespace, '--wait']);
+    });
+    expect(uninstall!.code, uninstall!.stderr).toBe(0);
+    await expectOnlyWhileJobRuns(uninstalled, `${PLUGIN_NAME}-disable`, namespace);
     const gone = await kubectl(['get', 'consoleplugin', PLUGIN_NAME]);
     expect(gone.stderr).toMatch(/NotFound/);
-    const rbac = await kubectl(['get', 'clusterrole', ENABLER_NAME]);
-    expect(rbac.stderr).toMatch(/NotFound/);
   });
 });
 

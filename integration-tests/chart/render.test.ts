@@ -28,6 +28,34 @@ type Deployment = k8s.V1Deployment & Manifest;
 
 const jobsOf = (objects: Manifest[]): Job[] => objects.filter((o) => o.kind === 'Job') as Job[];
 
+const ENABLER_KINDS = ['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding'] as const;
+const hookEvents = (o: Manifest): string[] =>
+  (o.metadata.annotations?.['helm.sh/hook'] ?? '').split(',').filter(Boolean);
+const hookWeight = (o: Manifest): number =>
+  Number(o.metadata.annotations?.['helm.sh/hook-weight'] ?? '0');
+
+/**
+ * The enabler's identity and RBAC are Helm hooks of exactly the Jobs' events, created before
+ * every Job of an event (lower weight; ServiceAccount and role before the binding) and deleted
+ * once the event's hooks have succeeded, so that they exist only while the Jobs run.
+ */
+function expectEnablerHooks(objects: Manifest[], events: string[]): void {
+  const jobs = jobsOf(objects);
+  expect([...new Set(jobs.flatMap(hookEvents))].sort()).toEqual([...events].sort());
+  const weights = ENABLER_KINDS.map((kind) => {
+    const o = pick(objects, kind, ENABLER_NAME);
+    expect(hookEvents(o).sort(), kind).toEqual([...events].sort());
+    expect(o.metadata.annotations?.['helm.sh/hook-delete-policy']?.split(',').sort(), kind).toEqual(
+      ['before-hook-creation', 'hook-succeeded'],
+    );
+    for (const job of jobs) expect(hookWeight(o), kind).toBeLessThan(hookWeight(job));
+    return hookWeight(o);
+  });
+  const [serviceAccount, role, binding] = weights;
+  expect(serviceAccount).toBeLessThan(binding);
+  expect(role).toBeLessThan(binding);
+}
+
 function expectRestrictedContainer(c: k8s.V1Container): void {
   expect(c.securityContext).toEqual({
     allowPrivilegeEscalation: false,
@@ -289,6 +317,13 @@ describe('helm template with default values', () => {
     }
   });
 
+  it('creates the enabler identity and RBAC only for the Jobs, as hooks deleted after them', () => {
+    expectEnablerHooks(objects, ['post-install', 'post-upgrade', 'pre-delete']);
+    // The script the Jobs mount is an ordinary object: the pre-delete Job needs it too.
+    const script = pick(objects, 'ConfigMap', ENABLER_NAME);
+    expect(script.metadata.annotations?.['helm.sh/hook']).toBeUndefined();
+  });
+
   it('keeps the Job pods out of the plugin Service and PDB', () => {
     const selector = pick<Deployment>(objects, 'Deployment').spec!.selector.matchLabels!;
     for (const job of jobsOf(objects)) {
@@ -371,5 +406,12 @@ describe('helm template with custom values', () => {
     const o = await render({ values: { jobs: { enablePlugin: { enabled: false } } } });
     expect(jobsOf(o).map((j) => j.metadata.name)).toEqual([`${PLUGIN_NAME}-disable`]);
     expect(pick(o, 'ClusterRole').metadata.name).toBe(ENABLER_NAME);
+    expectEnablerHooks(o, ['pre-delete']);
+  });
+
+  it('ties the RBAC to the enable Job alone when disabling on uninstall is off', async () => {
+    const o = await render({ values: { jobs: { enablePlugin: { disableOnUninstall: false } } } });
+    expect(jobsOf(o).map((j) => j.metadata.name)).toEqual([`${PLUGIN_NAME}-enable`]);
+    expectEnablerHooks(o, ['post-install', 'post-upgrade']);
   });
 });

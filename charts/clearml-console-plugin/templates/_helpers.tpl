@@ -45,6 +45,29 @@ helm.sh/chart: {{ include "plugin.chart" . }}
 {{- printf "%s-enabler" (include "plugin.name" .) -}}
 {{- end -}}
 
+{{/*
+Annotations that make the enabler's ServiceAccount, ClusterRole and ClusterRoleBinding Helm hooks
+of the same events as the Jobs that use them: Helm creates the hooks of an event in order of
+weight (these below the Jobs' 0) and, once the last one has finished, deletes those marked
+hook-succeeded; so the objects exist only while the Jobs run. Since Helm 3.19 they are deleted
+when a Job fails too; older versions leave them until the next install, upgrade or uninstall
+replaces them (before-hook-creation). Source: helm/helm v3.19.5, pkg/action/hooks.go (execHook).
+Call with (dict "root" $ "weight" "-2").
+*/}}
+{{- define "plugin.enablerHookAnnotations" -}}
+{{- $job := .root.Values.jobs.enablePlugin -}}
+{{- $events := list -}}
+{{- if $job.enabled -}}
+{{- $events = concat $events (list "post-install" "post-upgrade") -}}
+{{- end -}}
+{{- if $job.disableOnUninstall -}}
+{{- $events = append $events "pre-delete" -}}
+{{- end -}}
+helm.sh/hook: {{ join "," $events }}
+helm.sh/hook-weight: {{ .weight | quote }}
+helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded
+{{- end -}}
+
 {{/* nginx.conf: files/nginx.conf, with the IPv4-only listen when IPv6 is off. */}}
 {{- define "plugin.nginxConf" -}}
 {{- $conf := .Files.Get "files/nginx.conf" -}}
