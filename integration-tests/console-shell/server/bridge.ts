@@ -8,26 +8,35 @@
  *     credentials, HTTP and WebSocket, behind the CSRF rule (non-GET requests need an
  *     `X-CSRFToken` header equal to the cookie, else 403).
  * Plus one host-only endpoint, `/api/dev-host/user`, to switch the identity.
+ *
+ * It serves only requests addressed to it by its loopback name, and WebSocket upgrades and
+ * writes only from its own pages (request-guard.ts). Bad input gets a 4xx; nothing a client
+ * sends can stop the process or leave a response open.
  */
 import * as crypto from 'crypto';
 import * as http from 'http';
 import * as https from 'https';
-import type { Duplex } from 'stream';
+import type { AddressInfo } from 'net';
+import { pipeline, type Duplex } from 'stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import {
   USER_COOKIE,
   CSRF_COOKIE,
   HOP_BY_HOP,
   SECURITY_HEADERS,
+  HttpError,
   parseCookies,
+  requestURL,
   csrfOK,
   sendText,
   sendJSON,
   serveFile,
   readBody,
   decodeImpersonation,
+  isToken,
 } from './http-helpers';
 import type { Identity } from './kubeconfig';
+import { refusal } from './request-guard';
 
 export type PluginSource = { name: string; dir?: string; url?: string };
 
@@ -108,11 +117,24 @@ export const createBridge = (options: BridgeOptions) => {
     return headers;
   };
 
+  /** The API server URL for a path under /api/kubernetes; never another host. */
+  const kubernetesTarget = (identity: Identity, rest: string) => {
+    const server = new URL(identity.server);
+    let target: URL;
+    try {
+      target = new URL(identity.server + rest);
+    } catch {
+      throw new HttpError(400, 'malformed API path');
+    }
+    if (target.origin !== server.origin) throw new HttpError(400, 'malformed API path');
+    return target;
+  };
+
   const proxyKubernetes = (req: http.IncomingMessage, res: http.ServerResponse, rest: string) => {
     if (!csrfOK(req)) return sendText(res, 403, 'CSRF token mismatch');
     const identity = identityFor(req);
     if (!identity) return sendText(res, 401, 'no identity configured');
-    const target = new URL(identity.server + rest);
+    const target = kubernetesTarget(identity, rest);
     const transport = target.protocol === 'https:' ? https : http;
     const upstream = transport.request(
       target,
@@ -135,13 +157,12 @@ export const createBridge = (options: BridgeOptions) => {
           'X-Content-Security-Policy': 'sandbox;',
           ...SECURITY_HEADERS,
         });
-        upstreamRes.pipe(res);
+        pipeline(upstreamRes, res, () => undefined);
       },
     );
     upstream.on('error', (err) => {
       log(`proxy error ${req.method} ${rest}: ${err.message}`);
-      if (!res.headersSent) sendText(res, 502, `proxy error: ${err.message}`);
-      else res.destroy();
+      sendText(res, 502, `proxy error: ${err.message}`);
     });
     req.on('aborted', () => upstream.destroy());
     req.pipe(upstream);
@@ -156,11 +177,18 @@ export const createBridge = (options: BridgeOptions) => {
     rel: string,
   ) => {
     if (plugin.dir) return serveFile(res, plugin.dir, rel);
-    const target = new URL(rel, `${plugin.url!.replace(/\/$/, '')}/`);
+    // Appended to the plugin's base URL, never resolved against it: a `rel` of `//host/x` must
+    // stay a path on the plugin's server instead of naming another host.
+    const base = new URL(`${plugin.url!.replace(/\/+$/, '')}/`);
+    const target = new URL(base.href + rel);
+    if (target.origin !== base.origin || !target.pathname.startsWith(base.pathname)) {
+      return sendText(res, 404, 'not found');
+    }
     const headers: http.OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(req.headers)) {
       const lower = name.toLowerCase();
-      if (['cookie', 'x-csrftoken', 'host'].includes(lower) || HOP_BY_HOP.has(lower)) continue;
+      if (['cookie', 'x-csrftoken', 'host', 'authorization'].includes(lower)) continue;
+      if (HOP_BY_HOP.has(lower)) continue;
       if (value !== undefined) headers[name] = value;
     }
     const upstream = (target.protocol === 'https:' ? https : http).get(
@@ -175,9 +203,10 @@ export const createBridge = (options: BridgeOptions) => {
           if (value !== undefined) out[name] = value;
         }
         res.writeHead(up.statusCode ?? 502, out);
-        up.pipe(res);
+        pipeline(up, res, () => undefined);
       },
     );
+    upstream.on('timeout', () => upstream.destroy(new Error('no answer within 120 s')));
     upstream.on('error', (err) => sendText(res, 502, `plugin service error: ${err.message}`));
   };
 
@@ -224,7 +253,7 @@ export const createBridge = (options: BridgeOptions) => {
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestURL(req);
     const pathname = url.pathname.startsWith(basePath)
       ? `/${url.pathname.slice(basePath.length)}`
       : url.pathname;
@@ -270,7 +299,7 @@ export const createBridge = (options: BridgeOptions) => {
       }
       res.setHeader(
         'Set-Cookie',
-        `${USER_COOKIE}=${user}; Path=${basePath}; SameSite=Strict; HttpOnly`,
+        `${USER_COOKIE}=${encodeURIComponent(user)}; Path=${basePath}; SameSite=Strict; HttpOnly`,
       );
       return sendJSON(res, 200, { user });
     }
@@ -280,6 +309,7 @@ export const createBridge = (options: BridgeOptions) => {
     }
     if (pathname.startsWith('/api/')) return sendText(res, 404, 'not found');
     if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'method not allowed');
+    const html = indexHTML(req);
     const token = crypto.randomBytes(32).toString('hex');
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
@@ -287,15 +317,19 @@ export const createBridge = (options: BridgeOptions) => {
       'Set-Cookie': `${CSRF_COOKIE}=${token}; Path=${basePath}; SameSite=Strict`,
       ...SECURITY_HEADERS,
     });
-    res.end(indexHTML(req));
+    res.end(html);
   };
 
   const server = http.createServer((req, res) => {
+    const refused = refusal(req, ownPort(), { upgrade: false });
+    if (refused) return sendText(res, refused.status, refused.message);
     handle(req, res).catch((err: Error) => {
-      log(`error ${req.method} ${req.url}: ${err.stack ?? err.message}`);
-      if (!res.headersSent) sendText(res, 500, 'internal error');
+      if (err instanceof HttpError) return sendText(res, err.status, err.message);
+      log(`error ${req.method} ${JSON.stringify(req.url)}: ${err.stack ?? err.message}`);
+      sendText(res, 500, 'internal error');
     });
   });
+  const ownPort = () => (server.address() as AddressInfo | null)?.port ?? -1;
 
   // ---- WebSocket watches -----------------------------------------------------------------
   const wss = new WebSocketServer({
@@ -305,14 +339,31 @@ export const createBridge = (options: BridgeOptions) => {
   const upstreams = new Set<WebSocket>();
 
   const rejectUpgrade = (socket: Duplex, status: number, message: string) => {
-    socket.write(
-      `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}`,
+    if (socket.destroyed) return;
+    const body = Buffer.from(message);
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+        `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${message}`,
+      () => socket.destroy(),
     );
-    socket.destroy();
   };
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // After an upgrade the socket is ours: a client that resets it must not crash the host.
+    socket.on('error', () => socket.destroy());
+    try {
+      const refused = refusal(req, ownPort(), { upgrade: true });
+      if (refused) return rejectUpgrade(socket, refused.status, refused.message);
+      proxyWatch(req, socket, head);
+    } catch (err) {
+      if (err instanceof HttpError) return rejectUpgrade(socket, err.status, err.message);
+      log(`error upgrading ${JSON.stringify(req.url)}: ${(err as Error).stack ?? err}`);
+      rejectUpgrade(socket, 500, 'internal error');
+    }
+  });
+
+  const proxyWatch = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = requestURL(req);
     const pathname = url.pathname.startsWith(basePath)
       ? `/${url.pathname.slice(basePath.length)}`
       : url.pathname;
@@ -333,7 +384,8 @@ export const createBridge = (options: BridgeOptions) => {
         headers['Impersonate-User'] = decodeImpersonation(p.slice(17));
       else if (p.startsWith('Impersonate-Group.'))
         impersonateGroups.push(decodeImpersonation(p.slice(18)));
-      else forwardedProtocols.push(p);
+      else if (isToken(p)) forwardedProtocols.push(p);
+      else throw new HttpError(400, 'invalid WebSocket sub-protocol');
     }
     if (impersonateGroups.length > 0) {
       headers['Impersonate-User'] ??= impersonateGroups[0];
@@ -358,7 +410,11 @@ export const createBridge = (options: BridgeOptions) => {
       if (value !== undefined) headers[name] = value;
     }
     if (identity.token) headers.Authorization = `Bearer ${identity.token}`;
-    const target = `${identity.server.replace(/^http/, 'ws')}${pathname.slice('/api/kubernetes'.length)}${url.search}`;
+    const target = kubernetesTarget(
+      identity,
+      `${pathname.slice('/api/kubernetes'.length)}${url.search}`,
+    );
+    target.protocol = target.protocol === 'https:' ? 'wss:' : 'ws:';
     const upstream = new WebSocket(target, forwardedProtocols, {
       headers,
       origin: 'http://localhost',
@@ -375,12 +431,15 @@ export const createBridge = (options: BridgeOptions) => {
       let body = '';
       response.on('data', (c: Buffer) => (body += c.toString()));
       response.on('end', () => rejectUpgrade(socket, response.statusCode ?? 502, body));
+      response.on('error', () => rejectUpgrade(socket, 502, 'API server error'));
     });
-    upstream.once('error', (err) => {
-      if (!socket.destroyed) rejectUpgrade(socket, 502, err.message);
+    let upgraded = false;
+    upstream.on('error', (err) => {
+      if (!upgraded) rejectUpgrade(socket, 502, err.message);
     });
     upstream.once('open', () => {
       if (socket.destroyed) return upstream.terminate();
+      upgraded = true;
       if (upstream.protocol) req.headers['sec-websocket-protocol'] = upstream.protocol;
       else delete req.headers['sec-websocket-protocol'];
       wss.handleUpgrade(req, socket, head, (client) => {
@@ -408,7 +467,7 @@ export const createBridge = (options: BridgeOptions) => {
         client.on('error', () => upstream.terminate());
       });
     });
-  });
+  };
 
   const close = () =>
     new Promise<void>((resolve) => {

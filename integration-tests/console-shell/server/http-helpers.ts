@@ -3,6 +3,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import type * as http from 'http';
 import * as path from 'path';
+import { pipeline } from 'stream';
 
 export const USER_COOKIE = 'dev-host-user';
 export const CSRF_COOKIE = 'csrf-token';
@@ -36,13 +37,47 @@ const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
 };
 
+/** A request the host refuses with `status` and a one-line reason. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const OWN_COOKIES = new Set([USER_COOKIE, CSRF_COOKIE]);
+
+/**
+ * Cookies by name. Other applications on 127.0.0.1 share the cookie jar, so a foreign cookie
+ * that does not decode is skipped; one of the host's own that does not decode is a bad request.
+ */
 export const parseCookies = (header: string | undefined): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    if (i <= 0) continue;
+    const name = part.slice(0, i).trim();
+    try {
+      out[name] = decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      if (OWN_COOKIES.has(name)) throw new HttpError(400, `malformed ${name} cookie`);
+    }
   }
   return out;
+};
+
+/** The request target as a URL; only origin-form targets (`/path?query`) are accepted. */
+export const requestURL = (req: http.IncomingMessage): URL => {
+  const target = req.url ?? '/';
+  if (!target.startsWith('/')) throw new HttpError(400, 'the request target must be a path');
+  try {
+    // Concatenated, not resolved: `//name/x` stays a path on this host.
+    return new URL(`http://dev-host${target}`);
+  } catch {
+    throw new HttpError(400, 'malformed request target');
+  }
 };
 
 const safeEqual = (a: string, b: string) => {
@@ -61,6 +96,8 @@ export const csrfOK = (req: http.IncomingMessage) => {
 };
 
 export const sendText = (res: http.ServerResponse, status: number, body: string) => {
+  // Too late for a status once a proxied response has begun: cut it off instead of hanging.
+  if (res.headersSent) return void res.destroy();
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
   res.end(body);
 };
@@ -86,7 +123,7 @@ export const serveFile = (
       'Cache-Control': cache ? 'public, max-age=3600' : 'no-cache',
       ...SECURITY_HEADERS,
     });
-    fs.createReadStream(file).pipe(res);
+    pipeline(fs.createReadStream(file), res, () => undefined);
   });
 };
 
@@ -102,6 +139,25 @@ export const readBody = (req: http.IncomingMessage, limit = 1 << 16) =>
     req.on('error', reject);
   });
 
-/** `Impersonate-User.<b64>` sub-protocols: standard base64 with `=`→`_` and `/`→`-`. */
-export const decodeImpersonation = (value: string) =>
-  Buffer.from(value.replace(/_/g, '=').replace(/-/g, '/'), 'base64').toString('utf8');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * `Impersonate-User.<b64>` sub-protocols: standard base64 with `=`→`_` and `/`→`-`. The decoded
+ * name must be UTF-8 text without control characters; it is returned as a header value.
+ */
+export const decodeImpersonation = (value: string) => {
+  const invalid = () => new HttpError(400, 'invalid impersonation sub-protocol');
+  if (!/^[A-Za-z0-9+_-]+$/.test(value)) throw invalid();
+  let name: string;
+  try {
+    name = utf8.decode(Buffer.from(value.replace(/_/g, '=').replace(/-/g, '/'), 'base64'));
+  } catch {
+    throw invalid();
+  }
+  if (!name || /[\u0000-\u001f\u007f-\u009f]/.test(name)) throw invalid();
+  // Header values are bytes: the name's UTF-8 bytes are passed on unchanged.
+  return Buffer.from(name, 'utf8').toString('latin1');
+};
+
+/** A sub-protocol the host passes on must be an HTTP token (RFC 9110, section 5.6.2). */
+export const isToken = (value: string) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value);

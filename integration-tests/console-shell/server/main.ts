@@ -3,6 +3,7 @@
  *
  *   tsx integration-tests/console-shell/server/main.ts --kubeconfig FILE
  *       [--port 9000] [--plugin NAME=DIR|URL]... [--user admin] [--i18n-preload NS]...
+ *       [--host-dist DIR]
  *
  * Listens on 127.0.0.1 only (port 0 picks a free one) and prints `Console host: <url>`.
  */
@@ -91,6 +92,9 @@ const main = async () => {
         break;
       case '--i18n-preload':
         options.i18nNamespaces!.push(value());
+        break;
+      case '--host-dist':
+        options.hostDist = path.resolve(value());
         break;
       default:
         throw new Error(`unknown argument ${args[i]}`);

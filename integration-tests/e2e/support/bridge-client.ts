@@ -57,6 +57,8 @@ export class BridgeClient {
     const headers: Record<string, string> = {
       Cookie: `csrf-token=${token}; dev-host-user=${this.user}`,
       Accept: 'application/json',
+      // The host accepts writes only from its own pages.
+      Origin: new URL(this.baseURL).origin,
     };
     if (options.csrf ?? true) headers['X-CSRFToken'] = token;
     if (body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
