@@ -368,6 +368,16 @@ export const createBridge = (options: BridgeOptions) => {
       ? `/${url.pathname.slice(basePath.length)}`
       : url.pathname;
     if (!pathname.startsWith('/api/kubernetes/')) return rejectUpgrade(socket, 404, 'not found');
+    // Checked before the API server is asked, so that no watch opens for a handshake that
+    // cannot complete.
+    if (
+      req.method !== 'GET' ||
+      String(req.headers.upgrade).toLowerCase() !== 'websocket' ||
+      req.headers['sec-websocket-version'] !== '13' ||
+      !/^[+/0-9A-Za-z]{22}==$/.test(String(req.headers['sec-websocket-key']))
+    ) {
+      return rejectUpgrade(socket, 400, 'invalid WebSocket handshake');
+    }
     if (!csrfOK(req)) return rejectUpgrade(socket, 403, 'CSRF token mismatch');
     const identity = identityFor(req);
     if (!identity) return rejectUpgrade(socket, 401, 'no identity configured');
@@ -424,8 +434,9 @@ export const createBridge = (options: BridgeOptions) => {
     // upstream watch, and closing the host ends them all.
     upstreams.add(upstream);
     upstream.once('close', () => upstreams.delete(upstream));
+    let clientOpen = false;
     socket.once('close', () => {
-      if (upstream.readyState !== WebSocket.OPEN) upstream.terminate();
+      if (!clientOpen) upstream.terminate();
     });
     upstream.once('unexpected-response', (_r, response) => {
       let body = '';
@@ -443,6 +454,7 @@ export const createBridge = (options: BridgeOptions) => {
       if (upstream.protocol) req.headers['sec-websocket-protocol'] = upstream.protocol;
       else delete req.headers['sec-websocket-protocol'];
       wss.handleUpgrade(req, socket, head, (client) => {
+        clientOpen = true;
         const ping = setInterval(
           () => client.readyState === WebSocket.OPEN && client.ping(),
           30_000,
