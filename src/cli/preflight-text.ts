@@ -16,6 +16,8 @@ export function printFindings(write: CliIo['stdout'], report: PreflightReport): 
 export function preflightExit(report: PreflightReport): number {
   const errors = report.findings.filter((f) => f.severity === 'error');
   if (errors.some((f) => f.area === 'access')) return CLUSTER_EXIT.permission;
+  // A release step that is not allowed (downgrade, skipped step) is a problem of the values.
+  if (errors.some((f) => f.area === 'upgrade')) return CLUSTER_EXIT.invalidInput;
   if (errors.length) return CLUSTER_EXIT.cluster;
   if (report.handoff) return CLUSTER_EXIT.permission;
   return CLUSTER_EXIT.ok;

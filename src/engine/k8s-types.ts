@@ -38,6 +38,7 @@ export interface ResourceRequirements {
 export interface SecretKeySelector {
   name: string;
   key: string;
+  optional?: boolean;
 }
 
 export interface EnvVar {
@@ -145,6 +146,7 @@ export interface Volume {
 }
 
 export interface PodSpec {
+  restartPolicy?: 'Always' | 'OnFailure' | 'Never';
   serviceAccountName?: string;
   automountServiceAccountToken?: boolean;
   enableServiceLinks?: boolean;

@@ -21,6 +21,7 @@ const KINDS: Record<string, KindInfo> = {
   'apps/v1/Deployment': { plural: 'deployments', namespaced: true },
   'apps/v1/StatefulSet': { plural: 'statefulsets', namespaced: true },
   'apps/v1/ReplicaSet': { plural: 'replicasets', namespaced: true },
+  'batch/v1/Job': { plural: 'jobs', namespaced: true },
   'policy/v1/PodDisruptionBudget': { plural: 'poddisruptionbudgets', namespaced: true },
   'networking.k8s.io/v1/NetworkPolicy': { plural: 'networkpolicies', namespaced: true },
   'rbac.authorization.k8s.io/v1/RoleBinding': { plural: 'rolebindings', namespaced: true },

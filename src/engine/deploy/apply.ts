@@ -26,7 +26,7 @@ export interface ObjectEvent {
 
 export interface PhaseEvent {
   type: 'phase';
-  phase: 'read' | 'dry-run' | 'apply' | 'route-hosts' | 'grants' | 'record' | 'done';
+  phase: 'read' | 'upgrade' | 'dry-run' | 'apply' | 'route-hosts' | 'grants' | 'record' | 'done';
   message: string;
 }
 

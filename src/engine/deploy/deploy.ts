@@ -21,6 +21,8 @@ import {
 import { renderForCluster } from './live';
 import { isOwnedBy, keyOf } from './ownership';
 import { type InstallRecord, recordName, renderRecord } from './record';
+import { checkUpgrade, type UpgradeCheck } from './upgrade';
+import { mongoPrepareJobName, runMongoPrepare } from './upgrade-mongodb';
 
 export interface DeployOptions {
   client: ClusterClient;
@@ -37,7 +39,8 @@ export interface DeployOptions {
 export type DeployEvent =
   | ApplyEvent
   | { type: 'handoff'; handoff: AdminHandoff }
-  | { type: 'grants'; state: 'waiting' | 'granted' | 'applied' };
+  | { type: 'grants'; state: 'waiting' | 'granted' | 'applied' }
+  | { type: 'upgrade'; check: UpgradeCheck };
 
 export interface DeployResult {
   ok: boolean;
@@ -46,7 +49,15 @@ export interface DeployResult {
   states: { ref: { kind: string; name: string }; state: ObjectState }[];
   problems: ApplyProblem[];
   /** Why the deploy stopped, in words, when it did. */
-  stoppedBecause?: 'invalid' | 'foreign-objects' | 'grants-missing' | 'apply-failed';
+  stoppedBecause?:
+    | 'invalid'
+    | 'foreign-objects'
+    | 'upgrade-refused'
+    | 'upgrade-failed'
+    | 'grants-missing'
+    | 'apply-failed';
+  /** The release step, when this deploy changes the installed release or a data store's. */
+  upgrade?: UpgradeCheck;
   handoff?: AdminHandoff;
   plan: SccPlanEntry[];
 }
@@ -165,6 +176,19 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   );
   if (foreign.length) return stop(foreignProblems(foreign, instance, namespace));
 
+  // Release steps are checked before anything is written: no downgrades, no skipped steps.
+  const upgrade = checkUpgrade(values, previousRecord, live);
+  if (upgrade.refusals.length) {
+    return {
+      ...stop({
+        stoppedBecause: 'upgrade-refused',
+        problems: upgrade.refusals.map((message) => ({ ref: recordRef, message })),
+      }),
+      upgrade,
+    };
+  }
+  if (upgrade.notes.length) emit({ type: 'upgrade', check: upgrade });
+
   // SCC grants the user may not create are left to an administrator.
   const grants = sccGrantsOf(objects);
   const allowed = await Promise.all(grants.map((g) => mayGrant(client, g, namespace)));
@@ -180,6 +204,32 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     emit({ type: 'handoff', handoff });
     if (!(await waitForGrants(options, adminGrants, emit))) {
       return stop(missingGrantProblems(adminGrants, namespace));
+    }
+  }
+
+  if (upgrade.prepareMongo) {
+    emit({
+      type: 'phase',
+      phase: 'upgrade',
+      message: `Making sure MongoDB's featureCompatibilityVersion is ${upgrade.prepareMongo.series} before MongoDB is upgraded`,
+    });
+    try {
+      await runMongoPrepare(client, values, upgrade.prepareMongo, { signal });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      const ref = {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        name: mongoPrepareJobName(instance),
+        namespace,
+      };
+      return {
+        ...stop({
+          stoppedBecause: 'upgrade-failed',
+          problems: [{ ref, message: err instanceof Error ? err.message : String(err) }],
+        }),
+        upgrade,
+      };
     }
   }
 
@@ -216,5 +266,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     phase: 'done',
     message: changed ? `${changed} objects written` : 'Nothing to change',
   });
-  return { ok: true, changed, states, problems: [], handoff, plan };
+  return {
+    ok: true,
+    changed,
+    states,
+    problems: [],
+    handoff,
+    plan,
+    ...(upgrade.notes.length ? { upgrade } : {}),
+  };
 }

@@ -1,16 +1,32 @@
 /** Preflight for a set of values: render them for this cluster, then run every check. */
 import type { ClusterClient } from '../cluster/client';
 import { type ClusterPlan, renderForCluster } from '../deploy/live';
+import { type InstallRecord, recordName } from '../deploy/record';
+import { checkUpgrade, type UpgradeCheck } from '../deploy/upgrade';
 import type { ClearMLValues } from '../values/schema';
-import type { PreflightReport } from './findings';
+import { blocking, type Finding, type PreflightReport } from './findings';
 import { preflight } from './preflight';
 
 export async function checkValues(
   client: ClusterClient,
   values: ClearMLValues,
   options: { tolerateReadErrors?: boolean } = {},
-): Promise<Omit<ClusterPlan, 'rerender'> & { report: PreflightReport }> {
-  const { objects, plan, live } = await renderForCluster(client, values, options);
+): Promise<Omit<ClusterPlan, 'rerender'> & { report: PreflightReport; upgrade: UpgradeCheck }> {
+  const [{ objects, plan, live }, record] = await Promise.all([
+    renderForCluster(client, values, options),
+    client
+      .get<InstallRecord>({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        name: recordName(values.name),
+        namespace: values.namespace,
+      })
+      .catch((err: unknown) => {
+        if (options.tolerateReadErrors) return undefined;
+        throw err;
+      }),
+  ]);
+  const upgrade = checkUpgrade(values, record, live);
   const report = await preflight({
     client,
     namespace: values.namespace,
@@ -18,5 +34,25 @@ export async function checkValues(
     objects,
     live,
   });
-  return { objects, plan, live, report };
+  report.findings.push(...upgradeFindings(upgrade));
+  report.canDeploy = !blocking(report.findings);
+  return { objects, plan, live, report, upgrade };
+}
+
+/** The release step in words: refusals block the deploy; the notes say what happens to the data. */
+export function upgradeFindings(upgrade: UpgradeCheck): Finding[] {
+  return [
+    ...upgrade.refusals.map((message, i) => ({
+      id: `upgrade-refused-${i}`,
+      area: 'upgrade' as const,
+      severity: 'error' as const,
+      message,
+    })),
+    ...upgrade.notes.map((message, i) => ({
+      id: `upgrade-${i}`,
+      area: 'upgrade' as const,
+      severity: 'info' as const,
+      message,
+    })),
+  ];
 }

@@ -4,7 +4,7 @@ import type { AdminHandoff } from '../deploy/grants';
 export type Severity = 'error' | 'warning' | 'info';
 
 export type FindingArea =
-  'access' | 'security' | 'api' | 'storage' | 'quota' | 'ownership' | 'pod-security';
+  'access' | 'security' | 'api' | 'storage' | 'quota' | 'ownership' | 'pod-security' | 'upgrade';
 
 export interface Finding {
   id: string;

@@ -1,0 +1,179 @@
+/**
+ * Upgrades between ClearML server releases: what is installed, whether the step asked for is
+ * allowed, and what happens to the data. Pure: it reads only the install record and the live
+ * data-store workloads handed in, and writes nothing.
+ *
+ * Data-store rules this enforces:
+ * - MongoDB upgrades one release series at a time (4.4 → 5.0 → 6.0 → 7.0 → 8.0), and a 7.0 binary
+ *   starts only on data whose featureCompatibilityVersion is 6.0; it cannot go back once the
+ *   featureCompatibilityVersion is raised (MongoDB manual, "Upgrade a Standalone to 7.0",
+ *   and clearml/clearml-server#267: Mongo exits with code 62 after skipping a release).
+ * - Elasticsearch 8 reads indices written by 7.x, but only a 7.17 node may be upgraded to 8.x, and
+ *   a node never starts on data written by a later major (Elastic, "Upgrade Elasticsearch").
+ * - Redis reads persistence files of older releases but not of newer ones.
+ * The ClearML API server migrates its own collections when it starts (clearml-server v2.3.0
+ * apiserver/mongo/initialize/migration.py, `_apply_migrations`).
+ */
+import type { K8sObject } from '../k8s-types';
+import { resolveImage, SERVER_VERSIONS, type ServerVersion, tagVersion } from '../values/images';
+import type { ClearMLValues } from '../values/schema';
+import { type InstallRecord, recordValues } from './record';
+
+/** MongoDB release series in upgrade order. */
+const MONGO_SERIES = ['4.4', '5.0', '6.0', '7.0', '8.0'];
+
+export interface UpgradeCheck {
+  /** The release installed now; undefined for a new install. */
+  from?: ServerVersion;
+  to: ServerVersion;
+  /** Why the deploy must not go ahead; empty when it may. */
+  refusals: string[];
+  /** What happens to the data, and what cannot be undone, in words. */
+  notes: string[];
+  /** Before MongoDB's image changes series: the live image, to set featureCompatibilityVersion. */
+  prepareMongo?: { image: string; series: string };
+}
+
+const isVersion = (v: unknown): v is ServerVersion =>
+  typeof v === 'string' && (SERVER_VERSIONS as readonly string[]).includes(v);
+
+/**
+ * The release an install record says is installed. Records written before releases could be
+ * chosen have none: those instances run 2.0.
+ */
+export function installedVersion(record: InstallRecord | undefined): ServerVersion | undefined {
+  if (!record?.data?.['values.yaml']) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = recordValues(record);
+  } catch {
+    return '2.0';
+  }
+  const version = (parsed as { server?: { version?: unknown } } | null)?.server?.version;
+  return isVersion(version) ? version : '2.0';
+}
+
+function liveImage(
+  live: Map<string, K8sObject>,
+  key: string,
+  container: string,
+): string | undefined {
+  const w = live.get(key) as
+    | { spec?: { template?: { spec?: { containers?: { name: string; image?: string }[] } } } }
+    | undefined;
+  return w?.spec?.template?.spec?.containers?.find((c) => c.name === container)?.image;
+}
+
+const tagOf = (image: string) => image.slice(image.lastIndexOf(':') + 1);
+const series = (v: [number, number]) => `${v[0]}.${v[1]}`;
+
+function checkMongo(values: ClearMLValues, live: Map<string, K8sObject>, out: UpgradeCheck): void {
+  if (!values.components.mongodb.enabled) return;
+  const current = liveImage(live, `Deployment/${values.name}-mongodb`, 'mongodb');
+  const from = current ? tagVersion(tagOf(current)) : undefined;
+  const to = tagVersion(resolveImage(values, 'mongodb').tag);
+  if (!current || !from || !to) return;
+  const a = MONGO_SERIES.indexOf(series(from));
+  const b = MONGO_SERIES.indexOf(series(to));
+  if (a < 0 || b < 0 || a === b) return;
+  if (b < a) {
+    out.refusals.push(
+      `MongoDB runs ${series(from)}; going back to ${series(to)} is not possible: an older MongoDB cannot read data a newer one has written. Keep the MongoDB image at ${series(from)} or later.`,
+    );
+  } else if (b - a > 1) {
+    out.refusals.push(
+      `MongoDB runs ${series(from)} and cannot jump to ${series(to)}: MongoDB upgrades one release series at a time (${MONGO_SERIES.slice(a, b + 1).join(' → ')}). Deploy each step in turn.`,
+    );
+  } else {
+    out.prepareMongo = { image: current, series: series(from) };
+    out.notes.push(
+      `MongoDB ${series(from)} → ${series(to)}: before the new MongoDB starts, a Job makes sure the data's featureCompatibilityVersion is ${series(from)}; the new MongoDB then opens the same volume and raises it to ${series(to)}. After that, MongoDB ${series(from)} can no longer open this data.`,
+    );
+  }
+}
+
+function checkElasticsearch(
+  values: ClearMLValues,
+  live: Map<string, K8sObject>,
+  out: UpgradeCheck,
+): void {
+  if (!values.components.elasticsearch.enabled) return;
+  const current = liveImage(live, `StatefulSet/${values.name}-elasticsearch`, 'elasticsearch');
+  const from = current ? tagVersion(tagOf(current)) : undefined;
+  const to = tagVersion(resolveImage(values, 'elasticsearch').tag);
+  if (!from || !to || from[0] === to[0]) {
+    if (from && to && to[1] < from[1] && from[0] === to[0]) {
+      out.refusals.push(
+        `Elasticsearch runs ${series(from)}; going back to ${series(to)} is not possible: a node does not start on data written by a later release.`,
+      );
+    }
+    return;
+  }
+  if (to[0] < from[0]) {
+    out.refusals.push(
+      `Elasticsearch runs ${series(from)}; going back to ${series(to)} is not possible: a node does not start on data written by a later major release.`,
+    );
+  } else if (to[0] - from[0] > 1 || !(from[0] === 7 && from[1] >= 17)) {
+    out.refusals.push(
+      `Elasticsearch ${series(from)} cannot be upgraded to ${series(to)} directly: only 7.17 may be upgraded to 8.x. Deploy with Elasticsearch 7.17 first.`,
+    );
+  } else {
+    out.notes.push(
+      `Elasticsearch ${series(from)} → ${series(to)}: the nodes restart on the same volumes and Elasticsearch ${to[0]} upgrades the indices in place. Elasticsearch ${from[0]} can no longer open them afterwards.`,
+    );
+  }
+}
+
+function checkRedis(values: ClearMLValues, live: Map<string, K8sObject>, out: UpgradeCheck): void {
+  if (!values.components.redis.enabled) return;
+  const current = liveImage(live, `StatefulSet/${values.name}-redis`, 'redis');
+  const from = current ? tagVersion(tagOf(current)) : undefined;
+  const to = tagVersion(resolveImage(values, 'redis').tag);
+  if (from && to && (to[0] < from[0] || (to[0] === from[0] && to[1] < from[1]))) {
+    out.refusals.push(
+      `Redis runs ${series(from)}; going back to ${series(to)} is not possible: an older Redis may not read the newer one's files. Keep the Redis image at ${series(from)} or later.`,
+    );
+  }
+}
+
+/**
+ * Whether deploying `values` over what is installed is allowed, and what it does to the data.
+ * `record` is the instance's install record, `live` its live objects keyed `Kind/name`.
+ */
+export function checkUpgrade(
+  values: ClearMLValues,
+  record: InstallRecord | undefined,
+  live: Map<string, K8sObject>,
+): UpgradeCheck {
+  const from = installedVersion(record);
+  const to = values.server.version;
+  const out: UpgradeCheck = { from, to, refusals: [], notes: [] };
+  if (from) {
+    const a = SERVER_VERSIONS.indexOf(from);
+    const b = SERVER_VERSIONS.indexOf(to);
+    if (b < a) {
+      out.refusals.push(
+        `ClearML server ${from} is installed; going back to ${to} is not supported: its data stores have already been upgraded and the older release cannot read them. Keep server.version ${from}.`,
+      );
+    } else if (b - a > 1) {
+      out.refusals.push(
+        `ClearML server ${from} is installed; upgrade one release at a time (${SERVER_VERSIONS.slice(a, b + 1).join(' → ')}). Deploy ${SERVER_VERSIONS[a + 1]} first.`,
+      );
+    } else if (b > a) {
+      out.notes.push(
+        `Upgrade from ClearML server ${from} to ${to}: the volumes, the credentials Secret and every password are kept; the servers restart with the new images, and the API server applies any pending database migrations on its first start.`,
+      );
+    }
+  }
+  checkMongo(values, live, out);
+  checkElasticsearch(values, live, out);
+  checkRedis(values, live, out);
+  if (out.refusals.length) {
+    out.prepareMongo = undefined;
+  } else if (out.notes.length) {
+    out.notes.push(
+      'This cannot be undone: to go back, restore the volumes from a backup taken before the upgrade.',
+    );
+  }
+  return out;
+}
