@@ -30,9 +30,9 @@ import {
   type InstallRecord,
   needsSecretValues,
   recordName,
-  recordValues,
   restoreSecretValues,
 } from '../engine/deploy/record';
+import { installedVersion, valuesFromRecord } from '../engine/deploy/upgrade';
 import { useDeployRun } from '../hooks/useDeployRun';
 import { ALL_NAMESPACES, GVK } from '../hooks/watch-specs';
 import { ClusterClientProvider, useClusterClient } from './ClusterClientContext';
@@ -67,7 +67,7 @@ function useRecord(target: Target | undefined) {
         }
       : null,
   );
-  const recorded = record?.data ? recordValues(record) : undefined;
+  const recorded = record?.data ? valuesFromRecord(record) : undefined;
   const needsSecret = needsSecretValues(recorded);
   const [secret, setSecret] = useState<{ for: string; secret?: K8sSecret }>();
   const secretKey = target ? `${target.namespace}/${target.instance}` : '';
@@ -96,6 +96,7 @@ function useRecord(target: Target | undefined) {
   return {
     values,
     loaded: recordLoaded && secretLoaded,
+    serverVersion: installedVersion(record?.data ? record : undefined),
     missing: !!target && recordLoaded && !record,
   };
 }
@@ -298,6 +299,7 @@ const Page = () => {
             namespace={target.namespace}
             instance={target.instance}
             username={username}
+            serverVersion={record.serverVersion}
             onUpgrade={() => go({ action: 'upgrade', ...target })}
             onUninstall={() => setUninstalling(target)}
             upgradeDenied={denied('upgrade')}

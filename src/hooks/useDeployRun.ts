@@ -4,6 +4,7 @@ import type { DeployRequest } from '../components/wizard/DeployWizard';
 import type { ObjectState, PhaseEvent } from '../engine/deploy/apply';
 import { deploy, type DeployEvent, type DeployResult } from '../engine/deploy/deploy';
 import { type AdminHandoff, adminHandoff, sccGrantsOf } from '../engine/deploy/grants';
+import type { UpgradeCheck } from '../engine/deploy/upgrade';
 import { explainError } from '../engine/cluster/errors';
 
 export interface ObjectProgress {
@@ -24,6 +25,8 @@ export interface DeployRunState {
   phaseMessage?: string;
   /** The last message of every phase the run went through: each step's reason. */
   phaseMessages: Partial<Record<PhaseEvent['phase'], string>>;
+  /** Set when the deploy changes the installed release: what happens to the data. */
+  upgrade?: UpgradeCheck;
   objects: ObjectProgress[];
   handoff?: AdminHandoff;
   waitingForGrants: boolean;
@@ -59,6 +62,8 @@ export function useDeployRun() {
           return { ...s, handoff: e.handoff };
         case 'grants':
           return { ...s, waitingForGrants: e.state === 'waiting' };
+        case 'upgrade':
+          return { ...s, upgrade: e.check };
         case 'object': {
           const key = `${e.ref.kind}/${e.ref.name}`;
           const index = s.objects.findIndex((o) => o.key === key);

@@ -2,6 +2,7 @@ import { useK8sWatchResources } from '@openshift-console/dynamic-plugin-sdk';
 import { useMemo } from 'react';
 import { INSTANCE_LABEL } from '../engine';
 import type { InstallRecord } from '../engine/deploy/record';
+import { installedVersion } from '../engine/deploy/upgrade';
 import { instanceStatus } from '../engine/status/model';
 import type { InstanceStatus, LiveRoute, LiveWorkload } from '../engine/status/types';
 import { instancesWatch } from './watch-specs';
@@ -10,6 +11,8 @@ export interface InstanceSummary {
   name: string;
   namespace: string;
   version: string;
+  /** The ClearML server release the install record names. */
+  serverVersion: string;
   installedAt: string;
   updatedAt: string;
   status: InstanceStatus;
@@ -52,6 +55,7 @@ export function useInstances(namespace: string): {
         name,
         namespace: ns,
         version: record.data?.version ?? '',
+        serverVersion: installedVersion(record) ?? '',
         installedAt: record.data?.installedAt ?? '',
         updatedAt: record.data?.updatedAt ?? '',
         status,

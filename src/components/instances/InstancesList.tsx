@@ -118,7 +118,9 @@ export const InstancesList = ({
             <Td dataLabel={t('Status')}>
               <StateLabel state={i.status.state} dataTest="instance-state" />
             </Td>
-            <Td dataLabel={t('Version')}>{i.version}</Td>
+            <Td dataLabel={t('Version')} data-test="instance-server-version">
+              {i.serverVersion}
+            </Td>
             <Td dataLabel={t('Links')}>
               <RouteLinks urls={i.status.urls} />
             </Td>

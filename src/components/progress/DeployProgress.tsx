@@ -51,12 +51,16 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
   const phaseText: Record<string, string> = {
     read: t('Read the cluster'),
     'dry-run': t('Dry run'),
+    upgrade: t('Prepare the upgrade'),
     apply: t('Apply'),
     'route-hosts': t('Route hosts'),
     done: t('Done'),
   };
   const counts = progressCounts(run.objects);
-  const current = run.phase ? PHASES.indexOf(run.phase) : -1;
+  const phases: PhaseEvent['phase'][] = run.upgrade
+    ? ['read', 'dry-run', 'upgrade', 'apply', 'done']
+    : PHASES;
+  const current = run.phase ? phases.indexOf(run.phase) : -1;
   const failed = !run.running && (run.error || (run.result && !run.result.ok));
   const variantOf = (i: number) =>
     i < current || run.phase === 'done'
@@ -73,7 +77,7 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
         <Stack hasGutter>
           <StackItem>
             <ProgressStepper aria-label={t('Deploy phases')}>
-              {PHASES.map((p, i) => (
+              {phases.map((p, i) => (
                 <ProgressStep
                   key={p}
                   id={`phase-${p}`}
@@ -97,6 +101,25 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
           {run.phaseMessage && (
             <StackItem data-test="deploy-phase-message">
               {run.running && <Spinner size="sm" aria-label={t('Working')} />} {run.phaseMessage}
+            </StackItem>
+          )}
+          {run.upgrade && (
+            <StackItem>
+              <Alert
+                isInline
+                variant="info"
+                title={t('Upgrading from ClearML server {{from}} to {{to}}', {
+                  from: run.upgrade.from ?? '',
+                  to: run.upgrade.to,
+                })}
+                data-test="deploy-upgrade"
+              >
+                <ul>
+                  {run.upgrade.notes.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
+              </Alert>
             </StackItem>
           )}
           {run.waitingForGrants && (
@@ -135,7 +158,15 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
                     ? t('The deploy stopped: the security grants are not there yet.')
                     : run.result.stoppedBecause === 'foreign-objects'
                       ? t('The deploy stopped: some objects belong to something else.')
-                      : t('The deploy stopped: some objects were not accepted.')
+                      : run.result.stoppedBecause === 'upgrade-refused'
+                        ? t(
+                            'The deploy stopped before writing anything: this release step is not possible.',
+                          )
+                        : run.result.stoppedBecause === 'upgrade-failed'
+                          ? t(
+                              'The deploy stopped: the upgrade could not be prepared; nothing else was changed.',
+                            )
+                          : t('The deploy stopped: some objects were not accepted.')
                 }
                 data-test="deploy-failed"
                 actionLinks={

@@ -31,6 +31,8 @@ interface StatusPanelProps {
   namespace: string;
   instance: string;
   username?: string;
+  /** The ClearML server release the install record names. */
+  serverVersion?: string;
   onUpgrade?: () => void;
   onUninstall?: () => void;
   /** Why the user may not upgrade, uninstall or read the credentials here, when they may not. */
@@ -44,6 +46,7 @@ export const StatusPanel = ({
   namespace,
   instance,
   username,
+  serverVersion,
   onUpgrade,
   onUninstall,
   upgradeDenied,
@@ -62,6 +65,13 @@ export const StatusPanel = ({
           <FlexItem>
             <Title headingLevel="h2">{instance}</Title>
           </FlexItem>
+          {serverVersion && (
+            <FlexItem>
+              <Label isCompact data-test="instance-server-version">
+                {t('ClearML server {{version}}', { version: serverVersion })}
+              </Label>
+            </FlexItem>
+          )}
           <FlexItem>
             <Label isCompact data-test="instance-project">
               {t('Project {{namespace}}', { namespace })}

@@ -5,6 +5,7 @@ import {
   Form,
   FormGroup,
   FormSelect,
+  FormHelperText,
   FormSelectOption,
   HelperText,
   HelperTextItem,
@@ -16,6 +17,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { explainError } from '../../engine/cluster/errors';
 import { isReservedNamespace } from '../../engine/values/limits';
+import {
+  DEFAULT_SERVER_VERSION,
+  SERVER_VERSIONS,
+  type ServerVersion,
+} from '../../engine/values/images';
 import { useDeployableProjects } from '../../hooks/usePageAccess';
 import { GVK } from '../../hooks/watch-specs';
 import { useClusterClient } from '../ClusterClientContext';
@@ -107,6 +113,46 @@ const CreateProject = ({ onCreated }: { onCreated: (name: string) => void }) => 
   );
 };
 
+/** The ClearML server release; the images of the data stores follow it. */
+const ServerVersionField = ({ form, isUpgrade }: { form: WizardForm; isUpgrade: boolean }) => {
+  const { t } = useTranslation('plugin__clearml-console-plugin');
+  const [installed] = useState(() => String(form.get('server.version') ?? DEFAULT_SERVER_VERSION));
+  const version = String(form.get('server.version') ?? DEFAULT_SERVER_VERSION);
+  const labels: Record<ServerVersion, string> = {
+    '2.3': t('2.3 (current release: MongoDB 7.0, Elasticsearch 8.17, Redis 7.4)'),
+    '2.0': t('2.0 (as the Helm chart 7.14: MongoDB 6.0, Elasticsearch 7.17, Redis 7.4)'),
+  };
+  const id = fieldId('server.version');
+  return (
+    <FormGroup label={t('ClearML server version')} fieldId={id} isRequired>
+      <FormSelect
+        id={id}
+        data-test={id}
+        value={version}
+        onChange={(_e, v) => form.set('server.version', v)}
+        validated={form.errors['server.version'] ? 'error' : 'default'}
+      >
+        {[...SERVER_VERSIONS].reverse().map((v) => (
+          <FormSelectOption key={v} value={v} label={labels[v]} />
+        ))}
+      </FormSelect>
+      <FieldError form={form} path="server.version" />
+      {isUpgrade && version !== installed && (
+        <FormHelperText>
+          <HelperText>
+            <HelperTextItem data-test="server-version-upgrade">
+              {t(
+                'Installed: {{installed}}. Volumes and credentials are kept; an upgrade cannot be undone, and the review says what happens to the data.',
+                { installed },
+              )}
+            </HelperTextItem>
+          </HelperText>
+        </FormHelperText>
+      )}
+    </FormGroup>
+  );
+};
+
 export const GeneralStep = ({ form, isUpgrade }: { form: WizardForm; isUpgrade: boolean }) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const [projects, loaded, loadError] = useK8sWatchResource<Named[]>({
@@ -171,6 +217,7 @@ export const GeneralStep = ({ form, isUpgrade }: { form: WizardForm; isUpgrade: 
           </HelperText>
         )}
       </FormGroup>
+      <ServerVersionField form={form} isUpgrade={isUpgrade} />
       {canCreate && !isUpgrade && (
         <CreateProject
           onCreated={(name) => {

@@ -3,7 +3,7 @@ import type { K8sObject } from '../k8s-types';
 import { createValues } from '../values';
 import type { ClearMLValuesInput } from '../values/schema';
 import { renderRecord } from './record';
-import { checkUpgrade, installedVersion } from './upgrade';
+import { checkUpgrade, installedVersion, valuesFromRecord } from './upgrade';
 import { mongoPrepareJob } from './upgrade-mongodb';
 
 const recordFor = (input: ClearMLValuesInput) => renderRecord(createValues(input), undefined);
@@ -119,5 +119,37 @@ describe('MongoDB preparation Job', () => {
       optional: true,
     });
     expect(job.spec.template.spec.restartPolicy).toBe('Never');
+  });
+});
+
+describe('values from an install record', () => {
+  it('a record from before releases could be chosen is 2.0 and follows the release images', () => {
+    const record = recordFor({ server: { version: '2.0' } });
+    record.data['values.yaml'] = [
+      'name: clearml',
+      'images:',
+      '  pullPolicy: IfNotPresent',
+      '  mongodb: { registry: docker.io, repository: bitnamilegacy/mongodb, tag: 6.0.10-debian-11-r8 }',
+      '  redis: { registry: mirror.example.com, repository: bitnamilegacy/redis, tag: 7.0.9-debian-11-r1 }',
+      'server: { cookieName: clearml-token-k8s }',
+    ].join('\n');
+    expect(valuesFromRecord(record)).toEqual({
+      name: 'clearml',
+      images: {
+        pullPolicy: 'IfNotPresent',
+        // Not the old default: the user chose it, so it stays.
+        redis: {
+          registry: 'mirror.example.com',
+          repository: 'bitnamilegacy/redis',
+          tag: '7.0.9-debian-11-r1',
+        },
+      },
+      server: { cookieName: 'clearml-token-k8s', version: '2.0' },
+    });
+  });
+
+  it('a current record is taken as it is', () => {
+    const record = recordFor({ server: { version: '2.0' } });
+    expect(valuesFromRecord(record)).toMatchObject({ server: { version: '2.0' } });
   });
 });

@@ -177,3 +177,47 @@ export function checkUpgrade(
   }
   return out;
 }
+
+/** Image defaults before releases could be chosen (chart 7.14 with Bitnami images). */
+const LEGACY_DEFAULT_IMAGES: Record<string, { registry: string; repository: string; tag: string }> =
+  {
+    apiserver: { registry: 'docker.io', repository: 'allegroai/clearml', tag: '2.0.0-613' },
+    fileserver: { registry: 'docker.io', repository: 'allegroai/clearml', tag: '2.0.0-613' },
+    webserver: { registry: 'docker.io', repository: 'allegroai/clearml', tag: '2.0.0-613' },
+    mongodb: {
+      registry: 'docker.io',
+      repository: 'bitnamilegacy/mongodb',
+      tag: '6.0.10-debian-11-r8',
+    },
+    redis: { registry: 'docker.io', repository: 'bitnamilegacy/redis', tag: '7.0.9-debian-11-r1' },
+    elasticsearch: {
+      registry: 'docker.elastic.co',
+      repository: 'elasticsearch/elasticsearch',
+      tag: '7.17.3',
+    },
+  };
+
+/**
+ * The values of an install record as the wizard should start from them. Records written before
+ * releases could be chosen hold no `server.version` and every image spelled out: they are 2.0,
+ * and images equal to that time's defaults are dropped so that they follow the release chosen.
+ */
+export function valuesFromRecord(record: InstallRecord): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = recordValues(record);
+  } catch {
+    return undefined;
+  }
+  if (!parsed || typeof parsed !== 'object') return undefined;
+  const values = { ...(parsed as Record<string, unknown>) };
+  const server = (values.server ?? {}) as Record<string, unknown>;
+  if (isVersion(server.version)) return values;
+  values.server = { ...server, version: '2.0' };
+  const images = { ...((values.images ?? {}) as Record<string, unknown>) };
+  for (const [component, legacy] of Object.entries(LEGACY_DEFAULT_IMAGES)) {
+    if (JSON.stringify(images[component]) === JSON.stringify(legacy)) delete images[component];
+  }
+  values.images = images;
+  return values;
+}
