@@ -27,7 +27,7 @@ const record = (name: string, namespace: string) => ({
     },
   },
   data: {
-    'values.yaml': `name: ${name}\nnamespace: ${namespace}\n`,
+    'values.yaml': `name: ${name}\nnamespace: ${namespace}\nserver:\n  version: "2.3"\n`,
     version: '0.1.0',
     installedAt: '2025-01-01T00:00:00Z',
     updatedAt: '2025-01-01T00:00:00Z',
@@ -89,7 +89,8 @@ describe('ClearMLPage', () => {
     renderPage();
     const row = screen.getByTestId('instance-clearml');
     expect(within(row).getByTestId('instance-state')).toHaveTextContent('Ready');
-    expect(row).toHaveTextContent('0.1.0');
+    // The ClearML server release from the record's values.
+    expect(row).toHaveTextContent('2.3');
     expect(within(row).getByTestId('route-link-app')).toHaveAttribute(
       'href',
       'https://clearml-app-team-a.apps.example.com',
