@@ -58,7 +58,7 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
   };
   const counts = progressCounts(run.objects);
   const phases: PhaseEvent['phase'][] = run.upgrade
-    ? ['read', 'dry-run', 'upgrade', 'apply', 'done']
+    ? ['read', 'dry-run', 'upgrade', 'apply', 'route-hosts', 'done']
     : PHASES;
   const current = run.phase ? phases.indexOf(run.phase) : -1;
   const failed = !run.running && (run.error || (run.result && !run.result.ok));
