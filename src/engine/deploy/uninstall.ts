@@ -10,6 +10,7 @@ import type { K8sObject } from '../k8s-types';
 import { objectName } from '../names';
 import { mapLimit } from './concurrency';
 import { instanceSelector, isOwnedBy } from './ownership';
+import { instanceAccounts, releaseSccBindings } from './release-scc-bindings';
 
 /**
  * Every kind an instance may own, in the order to delete them (front end first). Its one Secret
@@ -35,7 +36,8 @@ export interface UninstallOptions {
   deleteData?: boolean;
   onEvent?: (event: {
     ref: ObjectRef;
-    state: 'deleted' | 'kept' | 'failed';
+    /** `released`: the instance's service accounts were taken out of a shared SCC binding. */
+    state: 'deleted' | 'kept' | 'released' | 'failed';
     message?: string;
   }) => void;
 }
@@ -43,6 +45,8 @@ export interface UninstallOptions {
 export interface UninstallResult {
   deleted: ObjectRef[];
   kept: ObjectRef[];
+  /** Shared `system:openshift:scc:*` RoleBindings the instance's service accounts were taken out of. */
+  released: ObjectRef[];
   problems: { ref: ObjectRef; message: string }[];
 }
 
@@ -70,7 +74,17 @@ export async function uninstall(options: UninstallOptions): Promise<UninstallRes
   }
   const isData = (o: K8sObject) =>
     o.kind === 'PersistentVolumeClaim' || (o.kind === 'Secret' && o.metadata.name === credentials);
-  const result: UninstallResult = { deleted: [], kept: [], problems: [] };
+  const result: UninstallResult = { deleted: [], kept: [], released: [], problems: [] };
+  // Grants made with `oc adm policy add-scc-to-user … -n`, before the accounts go.
+  const accounts = await instanceAccounts(client, namespace, instance);
+  for (const outcome of await releaseSccBindings(client, namespace, accounts)) {
+    if (outcome.state === 'failed') {
+      result.problems.push({ ref: outcome.ref, message: outcome.message ?? '' });
+    } else {
+      result[outcome.state].push(outcome.ref);
+    }
+    onEvent?.(outcome);
+  }
   for (const items of lists) {
     await mapLimit(items, 8, async (o) => {
       const ref = refOf({ ...o, metadata: { ...o.metadata, namespace } });

@@ -1,0 +1,129 @@
+/**
+ * Grants an administrator may have made with `oc adm policy add-scc-to-user <scc> -z <sa> -n <ns>`
+ * instead of applying the hand-off's YAML. In openshift/oc `pkg/cli/admin/policy/modify_scc.go`
+ * (commit f5339639, `AddSCC`), that command adds the service account to a binding named
+ * `system:openshift:scc:<scc>` whose roleRef is the ClusterRole of the same name: a RoleBinding
+ * in `<ns>` when `-n` is given explicitly (a ClusterRoleBinding without it), shared with every
+ * other account granted that way. Such a binding is not ours, so uninstall only takes the
+ * instance's own service accounts out of it, and deletes it when no other subject is left (as
+ * `oc adm policy remove-scc-from-user` does).
+ */
+import { describeRef } from '../cluster/api-paths';
+import type { ClusterClient, ObjectRef } from '../cluster/client';
+import { explainError } from '../cluster/errors';
+import type { K8sObject } from '../k8s-types';
+import { objectName, type ObjectKey } from '../names';
+import { isOwnedBy } from './ownership';
+
+const OC_BINDING_PREFIX = 'system:openshift:scc:';
+
+interface Subject {
+  kind: string;
+  name: string;
+  namespace?: string;
+  apiGroup?: string;
+}
+
+/** A RoleBinding as it may be live: any subjects, written by anyone. */
+interface LiveRoleBinding extends K8sObject {
+  roleRef: { apiGroup: string; kind: string; name: string };
+  subjects?: Subject[];
+}
+
+/** Every ServiceAccount an instance can have. */
+const ACCOUNT_KEYS: ObjectKey[] = [
+  'apiserver',
+  'fileserver',
+  'webserver',
+  'mongodb',
+  'redis',
+  'elasticsearch',
+];
+
+export interface ReleaseOutcome {
+  ref: ObjectRef;
+  state: 'released' | 'deleted' | 'failed';
+  message?: string;
+}
+
+/**
+ * The instance's service accounts: those it owns, and those of its names that no longer exist (a
+ * previous uninstall deleted them). An account of that name that belongs to someone else is never
+ * counted.
+ */
+export async function instanceAccounts(
+  client: ClusterClient,
+  namespace: string,
+  instance: string,
+): Promise<Set<string>> {
+  const names = ACCOUNT_KEYS.map((key) => objectName(instance, key));
+  const live = await Promise.all(
+    names.map((name) => client.get({ apiVersion: 'v1', kind: 'ServiceAccount', name, namespace })),
+  );
+  return new Set(names.filter((_, i) => !live[i] || isOwnedBy(live[i], instance)));
+}
+
+/** Takes the instance's accounts out of the namespace's `system:openshift:scc:*` RoleBindings. */
+export async function releaseSccBindings(
+  client: ClusterClient,
+  namespace: string,
+  ours: Set<string>,
+): Promise<ReleaseOutcome[]> {
+  const bindings = await client.list<LiveRoleBinding>(
+    'rbac.authorization.k8s.io/v1',
+    'RoleBinding',
+    { namespace },
+  );
+  const isOurs = (s: Subject) =>
+    s.kind === 'ServiceAccount' && ours.has(s.name) && (s.namespace ?? namespace) === namespace;
+  const outcomes: ReleaseOutcome[] = [];
+  for (const b of bindings) {
+    const name = b.metadata.name;
+    if (
+      !name.startsWith(OC_BINDING_PREFIX) ||
+      b.roleRef.kind !== 'ClusterRole' ||
+      b.roleRef.name !== name
+    ) {
+      continue;
+    }
+    const subjects = b.subjects ?? [];
+    const remaining = subjects.filter((s) => !isOurs(s));
+    if (remaining.length === subjects.length) continue;
+    const ref: ObjectRef = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      name,
+      namespace,
+    };
+    try {
+      if (remaining.length) {
+        // Only the subjects list changes, and only if nobody changed the binding meanwhile.
+        await client.apply(
+          {
+            apiVersion: 'rbac.authorization.k8s.io/v1',
+            kind: 'RoleBinding',
+            metadata: { name, namespace, resourceVersion: b.metadata.resourceVersion },
+            roleRef: b.roleRef,
+            subjects: remaining,
+          } as LiveRoleBinding,
+          { force: true },
+        );
+        outcomes.push({ ref, state: 'released' });
+      } else {
+        await client.delete(ref);
+        outcomes.push({ ref, state: 'deleted' });
+      }
+    } catch (err) {
+      const accounts = subjects.filter(isOurs).map((s) => s.name);
+      const scc = name.slice(OC_BINDING_PREFIX.length);
+      outcomes.push({
+        ref,
+        state: 'failed',
+        message: `${explainError(err, `update ${describeRef(ref)}`)} A cluster administrator can run: ${accounts
+          .map((sa) => `oc adm policy remove-scc-from-user ${scc} -z ${sa} -n ${namespace}`)
+          .join('; ')}`,
+      });
+    }
+  }
+  return outcomes;
+}
