@@ -72,7 +72,11 @@ const config: Configuration = {
     client: false,
   },
   plugins: [
-    new ConsoleRemotePlugin(),
+    // PatternFly is bundled into the page's chunks instead of shared module by module: the
+    // console's shared copies (react-core 6.4.2 in 4.22) are older than the plugin's, so each of
+    // the ~40 modules the page uses was fetched as its own fallback file. Bundled, opening the
+    // page costs the entry, the exposed chunk and a few vendor chunks (`npm run size`).
+    new ConsoleRemotePlugin({ sharedDynamicModuleSettings: { packageSpecs: {} } }),
     new CopyWebpackPlugin({
       patterns: [{ from: path.resolve(__dirname, 'i18n'), to: 'locales' }],
     }),

@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pageRequests } from './page-requests';
 
 const dist = resolve(__dirname, '..', process.argv[2] ?? 'dist');
 const files = readdirSync(dist).filter((f) => f.endsWith('.js'));
@@ -34,3 +35,15 @@ for (const match of entryText.matchAll(
   console.log(`${match[1]} page open (gzip):  ${kb(total)} in ${chunkFiles.length} files`);
 }
 console.log(`all JavaScript (gzip):       ${kb(files.reduce((sum, f) => sum + gz(f), 0))}`);
+
+// What the console really fetches to open each exposed module: the entry, the module's chunks,
+// and every shared-module fallback they pull in (counted by running the entry, see
+// page-requests.ts).
+void (async () => {
+  for (const f of exposed) {
+    const module = f.replace(/^exposed-/, '').replace(/-chunk.*/, '');
+    const fetched = await pageRequests(dist, entry, module);
+    const total = fetched.reduce((sum, file) => sum + gz(file), 0);
+    console.log(`${module} requests on open:   ${fetched.length} files, ${kb(total)} (gzip)`);
+  }
+})();

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import webpack, { type StatsModule } from 'webpack';
+import { pageRequests } from './page-requests';
 
 const outDir = mkdtempSync(join(tmpdir(), 'clearml-plugin-build-'));
 let modulePaths: string[] = [];
@@ -96,5 +97,12 @@ describe('plugin build', () => {
       (p) => shared.some((s) => p.includes(s)) && !/\/react\/(cjs\/react-)?jsx-runtime/.test(p),
     );
     expect(bundled).toEqual([]);
+  });
+
+  it('opens the page with at most 6 requests to the plugin', async () => {
+    const fetched = await pageRequests(outDir, manifest.loadScripts[0], 'ClearMLPage');
+    expect(fetched[0]).toMatch(/^plugin-entry/);
+    expect(fetched.some((f) => f.startsWith('exposed-ClearMLPage-chunk'))).toBe(true);
+    expect(fetched.length, fetched.join('\n')).toBeLessThanOrEqual(6);
   });
 });
