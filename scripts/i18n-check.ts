@@ -8,12 +8,16 @@ import { collectStrings, NAMESPACE } from './i18n-strings';
 const root = resolve(__dirname, '..');
 const file = join(root, 'i18n', 'en', `${NAMESPACE}.json`);
 const uses = collectStrings(root);
-const used = new Set(uses.map((u) => u.key));
+const PLURAL = '_plural';
+const used = new Set(uses.flatMap((u) => (u.plural ? [u.key, `${u.key}${PLURAL}`] : [u.key])));
+const pluralKeys = uses.filter((u) => u.plural).map((u) => ({ ...u, key: `${u.key}${PLURAL}` }));
 
 if (process.argv.includes('--write')) {
   const current: Record<string, string> = JSON.parse(readFileSync(file, 'utf8'));
   const next: Record<string, string> = {};
-  for (const key of [...used].sort()) next[key] = current[key] ?? key;
+  // A new plural form starts as the key's text (English keys are written in the plural).
+  for (const key of [...used].sort())
+    next[key] = current[key] ?? (key.endsWith(PLURAL) ? key.slice(0, -PLURAL.length) : key);
   writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`);
   console.log(`Wrote ${used.size} strings to ${file}`);
   process.exit(0);
@@ -24,7 +28,7 @@ const tilde = uses.filter((u) => u.key.includes('~'));
 for (const u of tilde) {
   console.error(`"~" in key: "${u.key}" (used in ${u.where}); pass the text as a value instead`);
 }
-const missing = uses.filter((u) => !(u.key in catalogue));
+const missing = [...uses, ...pluralKeys].filter((u) => !(u.key in catalogue));
 const unused = Object.keys(catalogue).filter((k) => !used.has(k));
 for (const m of missing) console.error(`missing: "${m.key}" (used in ${m.where})`);
 for (const k of unused) console.error(`unused: "${k}"`);

@@ -18,6 +18,17 @@ export const stringsInSource = (text: string): string[] => {
   return found;
 };
 
+/**
+ * The keys of `t('…', { count … })` calls: i18next picks the singular or plural form by `count`,
+ * so the catalogue holds `key` (one) and `key_plural` (other), the format the console converts.
+ */
+export const pluralsInSource = (text: string): string[] => {
+  const found: string[] = [];
+  const call = /(?<![\w$.])t\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1\s*,\s*\{[^}]*\bcount\b/g;
+  for (const match of text.matchAll(call)) found.push(unescape(match[2]));
+  return found;
+};
+
 /** Finds `%plugin__clearml-console-plugin~…%` labels in console-extensions.json. */
 export const stringsInExtensions = (text: string): string[] => {
   const found: string[] = [];
@@ -36,14 +47,22 @@ const walk = (dir: string): string[] =>
 export interface StringUse {
   key: string;
   where: string;
+  /** Used with `count`: needs a `_plural` form too. */
+  plural?: boolean;
 }
 
 /** Every translatable string the plugin uses, with the file it comes from. */
 export const collectStrings = (root: string): StringUse[] => {
   const uses: StringUse[] = [];
   for (const file of walk(join(root, 'src'))) {
-    for (const key of stringsInSource(readFileSync(file, 'utf8'))) {
-      uses.push({ key, where: relative(root, file) });
+    const text = readFileSync(file, 'utf8');
+    const plurals = new Set(pluralsInSource(text));
+    for (const key of stringsInSource(text)) {
+      uses.push({
+        key,
+        where: relative(root, file),
+        ...(plurals.has(key) ? { plural: true } : {}),
+      });
     }
   }
   const extensions = join(root, 'console-extensions.json');

@@ -30,7 +30,7 @@ beforeAll(async () => {
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
   modulePaths = flatten(stats.toJson({ all: false, modules: true, nestedModules: true }).modules);
   manifest = JSON.parse(readFileSync(join(outDir, 'plugin-manifest.json'), 'utf8'));
-}, 120_000);
+}, 600_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 

@@ -17,6 +17,18 @@ const replace = (live: LiveState, component: string, podStatus: Parameters<typeo
 };
 
 describe('instance status', () => {
+  it('a Ready reason says what runs and how steadily, not the counts the Pods column shows', () => {
+    const live = healthyInstance();
+    const api = instanceStatus('clearml', live).components.find(
+      (c) => c.component === 'apiserver',
+    )!;
+    expect(api.state).toBe('Ready');
+    expect(api.reason).not.toMatch(/\d+ of \d+/);
+    const image = live.deployments.find((d) => d.metadata.name === 'clearml-apiserver')!.spec
+      ?.template?.spec?.containers?.[0]?.image;
+    expect(api.reason).toBe(image ? `Running ${image}, no restarts.` : 'Serving, no restarts.');
+  });
+
   it('is ready when every component is ready, with the route URLs', () => {
     const status = instanceStatus('clearml', healthyInstance());
     expect(status.ready).toBe(true);

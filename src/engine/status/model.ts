@@ -131,7 +131,18 @@ function componentStatus(
     if (desired === 0) return { state: 'Ready', reason: 'Scaled to zero replicas.' };
     const allReady = ready >= desired && updated >= desired && pods.length <= desired;
     if (allReady) {
-      return { state: 'Ready', reason: `${readyPhrase(ready, desired)}.` };
+      // The Pods column already shows the counts; the reason says what is running and how
+      // steadily.
+      const image = workload.spec?.template?.spec?.containers?.[0]?.image;
+      const restarts = podSummaries.reduce((n, p) => n + p.restarts, 0);
+      const steady =
+        restarts === 0
+          ? 'no restarts'
+          : `${restarts} container ${restarts === 1 ? 'restart' : 'restarts'} so far`;
+      return {
+        state: 'Ready',
+        reason: image ? `Running ${image}, ${steady}.` : `Serving, ${steady}.`,
+      };
     }
     const created = failedCreate(
       ownEvents.filter(
