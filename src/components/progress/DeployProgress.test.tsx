@@ -81,12 +81,18 @@ describe('DeployProgress', () => {
     // The second pass is its own step, with its reason.
     expect(screen.getByTestId('phase-route-hosts')).toHaveTextContent('Route hosts');
     expect(screen.getByTestId('phase-route-hosts')).toHaveTextContent(
-      /updating .*Deployment clearml-webserver with the external URLs/,
+      /updating .*Deployment clearml-webserver.* with the external URLs/,
     );
     // One row per object, each written once: the summary, the rows and the result agree.
     const rows = screen.getAllByTestId(/^deploy-object-/);
     const { objects } = await renderWithPlan(values);
-    expect(rows).toHaveLength(objects.length + 1); // the plan and the install record
+    // The plan, the files path Route (it needs the app Route's host, so the second pass adds
+    // it) and the install record.
+    expect(objects.some((o) => o.kind === 'Route' && o.metadata.name === 'clearml-files')).toBe(
+      false,
+    );
+    expect(screen.getByTestId('deploy-object-Route-clearml-files')).toHaveTextContent('Created');
+    expect(rows).toHaveLength(objects.length + 2);
     expect(state.result?.changed).toBe(rows.length);
     expect(screen.getByTestId('deploy-done')).toHaveTextContent(
       `${rows.length} of ${rows.length} objects written`,
