@@ -97,7 +97,7 @@ describe('the CLI checks before it writes', () => {
     expect(early.stderr).toMatch(/… API server +Progressing +0\/1 +\S/);
 
     const waited = await cli(['deploy', '-f', file, '--wait', '--timeout', '3m']);
-    expect(waited.stderr).toMatch(/✓ Web server +Ready +1\/1/);
+    expect(waited.stderr).toMatch(/✓ Web UI +Ready +1\/1/);
     expect(waited.stdout).toContain(`ml in ${ns.name} is Ready: all 7 components.`);
     expect(waited.code).toBe(0);
     expect((await statusOf(ns.name, 'ml')).ready).toBe(true);
