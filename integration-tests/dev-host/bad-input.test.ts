@@ -20,7 +20,12 @@ let namespace: string;
 
 beforeAll(async () => {
   host = await startDevHost();
-  namespace = await createTestNamespace({ prefix: 'dev-host', waitForSccAnnotations: false });
+  // The impersonated developer may watch here, so only the host's own checks can refuse.
+  namespace = await createTestNamespace({
+    prefix: 'dev-host',
+    waitForSccAnnotations: false,
+    grants: { developer: 'view' },
+  });
 });
 
 afterAll(async () => {

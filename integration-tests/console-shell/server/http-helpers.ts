@@ -72,6 +72,9 @@ export const parseCookies = (header: string | undefined): Record<string, string>
 export const requestURL = (req: http.IncomingMessage): URL => {
   const target = req.url ?? '/';
   if (!target.startsWith('/')) throw new HttpError(400, 'the request target must be a path');
+  // `//name/…` reads as a network-path reference to any client or proxy that resolves it.
+  if (target.startsWith('//'))
+    throw new HttpError(400, 'the request target must not start with //');
   try {
     // Concatenated, not resolved: `//name/x` stays a path on this host.
     return new URL(`http://dev-host${target}`);
