@@ -88,5 +88,16 @@ export async function renderForCluster(
     tolerate(new Map<string, K8sObject>()),
   );
   const { objects, plan } = await rerender(live);
+  // Objects that only exist once a live object is known (the files path Route needs the app
+  // Route's admitted host) were not in the draft: read their live counterparts too, so a re-run
+  // finds them unchanged instead of reporting them created.
+  const drafted = new Set(draft.objects.map(keyOf));
+  const late = objects.filter((o) => !drafted.has(keyOf(o)));
+  if (late.length) {
+    const more = await readLive(client, values.namespace, late).catch(
+      tolerate(new Map<string, K8sObject>()),
+    );
+    for (const [key, object] of more) live.set(key, object);
+  }
   return { objects, plan, live, rerender };
 }
