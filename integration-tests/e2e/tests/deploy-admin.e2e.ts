@@ -61,7 +61,8 @@ describe('deploy as admin', () => {
     await clearml.openInstance(ns, INSTANCE);
     const status = clearml.status;
 
-    await status.graph().waitFor();
+    // The first paint waits for every initial list and watch: slow on a loaded machine.
+    await status.graph().waitFor({ timeout: 60_000 });
     await status.waitForInstanceState('Ready');
     await expect.poll(() => status.nodesOutsideGraph(), { timeout: 10_000 }).toEqual([]);
     await expect.poll(() => status.collapsedLabels(), { timeout: 10_000 }).toEqual([]);
