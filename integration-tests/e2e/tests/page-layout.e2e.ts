@@ -9,16 +9,17 @@ describe('the ClearML page in the console frame', () => {
     const clearml = new ClearMLPage(shell);
     await clearml.openFromNav(e2e.namespace);
     const toggle = shell.namespaceBar().locator('.co-namespace-dropdown__menu-toggle');
-    expect(await toggle.innerText()).toMatch(new RegExp(`: ${e2e.namespace}$`));
+    await expect.poll(() => toggle.innerText()).toMatch(new RegExp(`: ${e2e.namespace}$`));
 
     // Bar → URL: all projects.
     await shell.selectNamespace('#ALL_NS#');
     await shell.page.waitForURL((u) => u.pathname.endsWith('/clearml/all-namespaces'));
-    expect(await toggle.innerText()).toMatch(/All (Projects|Namespaces)$/);
+    // The URL changes first; the bar follows on the next render.
+    await expect.poll(() => toggle.innerText()).toMatch(/All (Projects|Namespaces)$/);
 
     // URL → bar.
     await clearml.open(e2e.namespace);
-    expect(await toggle.innerText()).toMatch(new RegExp(`: ${e2e.namespace}$`));
+    await expect.poll(() => toggle.innerText()).toMatch(new RegExp(`: ${e2e.namespace}$`));
     expect(await shell.errors()).toEqual([]);
   });
 
