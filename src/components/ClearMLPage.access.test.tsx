@@ -5,6 +5,7 @@ import { MemoryRouter } from 'react-router';
 import { healthyInstance } from '../engine/status/fixtures';
 import { resetSdkStandIns, setWatchData } from '../test-support/console-sdk';
 import { FakeClusterClient } from '../test-support/fake-client';
+import { installRecord } from '../test-support/install-record';
 import ClearMLPage from './ClearMLPage';
 
 vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../test-support/console-sdk'));
@@ -39,19 +40,7 @@ function projectAdmin() {
   return client;
 }
 
-const record = (name: string, namespace: string) => ({
-  kind: 'ConfigMap',
-  metadata: {
-    name: `${name}-install-record`,
-    namespace,
-    labels: {
-      'clearml-console-plugin/install-record': 'true',
-      'app.kubernetes.io/instance': name,
-      'app.kubernetes.io/managed-by': 'clearml-console-plugin',
-    },
-  },
-  data: { 'values.yaml': `name: ${name}\nnamespace: ${namespace}\n`, version: '0.1.0' },
-});
+const record = (name: string, namespace: string) => installRecord(name, namespace);
 
 const inTeamA = <T extends { metadata: object }>(items: T[]) =>
   items.map((i) => ({ ...i, metadata: { ...i.metadata, namespace: 'team-a' } }));

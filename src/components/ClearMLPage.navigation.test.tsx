@@ -10,6 +10,7 @@ import {
   setWatchData,
 } from '../test-support/console-sdk';
 import { FakeClusterClient } from '../test-support/fake-client';
+import { installRecord } from '../test-support/install-record';
 import ClearMLPage from './ClearMLPage';
 
 vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../test-support/console-sdk'));
@@ -41,19 +42,7 @@ function cluster() {
   ]);
 }
 
-const record = (name: string, namespace: string) => ({
-  kind: 'ConfigMap',
-  metadata: {
-    name: `${name}-install-record`,
-    namespace,
-    labels: {
-      'clearml-console-plugin/install-record': 'true',
-      'app.kubernetes.io/instance': name,
-      'app.kubernetes.io/managed-by': 'clearml-console-plugin',
-    },
-  },
-  data: { 'values.yaml': `name: ${name}\nnamespace: ${namespace}\n`, version: '0.1.0' },
-});
+const record = (name: string, namespace: string) => installRecord(name, namespace);
 
 let history: { back: () => void; location: string } = { back: () => {}, location: '' };
 const Probe = () => {

@@ -10,29 +10,17 @@ import {
   watchCalls,
 } from '../test-support/console-sdk';
 import { FakeClusterClient } from '../test-support/fake-client';
+import { installRecord } from '../test-support/install-record';
 import ClearMLPage from './ClearMLPage';
 
 vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../test-support/console-sdk'));
 vi.mock('./status/TopologyGraph', () => import('../test-support/topology-graph'));
 
-const record = (name: string, namespace: string) => ({
-  kind: 'ConfigMap',
-  metadata: {
-    name: `${name}-install-record`,
-    namespace,
-    labels: {
-      'clearml-console-plugin/install-record': 'true',
-      'app.kubernetes.io/instance': name,
-      'app.kubernetes.io/managed-by': 'clearml-console-plugin',
-    },
-  },
-  data: {
-    'values.yaml': `name: ${name}\nnamespace: ${namespace}\nserver:\n  version: "2.3"\n`,
-    version: '0.1.0',
-    installedAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2025-01-01T00:00:00Z',
-  },
-});
+const record = (name: string, namespace: string) =>
+  installRecord(name, namespace, {
+    serverVersion: '2.3',
+    data: { installedAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' },
+  });
 
 const ns = <T extends { metadata: object }>(items: T[], namespace = 'team-a') =>
   items.map((i) => ({ ...i, metadata: { ...i.metadata, namespace } }));
