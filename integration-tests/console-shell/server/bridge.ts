@@ -19,6 +19,7 @@ import * as https from 'https';
 import type { AddressInfo } from 'net';
 import { pipeline, type Duplex } from 'stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { renderIndexHTML } from './index-html';
 import {
   USER_COOKIE,
   CSRF_COOKIE,
@@ -233,23 +234,7 @@ export const createBridge = (options: BridgeOptions) => {
         cluster: identity?.server ?? '',
       },
     };
-    const json = JSON.stringify(flags).replace(/</g, '\\u003c');
-    return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <base href="${basePath}" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>OKD</title>
-    <script>window.SERVER_FLAGS = ${json};</script>
-    <script defer src="${basePath}static/main.js"></script>
-  </head>
-  <body>
-    <div id="popper-container"></div>
-    <div id="app"></div>
-  </body>
-</html>
-`;
+    return renderIndexHTML(basePath, flags);
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {

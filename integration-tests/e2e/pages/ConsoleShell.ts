@@ -112,6 +112,18 @@ export class ConsoleShell {
     await this.page.locator('[data-test="console-nav"]').waitFor();
   }
 
+  /** Chooses the console theme in the masthead; open pages follow at once, as in the console. */
+  async setTheme(theme: 'light' | 'dark' | 'systemDefault') {
+    await this.page.locator('[data-test="theme-switcher"]').selectOption(theme);
+  }
+
+  /** Whether the page is drawn in the dark theme (`pf-v6-theme-dark` on `<html>`). */
+  async isDarkTheme() {
+    return this.page.evaluate(() =>
+      document.documentElement.classList.contains('pf-v6-theme-dark'),
+    );
+  }
+
   /** The user name the API server reports for the current identity. */
   async currentUser() {
     const el = this.page.locator('[data-test="current-user"]');

@@ -2,6 +2,7 @@ import { ClearMLPage } from '../pages/ClearMLPage';
 import { WIZARD_STEPS } from '../pages/DeployWizardPage';
 import { formatViolations } from '../support/a11y';
 import { BridgeClient } from '../support/bridge-client';
+import { svgTextContrast } from '../support/contrast';
 import { useConsole } from '../support/fixtures';
 import { until } from '../support/wait';
 
@@ -95,6 +96,20 @@ describe('deploy as admin', () => {
     await status.selectComponent('apiserver');
     expect(await status.detailsPods('apiserver').count()).toBeGreaterThan(0);
     await shell.screenshot('status-details');
+
+    // The graph's labels are SVG, out of axe's reach: check their contrast in both themes.
+    const lightLabels = await svgTextContrast(status.graph());
+    expect(lightLabels.length).toBeGreaterThanOrEqual(COMPONENTS.length);
+    expect(lightLabels.filter((l) => l.ratio < 4.5)).toEqual([]);
+    await shell.setTheme('dark');
+    await expect.poll(() => shell.isDarkTheme()).toBe(true);
+    const darkLabels = await svgTextContrast(status.graph());
+    expect(darkLabels.length).toBe(lightLabels.length);
+    expect(darkLabels.filter((l) => l.ratio < 4.5)).toEqual([]);
+    const darkViolations = await shell.accessibilityViolations('#content-scrollable');
+    expect(darkViolations, formatViolations(darkViolations)).toEqual([]);
+    await shell.page.evaluate(() => window.scrollTo(0, 0));
+    await shell.screenshot('dark-status-ready');
     expect(await shell.errors()).toEqual([]);
   });
 

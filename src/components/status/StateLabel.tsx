@@ -12,14 +12,14 @@ import type { ComponentHealth } from '../../engine/status/types';
 export const StateLabel = ({ state, dataTest }: { state: ComponentHealth; dataTest?: string }) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const look = {
-    Ready: { color: 'green', icon: <CheckCircleIcon />, text: t('Ready') },
-    Progressing: { color: 'blue', icon: <InProgressIcon />, text: t('Progressing') },
-    Degraded: { color: 'orange', icon: <ExclamationTriangleIcon />, text: t('Degraded') },
-    Failed: { color: 'red', icon: <ExclamationCircleIcon />, text: t('Failed') },
+    Ready: { labelColor: 'green', icon: <CheckCircleIcon />, text: t('Ready') },
+    Progressing: { labelColor: 'blue', icon: <InProgressIcon />, text: t('Progressing') },
+    Degraded: { labelColor: 'orange', icon: <ExclamationTriangleIcon />, text: t('Degraded') },
+    Failed: { labelColor: 'red', icon: <ExclamationCircleIcon />, text: t('Failed') },
   } as const;
   const l = look[state];
   return (
-    <Label color={l.color} icon={l.icon} isCompact data-test={dataTest ?? 'state-label'}>
+    <Label color={l.labelColor} icon={l.icon} isCompact data-test={dataTest ?? 'state-label'}>
       {l.text}
     </Label>
   );

@@ -49,6 +49,7 @@ import { PerspectiveContext } from '@openshift-console/dynamic-plugin-sdk/lib/pe
 import { useConsoleExtensions } from '../console/extensions';
 import { ALL_NAMESPACES_KEY, useActiveNamespace } from '../console/namespace';
 import { NamespaceProvider, PERSPECTIVES, PerspectiveProvider } from './providers';
+import { ThemeSwitcher } from './ThemeSwitcher';
 import { UserSwitcher } from './UserSwitcher';
 import type { ConsoleStore } from './store';
 
@@ -208,6 +209,9 @@ const Header = () => {
         <Toolbar isFullHeight isStatic>
           <ToolbarContent>
             <ToolbarItem align={{ default: 'alignEnd' }}>
+              <ThemeSwitcher />
+            </ToolbarItem>
+            <ToolbarItem>
               <UserSwitcher />
             </ToolbarItem>
             {user && (
