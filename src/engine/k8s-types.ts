@@ -139,7 +139,7 @@ export interface Volume {
   name: string;
   persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
   emptyDir?: { medium?: string; sizeLimit?: string };
-  configMap?: { name: string; defaultMode?: number };
+  configMap?: { name: string; defaultMode?: number; items?: { key: string; path: string }[] };
   secret?: { secretName: string; defaultMode?: number };
   hostPath?: { path: string; type?: string };
   [volumeType: string]: unknown;
@@ -160,6 +160,16 @@ export interface PodSpec {
   hostIPC?: boolean;
   terminationGracePeriodSeconds?: number;
   affinity?: Record<string, unknown>;
+  nodeSelector?: StringMap;
+  tolerations?: Toleration[];
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  tolerationSeconds?: number;
 }
 
 export interface PodTemplateSpec {
@@ -236,6 +246,12 @@ export interface K8sSecret extends K8sObject {
   /** Base64-encoded values, as the API returns them. */
   data?: StringMap;
   stringData?: StringMap;
+}
+
+export interface ConfigMap extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'ConfigMap';
+  data?: StringMap;
 }
 
 export interface ServiceAccount extends K8sObject {

@@ -29,6 +29,8 @@ export const OBJECT_SUFFIXES = {
   elasticsearchHeadless: 'elasticsearch-headless',
   elasticsearchPdb: 'elasticsearch-pdb',
   credentials: 'credentials',
+  apiserverConfig: 'apiserver-config',
+  webserverConfig: 'webserver-config',
   appRoute: 'app',
   apiRoute: 'api',
   filesRoute: 'files',

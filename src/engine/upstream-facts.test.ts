@@ -16,6 +16,7 @@ function containerOf(objects: K8sObject[], component: string): Container {
 function fieldOf(c: Container, field: string): string | undefined {
   const [kind, name] = field.split(/:(.*)/s);
   if (kind === 'args') return JSON.stringify(c.args);
+  if (kind === 'image') return c.image;
   if (kind === 'command') return JSON.stringify(c.command);
   if (kind === 'port') return String(c.ports?.find((p) => p.name === name)?.containerPort);
   if (kind === 'mount') return c.volumeMounts?.find((m) => m.name === name)?.mountPath;

@@ -7,10 +7,17 @@ import type { ServerVersion } from './values/images';
  *
  * `field` selects a value of the component's main container: `env:<NAME>` (the value the process
  * sees: `$(VAR)` expanded, Secret values as `secret:<key>`), `args`, `command`, `port:<name>`,
- * `mount:<volume>`. `expected` is the exact string or a pattern.
+ * `mount:<volume>`, `image`. `expected` is the exact string or a pattern.
  */
 export interface UpstreamFact {
-  component: 'apiserver' | 'async-delete' | 'fileserver' | 'webserver' | 'elasticsearch';
+  component:
+    | 'apiserver'
+    | 'async-delete'
+    | 'fileserver'
+    | 'webserver'
+    | 'elasticsearch'
+    | 'mongodb'
+    | 'redis';
   field: string;
   expected: string | RegExp;
   source: string;
@@ -20,6 +27,9 @@ export interface UpstreamFact {
 const SERVER = 'allegroai/clearml-server v2.0.0';
 const CHART = 'allegroai/clearml-helm-charts clearml 7.14.1';
 const V20: readonly ServerVersion[] = ['2.0'];
+const SERVER23 = 'clearml/clearml-server v2.3.0';
+const V23: readonly ServerVersion[] = ['2.3'];
+const BOTH: readonly ServerVersion[] = ['2.0', '2.3'];
 
 export const UPSTREAM_FACTS: readonly UpstreamFact[] = [
   {
@@ -148,5 +158,177 @@ export const UPSTREAM_FACTS: readonly UpstreamFact[] = [
     expected: 'clearml-elastic',
     source: `${CHART} values.yaml elasticsearch.clusterName`,
     versions: V20,
+  },
+  // Release images. 2.0 is the chart's; 2.3 is upstream compose's at the v2.3.0 tag (compose pins
+  // `clearml/server:latest`, so only the repository is checked for the ClearML image).
+  {
+    component: 'apiserver',
+    field: 'image',
+    expected: 'docker.io/allegroai/clearml:2.0.0-613',
+    source: 'clearml/clearml-helm-charts clearml-7.14.4 charts/clearml/values.yaml:70-73',
+    versions: V20,
+  },
+  {
+    component: 'elasticsearch',
+    field: 'image',
+    expected: 'docker.elastic.co/elasticsearch/elasticsearch:7.17.3',
+    source: 'clearml/clearml-helm-charts clearml-7.14.4 charts/clearml/Chart.yaml:29-31',
+    versions: V20,
+  },
+  {
+    component: 'mongodb',
+    field: 'image',
+    expected: 'docker.io/library/mongo:6.0.19',
+    source: `${SERVER} docker/docker-compose.yml:91`,
+    versions: V20,
+  },
+  ...(['apiserver', 'fileserver', 'webserver', 'async-delete'] as const).map((component) => ({
+    component,
+    field: 'image',
+    expected: /^docker\.io\/clearml\/server:/,
+    source: `${SERVER23} docker/docker-compose.yml:8,76,113,131 (clearml/server)`,
+    versions: V23,
+  })),
+  {
+    component: 'mongodb',
+    field: 'image',
+    expected: 'docker.io/library/mongo:7.0.22',
+    source: `${SERVER23} docker/docker-compose.yml:91`,
+    versions: V23,
+  },
+  {
+    component: 'redis',
+    field: 'image',
+    expected: 'docker.io/library/redis:7.4.1',
+    source: `${SERVER23} docker/docker-compose.yml:102 (the same in v2.0.0)`,
+    versions: BOTH,
+  },
+  {
+    component: 'elasticsearch',
+    field: 'image',
+    expected: 'docker.io/library/elasticsearch:8.17.0',
+    source: `${SERVER23} docker/docker-compose.yml:63`,
+    versions: V23,
+  },
+  {
+    component: 'mongodb',
+    field: 'args',
+    expected: /"--setParameter","internalQueryMaxBlockingSortMemoryUsageBytes=196100200"/,
+    source: `${SERVER23} docker/docker-compose.yml:93`,
+    versions: BOTH,
+  },
+  {
+    component: 'redis',
+    field: 'mount:data',
+    expected: '/data',
+    source: `${SERVER23} docker/docker-compose.yml:105`,
+    versions: BOTH,
+  },
+  // Wiring of the current release, checked against the v2.3.0 sources.
+  {
+    component: 'apiserver',
+    field: 'args',
+    expected: '["apiserver"]',
+    source: `${SERVER23} docker/docker-compose.yml:5-6`,
+    versions: V23,
+  },
+  {
+    component: 'apiserver',
+    field: 'port:http',
+    expected: '8008',
+    source: `${SERVER23} docker/docker-compose.yml:35`,
+    versions: V23,
+  },
+  {
+    component: 'apiserver',
+    field: 'env:CLEARML__services__async_urls_delete__fileserver__url_prefixes',
+    expected: /^\[("https:\/\/[^"]+\/files",)?"http:\/\/clearml-fileserver:8081"\]$/,
+    source: `${SERVER23} docker/docker-compose.yml:31; apiserver/bll/task/task_cleanup.py:150`,
+    versions: V23,
+  },
+  {
+    component: 'apiserver',
+    field: 'env:CLEARML__HOSTS__ELASTIC__EVENTS__HOSTS',
+    expected: '[{"host":"clearml-elasticsearch","port":9200,"scheme":"http"}]',
+    source: `${SERVER23} apiserver/config/default/hosts.conf:5`,
+    versions: V23,
+  },
+  {
+    component: 'apiserver',
+    field: 'env:CLEARML__APISERVER__AUTH__SESSION_AUTH_COOKIE_NAME',
+    expected: '"clearml-token-k8s"',
+    source: `${SERVER23} apiserver/config/default/apiserver.conf:72`,
+    versions: V23,
+  },
+  {
+    component: 'apiserver',
+    field: 'env:CLEARML__secure__credentials__services_agent__user_key',
+    expected: '"secret:agent_services_key"',
+    source: `${SERVER23} docker/docker-compose.yml:32; apiserver/config/default/secure.conf:31-35 (role admin)`,
+    versions: BOTH,
+  },
+  {
+    component: 'apiserver',
+    field: 'env:CLEARML__secure__credentials__services_agent__user_secret',
+    expected: '"secret:agent_services_secret"',
+    source: `${SERVER23} docker/docker-compose.yml:33; apiserver/mongo/initialize/__init__.py:66-80`,
+    versions: BOTH,
+  },
+  {
+    component: 'async-delete',
+    field: 'command',
+    expected:
+      '["python3","-m","jobs.async_urls_delete","--fileserver-host","http://clearml-fileserver:8081"]',
+    source: `${SERVER23} docker/docker-compose.yml:144-149`,
+    versions: V23,
+  },
+  {
+    component: 'async-delete',
+    field: 'env:PYTHONPATH',
+    expected: '/opt/clearml/apiserver',
+    source: `${SERVER23} docker/docker-compose.yml:142`,
+    versions: V23,
+  },
+  {
+    component: 'fileserver',
+    field: 'args',
+    expected: '["fileserver"]',
+    source: `${SERVER23} docker/docker-compose.yml:73-74`,
+    versions: V23,
+  },
+  {
+    component: 'fileserver',
+    field: 'mount:fileserver-data',
+    expected: '/mnt/fileserver',
+    source: `${SERVER23} docker/docker-compose.yml:82`,
+    versions: V23,
+  },
+  {
+    component: 'fileserver',
+    field: 'env:CLEARML__FILESERVER__AUTH__COOKIE_NAMES',
+    expected: '["clearml-token-k8s"]',
+    source: `${SERVER23} fileserver/auth.py:119 (fileserver.auth.cookie_names)`,
+    versions: V23,
+  },
+  {
+    component: 'fileserver',
+    field: 'env:CLEARML__HOSTS__API_SERVER',
+    expected: '"http://clearml-apiserver:8008"',
+    source: `${SERVER23} fileserver/auth.py:48-50 (hosts.api_server)`,
+    versions: V23,
+  },
+  {
+    component: 'webserver',
+    field: 'port:http',
+    expected: '80',
+    source: `${SERVER23} docker/docker-compose.yml:118 (8080:80)`,
+    versions: V23,
+  },
+  {
+    component: 'elasticsearch',
+    field: 'mount:data',
+    expected: '/usr/share/elasticsearch/data',
+    source: `${SERVER23} docker/docker-compose.yml:66`,
+    versions: V23,
   },
 ];

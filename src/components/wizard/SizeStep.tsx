@@ -22,6 +22,7 @@ import {
 } from '../../engine';
 import { numberOrText, setIn } from '../model/form-values';
 import { formatBytes, formatCores, resourceTotals } from '../model/totals';
+import { AdvancedSection } from './advanced/AdvancedSection';
 import { FieldError, fieldId, TextField } from './fields';
 import type { WizardForm } from './useWizardForm';
 
@@ -222,6 +223,7 @@ export const SizeStep = ({ form }: { form: WizardForm }) => {
           </DescriptionListGroup>
         </DescriptionList>
       )}
+      <AdvancedSection form={form} />
     </Form>
   );
 };

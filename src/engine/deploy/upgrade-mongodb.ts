@@ -60,6 +60,7 @@ export function mongoPrepareJob(
     [MANAGED_BY_LABEL]: MANAGED_BY,
   };
   const pullSecret = values.images.pullSecret;
+  const mongo = values.components.mongodb;
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
@@ -76,6 +77,11 @@ export function mongoPrepareJob(
           restartPolicy: 'Never',
           securityContext: RESTRICTED_POD_SECURITY,
           ...(pullSecret ? { imagePullSecrets: [{ name: pullSecret }] } : {}),
+          // Scheduled where MongoDB may run: nodes reserved by taints or labels are the same.
+          ...(mongo.nodeSelector && Object.keys(mongo.nodeSelector).length
+            ? { nodeSelector: mongo.nodeSelector }
+            : {}),
+          ...(mongo.tolerations?.length ? { tolerations: mongo.tolerations } : {}),
           containers: [
             {
               name: 'feature-compatibility-version',

@@ -23,6 +23,8 @@ import {
 } from './pod';
 import { hoconString, hoconValue } from './hocon';
 import { httpProbe, LIVENESS, READINESS, STARTUP } from './probes';
+import { extraEnvVars } from './component-extras';
+import { serverConfigFiles } from './config-files';
 import { SECRET_KEYS } from './secrets';
 import { deployment, service } from './workload';
 
@@ -57,6 +59,19 @@ function apiserverEnv(ctx: RenderContext): EnvVar[] {
       SECRET_KEYS.apiserverSecret,
     ),
     ...secretHoconEnv(ctx, 'CLEARML__secure__auth__token_secret', SECRET_KEYS.authTokenSecret),
+    // The services agent (role admin) the server registers at start (clearml-server v2.3.0
+    // apiserver/mongo/initialize/__init__.py:66-80 over `secure.credentials`; default entry in
+    // apiserver/config/default/secure.conf:31-35; set as in docker/docker-compose.yml:32-33).
+    ...secretHoconEnv(
+      ctx,
+      'CLEARML__secure__credentials__services_agent__user_key',
+      SECRET_KEYS.agentServicesKey,
+    ),
+    ...secretHoconEnv(
+      ctx,
+      'CLEARML__secure__credentials__services_agent__user_secret',
+      SECRET_KEYS.agentServicesSecret,
+    ),
   );
   if (v.server.prepopulate) {
     env.push(
@@ -123,14 +138,15 @@ function apiserverEnv(ctx: RenderContext): EnvVar[] {
       secretEnv(ctx, 'CLEARML__APISERVER__AUTH__FIXED_USERS__USERS', SECRET_KEYS.fixedUsers),
     );
   }
-  return env;
+  return [...env, ...extraEnvVars(ctx, 'apiserver')];
 }
 
 /** The API server Deployment and its Service. */
 export function renderApiserver(ctx: RenderContext): K8sObject[] {
   const image = serverImage(ctx, 'apiserver');
   const targets = dataStoreWaitTargets(ctx);
-  const pod = basePodSpec(ctx, ctx.name('apiserver'), {
+  const config = serverConfigFiles(ctx);
+  const pod = basePodSpec(ctx, ctx.name('apiserver'), 'apiserver', {
     securityContext: SERVER_POD_SECURITY,
     initContainers: targets.length
       ? [waitInitContainer(ctx, 'init-apiserver', image, targets)]
@@ -147,15 +163,18 @@ export function renderApiserver(ctx: RenderContext): K8sObject[] {
         startupProbe: httpProbe('/debug.ping', 'http', STARTUP),
         livenessProbe: httpProbe('/debug.ping', 'http', LIVENESS),
         readinessProbe: httpProbe('/debug.ping', 'http', READINESS),
+        ...(config ? { volumeMounts: config.mounts } : {}),
         securityContext: SERVER_CONTAINER_SECURITY,
       },
     ],
+    volumes: config ? [config.volume] : [],
   });
   return [
+    ...(config ? [config.configMap] : []),
     deployment(ctx, 'apiserver', 'apiserver', {
       replicas: ctx.values.components.apiserver.replicas,
       pod,
-      podAnnotations: SERVER_POD_ANNOTATIONS,
+      podAnnotations: { ...SERVER_POD_ANNOTATIONS, ...config?.annotations },
     }),
     service(ctx, 'apiserver', 'apiserver', [
       { name: 'http', port: PORTS.apiserver, targetPort: 'http' },

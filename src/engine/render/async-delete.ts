@@ -21,6 +21,8 @@ import {
   waitInitContainer,
 } from './pod';
 import { hoconString, hoconValue } from './hocon';
+import { extraEnvVars } from './component-extras';
+import { serverConfigFiles } from './config-files';
 import { SECRET_KEYS } from './secrets';
 import { deployment } from './workload';
 
@@ -31,7 +33,10 @@ import { deployment } from './workload';
 export function renderAsyncDelete(ctx: RenderContext): K8sObject[] {
   const image = serverImage(ctx, 'apiserver');
   const targets = dataStoreWaitTargets(ctx);
-  const pod = basePodSpec(ctx, ctx.name('apiserver'), {
+  // The API server's extra config files too: the job reads the API server's configuration
+  // (upstream compose mounts /opt/clearml/config into async_delete, docker/docker-compose.yml).
+  const config = serverConfigFiles(ctx);
+  const pod = basePodSpec(ctx, ctx.name('apiserver'), 'asyncDelete', {
     securityContext: SERVER_POD_SECURITY,
     initContainers: targets.length
       ? [waitInitContainer(ctx, 'init-async-delete', image, targets)]
@@ -68,17 +73,20 @@ export function renderAsyncDelete(ctx: RenderContext): K8sObject[] {
           { name: 'PYTHONPATH', value: '/opt/clearml/apiserver' },
           { name: 'CLEARML__apiserver__default_company', value: hoconString(DEFAULT_COMPANY_ID) },
           { name: ASYNC_DELETE_PREFIXES_ENV, value: hoconValue(filesUrlPrefixes(ctx)) },
+          ...extraEnvVars(ctx, 'asyncDelete'),
         ],
         resources: resolveResources(ctx.values, 'asyncDelete'),
+        ...(config ? { volumeMounts: config.mounts } : {}),
         securityContext: SERVER_CONTAINER_SECURITY,
       },
     ],
+    volumes: config ? [config.volume] : [],
   });
   return [
     deployment(ctx, 'asyncDelete', 'async-delete', {
       replicas: 1,
       pod,
-      podAnnotations: SERVER_POD_ANNOTATIONS,
+      podAnnotations: { ...SERVER_POD_ANNOTATIONS, ...config?.annotations },
     }),
   ];
 }

@@ -6,6 +6,7 @@ import { resolveResources } from '../values/resources';
 import { meta, selectorLabels, type RenderContext } from './context';
 import { PORTS } from './endpoints';
 import { basePodSpec, RESTRICTED_CONTAINER_SECURITY, RESTRICTED_POD_SECURITY } from './pod';
+import { extraEnvVars } from './component-extras';
 import { execProbe, STARTUP, tcpProbe } from './probes';
 import { service, statefulSet, storageClassOf } from './workload';
 
@@ -98,7 +99,7 @@ export function renderElasticsearch(ctx: RenderContext): K8sObject[] {
   const heap = es.heap ?? halfAsJavaHeap(resources.limits.memory);
   const image = imageOf(v, 'elasticsearch');
   const health = es.replicas === 1 ? 'yellow' : 'green';
-  const pod = basePodSpec(ctx, ctx.name('elasticsearch'), {
+  const pod = basePodSpec(ctx, ctx.name('elasticsearch'), 'elasticsearch', {
     securityContext: chart ? { fsGroup: 1000, runAsUser: 1000 } : RESTRICTED_POD_SECURITY,
     terminationGracePeriodSeconds: 120,
     initContainers: chart ? [sysctlInitContainer(image, v.images.pullPolicy)] : [],
@@ -111,7 +112,7 @@ export function renderElasticsearch(ctx: RenderContext): K8sObject[] {
           { name: 'http', containerPort: PORTS.elasticsearchHttp, protocol: 'TCP' },
           { name: 'transport', containerPort: PORTS.elasticsearchTransport, protocol: 'TCP' },
         ],
-        env: elasticsearchEnv(ctx, heap),
+        env: [...elasticsearchEnv(ctx, heap), ...extraEnvVars(ctx, 'elasticsearch')],
         resources,
         startupProbe: tcpProbe('http', STARTUP),
         livenessProbe: tcpProbe('transport', {

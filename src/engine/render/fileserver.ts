@@ -13,6 +13,7 @@ import {
 } from './pod';
 import { LIVENESS, READINESS, STARTUP, tcpProbe } from './probes';
 import { hoconString, hoconValue } from './hocon';
+import { extraEnvVars } from './component-extras';
 import { SECRET_KEYS } from './secrets';
 import { deployment, persistentVolumeClaim, service } from './workload';
 
@@ -20,7 +21,7 @@ import { deployment, persistentVolumeClaim, service } from './workload';
 export function renderFileserver(ctx: RenderContext): K8sObject[] {
   const v = ctx.values;
   const image = serverImage(ctx, 'fileserver');
-  const pod = basePodSpec(ctx, ctx.name('fileserver'), {
+  const pod = basePodSpec(ctx, ctx.name('fileserver'), 'fileserver', {
     securityContext: SERVER_POD_SECURITY,
     initContainers: [waitInitContainer(ctx, 'init-fileserver', image, apiserverWaitTargets(ctx))],
     containers: [
@@ -51,6 +52,7 @@ export function renderFileserver(ctx: RenderContext): K8sObject[] {
             'CLEARML__SECURE__CREDENTIALS__FILESERVER__USER_SECRET',
             SECRET_KEYS.fileserverSecret,
           ),
+          ...extraEnvVars(ctx, 'fileserver'),
         ],
         resources: resolveResources(v, 'fileserver'),
         startupProbe: tcpProbe('http', STARTUP),

@@ -5,6 +5,7 @@ import { resolveResources } from '../values/resources';
 import type { RenderContext } from './context';
 import { MONGODB_USER, PORTS } from './endpoints';
 import { basePodSpec, RESTRICTED_CONTAINER_SECURITY, RESTRICTED_POD_SECURITY } from './pod';
+import { extraEnvVars } from './component-extras';
 import { execProbe, tcpProbe } from './probes';
 import { SECRET_KEYS } from './secrets';
 import { deployment, persistentVolumeClaim, service, storageClassOf } from './workload';
@@ -76,6 +77,7 @@ export function renderMongodb(ctx: RenderContext): K8sObject[] {
   const image = imageOf(v, 'mongodb');
   const securityContext = chart ? CHART_CONTAINER : RESTRICTED_CONTAINER_SECURITY;
   const volumeMounts = [{ name: 'datadir', mountPath: MONGODB_VOLUME_PATH }];
+  const extra = extraEnvVars(ctx, 'mongodb');
   const setup: Container = {
     name: 'mongodb-setup',
     image,
@@ -86,7 +88,7 @@ export function renderMongodb(ctx: RenderContext): K8sObject[] {
     volumeMounts,
     securityContext,
   };
-  const pod = basePodSpec(ctx, ctx.name('mongodb'), {
+  const pod = basePodSpec(ctx, ctx.name('mongodb'), 'mongodb', {
     securityContext: chart ? CHART_POD : RESTRICTED_POD_SECURITY,
     initContainers: [setup],
     containers: [
@@ -95,6 +97,7 @@ export function renderMongodb(ctx: RenderContext): K8sObject[] {
         image,
         imagePullPolicy: v.images.pullPolicy,
         command: ['mongod'],
+        ...(extra.length ? { env: extra } : {}),
         args: [
           '--dbpath',
           MONGODB_DB_PATH,

@@ -9,6 +9,7 @@ const KIND_RANK: Record<string, number> = {
   ServiceAccount: 0,
   RoleBinding: 1,
   Secret: 2,
+  ConfigMap: 2,
   NetworkPolicy: 3,
   PersistentVolumeClaim: 4,
   Service: 5,

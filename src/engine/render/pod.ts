@@ -9,16 +9,22 @@ import type {
 import { imageOf } from '../values/images';
 import { INIT_CONTAINER_RESOURCES } from '../values/presets';
 import { SECURITY_NOTE_ANNOTATION } from '../scc/plan';
+import type { ValuesComponent } from '../values/reserved-env';
+import { placement } from './component-extras';
 import type { RenderContext } from './context';
 import { quotedReference } from './hocon';
 import type { SecretKey } from './secrets';
 
 export const CLEARML_IMAGE_NOTE = 'the ClearML server image has no non-root user';
 
-/** Common pod fields: own service account, no API token, no service-link env variables. */
+/**
+ * Common pod fields: own service account, no API token, no service-link env variables, and the
+ * component's placement from the values (nodeSelector, tolerations, affinity).
+ */
 export function basePodSpec(
   ctx: RenderContext,
   serviceAccountName: string,
+  component: ValuesComponent,
   parts: {
     containers: Container[];
     initContainers?: Container[];
@@ -41,6 +47,7 @@ export function basePodSpec(
     ...(parts.terminationGracePeriodSeconds !== undefined
       ? { terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds }
       : {}),
+    ...placement(ctx, component),
   };
 }
 

@@ -5,6 +5,7 @@ import { resolveResources } from '../values/resources';
 import type { RenderContext } from './context';
 import { PORTS } from './endpoints';
 import { basePodSpec, RESTRICTED_CONTAINER_SECURITY, RESTRICTED_POD_SECURITY } from './pod';
+import { extraEnvVars } from './component-extras';
 import { execProbe } from './probes';
 import { SECRET_KEYS } from './secrets';
 import { service, statefulSet, storageClassOf } from './workload';
@@ -55,7 +56,7 @@ export const REDIS_COMMAND = [
 export function renderRedis(ctx: RenderContext): K8sObject[] {
   const v = ctx.values;
   const chart = v.security.mode === 'chart-compatible';
-  const pod = basePodSpec(ctx, ctx.name('redis'), {
+  const pod = basePodSpec(ctx, ctx.name('redis'), 'redis', {
     securityContext: chart ? { fsGroup: 1001 } : RESTRICTED_POD_SECURITY,
     terminationGracePeriodSeconds: 30,
     containers: [
@@ -73,6 +74,7 @@ export function renderRedis(ctx: RenderContext): K8sObject[] {
               secretKeyRef: { name: ctx.credentialsSecret, key: SECRET_KEYS.redisPassword },
             },
           },
+          ...extraEnvVars(ctx, 'redis'),
         ],
         resources: resolveResources(v, 'redis'),
         livenessProbe: execProbe(PING, {

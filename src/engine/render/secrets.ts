@@ -14,6 +14,8 @@ export const SECRET_KEYS = {
   webserverSecret: 'webserver_secret',
   testUserKey: 'test_user_key',
   testUserSecret: 'test_user_secret',
+  agentServicesKey: 'agent_services_key',
+  agentServicesSecret: 'agent_services_secret',
   authTokenSecret: 'secure_auth_token_secret',
   sessionSecret: 'session_secret',
   loginPassword: 'login_password',
@@ -115,6 +117,19 @@ export function renderCredentialsSecret(
     // The nodes as the server reads them (a JSON list is valid HOCON), used as the env value.
     data[SECRET_KEYS.elasticsearchHosts] = elasticNodesValue(elastic.external.hosts);
   }
+  // The services agent slot (clearml-server v2.3.0 apiserver/config/default/secure.conf:31-35,
+  // role admin; docker/docker-compose.yml:32-33 sets it from CLEARML_AGENT_ACCESS_KEY/SECRET_KEY):
+  // generated last, so that adding it left every earlier generated value as it was.
+  data[SECRET_KEYS.agentServicesKey] = pick(
+    SECRET_KEYS.agentServicesKey,
+    c.agentServices?.accessKey,
+    key,
+  );
+  data[SECRET_KEYS.agentServicesSecret] = pick(
+    SECRET_KEYS.agentServicesSecret,
+    c.agentServices?.secretKey,
+    secret,
+  );
   return {
     apiVersion: 'v1',
     kind: 'Secret',

@@ -10,6 +10,8 @@ import {
   waitInitContainer,
   WEBSERVER_CONTAINER_SECURITY,
 } from './pod';
+import { extraEnvVars } from './component-extras';
+import { webConfigFiles } from './config-files';
 import { httpProbe, LIVENESS, READINESS, STARTUP } from './probes';
 import { deployment, service } from './workload';
 
@@ -48,14 +50,15 @@ export function webserverEnv(ctx: RenderContext): EnvVar[] {
   if (v.components.webserver.disableIpv6) {
     env.push({ name: 'DISABLE_NGINX_IPV6', value: 'true' });
   }
-  return env;
+  return [...env, ...extraEnvVars(ctx, 'webserver')];
 }
 
 /** The web UI Deployment (nginx on port 80) and its Service on 8080. */
 export function renderWebserver(ctx: RenderContext): K8sObject[] {
   const v = ctx.values;
   const image = serverImage(ctx, 'webserver');
-  const pod = basePodSpec(ctx, ctx.name('webserver'), {
+  const config = webConfigFiles(ctx);
+  const pod = basePodSpec(ctx, ctx.name('webserver'), 'webserver', {
     securityContext: SERVER_POD_SECURITY,
     initContainers: [waitInitContainer(ctx, 'init-webserver', image, apiserverWaitTargets(ctx))],
     containers: [
@@ -70,15 +73,18 @@ export function renderWebserver(ctx: RenderContext): K8sObject[] {
         startupProbe: httpProbe('/', 'http', STARTUP),
         livenessProbe: httpProbe('/', 'http', LIVENESS),
         readinessProbe: httpProbe('/', 'http', READINESS),
+        ...(config ? { volumeMounts: config.mounts } : {}),
         securityContext: WEBSERVER_CONTAINER_SECURITY,
       },
     ],
+    volumes: config ? [config.volume] : [],
   });
   return [
+    ...(config ? [config.configMap] : []),
     deployment(ctx, 'webserver', 'webserver', {
       replicas: v.components.webserver.replicas,
       pod,
-      podAnnotations: SERVER_POD_ANNOTATIONS,
+      podAnnotations: { ...SERVER_POD_ANNOTATIONS, ...config?.annotations },
     }),
     service(ctx, 'webserver', 'webserver', [
       { name: 'http', port: PORTS.webserverService, targetPort: 'http' },

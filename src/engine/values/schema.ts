@@ -7,6 +7,7 @@ import {
   MAX_DNS_SUBDOMAIN_LENGTH,
   MAX_INSTANCE_NAME_LENGTH,
 } from '../names';
+import { componentFields, extraConfig, webConfiguration } from './component-fields';
 import { elasticHosts } from './elastic-hosts';
 import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS } from './images';
 import {
@@ -160,10 +161,18 @@ export const baseValuesSchema = z.strictObject({
     .prefault({}),
   components: z
     .strictObject({
-      apiserver: z.strictObject({ replicas: replicas(10) }).prefault({}),
-      asyncDelete: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
+      apiserver: z
+        .strictObject({ replicas: replicas(10), extraConfig, ...componentFields('apiserver') })
+        .prefault({}),
+      asyncDelete: z
+        .strictObject({ enabled: z.boolean().default(true), ...componentFields('asyncDelete') })
+        .prefault({}),
       fileserver: z
-        .strictObject({ enabled: z.boolean().default(true), replicas: replicas(10) })
+        .strictObject({
+          enabled: z.boolean().default(true),
+          replicas: replicas(10),
+          ...componentFields('fileserver'),
+        })
         .prefault({}),
       webserver: z
         .strictObject({
@@ -173,6 +182,8 @@ export const baseValuesSchema = z.strictObject({
             .boolean()
             .default(false)
             .meta({ description: 'Set on clusters whose nodes have IPv6 disabled.' }),
+          configuration: webConfiguration,
+          ...componentFields('webserver'),
         })
         .prefault({}),
       mongodb: z
@@ -184,6 +195,7 @@ export const baseValuesSchema = z.strictObject({
               authConnectionString: mongoUrl,
             })
             .optional(),
+          ...componentFields('mongodb'),
         })
         .prefault({}),
       redis: z
@@ -195,6 +207,7 @@ export const baseValuesSchema = z.strictObject({
               port: z.int().min(1).max(65535).default(6379),
             })
             .optional(),
+          ...componentFields('redis'),
         })
         .prefault({}),
       elasticsearch: z
@@ -218,6 +231,7 @@ export const baseValuesSchema = z.strictObject({
               }),
             })
             .optional(),
+          ...componentFields('elasticsearch'),
         })
         .prefault({}),
     })
@@ -296,6 +310,10 @@ export const baseValuesSchema = z.strictObject({
       fileserver: keyPair,
       webserver: keyPair,
       tests: keyPair,
+      agentServices: keyPair.meta({
+        description:
+          'The services agent (role admin) the API server registers, for a ClearML agent on the cluster.',
+      }),
       authTokenSecret: secretValue.optional(),
       sessionSecret: secretValue.optional(),
       mongodbPassword: secretValue
