@@ -16,7 +16,8 @@ import {
 } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { explainError } from '../../engine/cluster/errors';
+import { explainErrorMessage } from '../../engine/cluster/errors';
+import { useTranslateMessage } from '../i18n/translate-message';
 import { instanceSelector } from '../../engine/deploy/ownership';
 import { uninstall, type UninstallResult } from '../../engine/deploy/uninstall';
 import type { LivePvc } from '../../engine/status/types';
@@ -32,6 +33,7 @@ interface UninstallModalProps {
 /** Type-to-confirm uninstall that keeps the volumes and credentials unless asked. */
 export const UninstallModal = ({ namespace, instance, onClose, onDone }: UninstallModalProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const say = useTranslateMessage();
   const client = useClusterClient();
   const [typed, setTyped] = useState('');
   const [deleteData, setDeleteData] = useState(false);
@@ -48,7 +50,7 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
         labelSelector: instanceSelector(instance),
       })
       .then((items) => live && setPvcs(items as unknown as LivePvc[]))
-      .catch((err: unknown) => live && setError(explainError(err, 'list the volumes')));
+      .catch((err: unknown) => live && setError(say(explainErrorMessage(err, t('list the volumes')))));
     return () => {
       live = false;
     };
@@ -62,7 +64,7 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
       setResult(r);
       if (!r.problems.length) onDone?.(r);
     } catch (err) {
-      setError(explainError(err, `uninstall ${instance}`));
+      setError(say(explainErrorMessage(err, t('uninstall {{instance}}', { instance }))));
     } finally {
       setBusy(false);
     }
