@@ -29,9 +29,7 @@ const ENGINE_FILE = 'src/engine/messages/catalogue.ts';
 
 /** Every key the locale file must hold, with where it comes from. */
 export function requiredKeys(uses: StringUse[], engine: Record<string, string>): StringUse[] {
-  const fromCode = uses.flatMap((u) =>
-    u.plural ? [u, { ...u, key: `${u.key}${PLURAL}` }] : [u],
-  );
+  const fromCode = uses.flatMap((u) => (u.plural ? [u, { ...u, key: `${u.key}${PLURAL}` }] : [u]));
   const fromEngine = Object.keys(engine).map((key) => ({ key, where: ENGINE_FILE }));
   return [...fromCode, ...fromEngine];
 }

@@ -52,4 +52,6 @@ if (count) {
   );
   process.exit(1);
 }
-console.log(`i18n: ${Object.keys(current).length} strings, all present in i18n/en/${NAMESPACE}.json`);
+console.log(
+  `i18n: ${Object.keys(current).length} strings, all present in i18n/en/${NAMESPACE}.json`,
+);

@@ -24,9 +24,7 @@ export function translateMessage(t: TFunction, m: Message): string {
         : isMessage(p)
           ? translateMessage(t, p)
           : String(p);
-  const params = Object.fromEntries(
-    Object.entries(m.params ?? {}).map(([k, v]) => [k, param(v)]),
-  );
+  const params = Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) => [k, param(v)]));
   // The engine's ids are plain keys of the plugin's namespace (the console's i18next has no key
   // separator); values are put in as they are, React escapes them.
   return t(m.id, {

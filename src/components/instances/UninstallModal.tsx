@@ -17,6 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { explainErrorMessage } from '../../engine/cluster/errors';
+import { type Message, msg } from '../../engine/messages/message';
 import { useTranslateMessage } from '../i18n/translate-message';
 import { instanceSelector } from '../../engine/deploy/ownership';
 import { uninstall, type UninstallResult } from '../../engine/deploy/uninstall';
@@ -39,7 +40,7 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
   const [deleteData, setDeleteData] = useState(false);
   const [pvcs, setPvcs] = useState<LivePvc[]>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Message>();
   const [result, setResult] = useState<UninstallResult>();
 
   useEffect(() => {
@@ -50,7 +51,10 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
         labelSelector: instanceSelector(instance),
       })
       .then((items) => live && setPvcs(items as unknown as LivePvc[]))
-      .catch((err: unknown) => live && setError(say(explainErrorMessage(err, t('list the volumes')))));
+      .catch(
+        (err: unknown) =>
+          live && setError(explainErrorMessage(err, msg('uninstall.what.listVolumes'))),
+      );
     return () => {
       live = false;
     };
@@ -64,7 +68,7 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
       setResult(r);
       if (!r.problems.length) onDone?.(r);
     } catch (err) {
-      setError(say(explainErrorMessage(err, t('uninstall {{instance}}', { instance }))));
+      setError(explainErrorMessage(err, msg('uninstall.what.uninstall', { instance })));
     } finally {
       setBusy(false);
     }
@@ -132,7 +136,9 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
               autoFocus
             />
           </FormGroup>
-          {error && <Alert isInline variant="danger" title={error} data-test="uninstall-error" />}
+          {error && (
+            <Alert isInline variant="danger" title={say(error)} data-test="uninstall-error" />
+          )}
           {result && (
             <Alert
               isInline

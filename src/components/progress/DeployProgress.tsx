@@ -102,7 +102,8 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
           </StackItem>
           {run.phaseMessage && (
             <StackItem data-test="deploy-phase-message">
-              {run.running && <Spinner size="sm" aria-label={t('Working')} />} {say(run.phaseMessage)}
+              {run.running && <Spinner size="sm" aria-label={t('Working')} />}{' '}
+              {say(run.phaseMessage)}
             </StackItem>
           )}
           {run.upgrade && (

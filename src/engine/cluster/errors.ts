@@ -92,7 +92,11 @@ export function explainErrorMessage(err: unknown, what: string | Message): Messa
       const fields = (err.details?.causes ?? [])
         .map((c) => (c.field ? `${c.field}: ${c.message ?? c.reason ?? 'invalid'}` : c.message))
         .filter(Boolean);
-      return msg('error.invalid', { what, status, detail: fields.length ? fields.join('; ') : detail });
+      return msg('error.invalid', {
+        what,
+        status,
+        detail: fields.length ? fields.join('; ') : detail,
+      });
     }
     case status === 429:
       return msg('error.throttled', { what });

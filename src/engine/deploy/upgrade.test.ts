@@ -67,7 +67,9 @@ describe('upgrade check', () => {
       elasticsearch: 'docker.io/library/elasticsearch:8.17.0',
     });
     const check = checkUpgrade(createValues({ server: { version: '2.0' } }), recordFor({}), live);
-    expect(check.refusals.map((r) => r.text).join(' ')).toContain('going back to 2.0 is not supported');
+    expect(check.refusals.map((r) => r.text).join(' ')).toContain(
+      'going back to 2.0 is not supported',
+    );
     expect(check.refusals.map((r) => r.text).join(' ')).toContain('MongoDB runs 7.0');
     expect(check.refusals.map((r) => r.text).join(' ')).toContain('Elasticsearch runs 8.17');
     expect(check.prepareMongo).toBeUndefined();
@@ -80,7 +82,9 @@ describe('upgrade check', () => {
     });
     const check = checkUpgrade(createValues(), recordFor({ server: { version: '2.0' } }), live);
     expect(check.refusals.map((r) => r.text).join(' ')).toContain('5.0 → 6.0 → 7.0');
-    expect(check.refusals.map((r) => r.text).join(' ')).toContain('only 7.17 may be upgraded to 8.x');
+    expect(check.refusals.map((r) => r.text).join(' ')).toContain(
+      'only 7.17 may be upgraded to 8.x',
+    );
   });
 
   it('refuses an older Redis than the one running', () => {

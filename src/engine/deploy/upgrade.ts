@@ -78,9 +78,7 @@ function checkMongo(values: ClearMLValues, live: Map<string, K8sObject>, out: Up
   const b = MONGO_SERIES.indexOf(series(to));
   if (a < 0 || b < 0 || a === b) return;
   if (b < a) {
-    out.refusals.push(
-      msg('upgrade.mongodb.downgrade', { from: series(from), to: series(to) }),
-    );
+    out.refusals.push(msg('upgrade.mongodb.downgrade', { from: series(from), to: series(to) }));
   } else if (b - a > 1) {
     out.refusals.push(
       msg('upgrade.mongodb.skip', {
@@ -91,9 +89,7 @@ function checkMongo(values: ClearMLValues, live: Map<string, K8sObject>, out: Up
     );
   } else {
     out.prepareMongo = { image: current, series: series(from) };
-    out.notes.push(
-      msg('upgrade.mongodb.step', { from: series(from), to: series(to) }),
-    );
+    out.notes.push(msg('upgrade.mongodb.step', { from: series(from), to: series(to) }));
   }
 }
 
@@ -119,9 +115,7 @@ function checkElasticsearch(
       msg('upgrade.elasticsearch.downgradeMajor', { from: series(from), to: series(to) }),
     );
   } else if (to[0] - from[0] > 1 || !(from[0] === 7 && from[1] >= 17)) {
-    out.refusals.push(
-      msg('upgrade.elasticsearch.skip', { from: series(from), to: series(to) }),
-    );
+    out.refusals.push(msg('upgrade.elasticsearch.skip', { from: series(from), to: series(to) }));
   } else {
     out.notes.push(
       msg('upgrade.elasticsearch.step', {
@@ -140,9 +134,7 @@ function checkRedis(values: ClearMLValues, live: Map<string, K8sObject>, out: Up
   const from = current ? tagVersion(tagOf(current)) : undefined;
   const to = tagVersion(resolveImage(values, 'redis').tag);
   if (from && to && (to[0] < from[0] || (to[0] === from[0] && to[1] < from[1]))) {
-    out.refusals.push(
-      msg('upgrade.redis.downgrade', { from: series(from), to: series(to) }),
-    );
+    out.refusals.push(msg('upgrade.redis.downgrade', { from: series(from), to: series(to) }));
   }
 }
 
@@ -162,9 +154,7 @@ export function checkUpgrade(
     const a = SERVER_VERSIONS.indexOf(from);
     const b = SERVER_VERSIONS.indexOf(to);
     if (b < a) {
-      out.refusals.push(
-        msg('upgrade.server.downgrade', { from, to }),
-      );
+      out.refusals.push(msg('upgrade.server.downgrade', { from, to }));
     } else if (b - a > 1) {
       out.refusals.push(
         msg('upgrade.server.skip', {
@@ -174,9 +164,7 @@ export function checkUpgrade(
         }),
       );
     } else if (b > a) {
-      out.notes.push(
-        msg('upgrade.server.step', { from, to }),
-      );
+      out.notes.push(msg('upgrade.server.step', { from, to }));
     }
   }
   checkMongo(values, live, out);
@@ -185,9 +173,7 @@ export function checkUpgrade(
   if (out.refusals.length) {
     out.prepareMongo = undefined;
   } else if (out.notes.length) {
-    out.notes.push(
-      msg('upgrade.irreversible'),
-    );
+    out.notes.push(msg('upgrade.irreversible'));
   }
   return out;
 }

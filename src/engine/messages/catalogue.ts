@@ -6,7 +6,8 @@
  */
 export const MESSAGES = {
   // Preflight
-  'preflight.access.ok': 'You may create and update every kind of object the plan uses in {{namespace}}.',
+  'preflight.access.ok':
+    'You may create and update every kind of object the plan uses in {{namespace}}.',
   'preflight.access.denied':
     'You lack permissions in project {{namespace}}: {{denied}}. Ask a project administrator to give you the admin or edit role there.',
   'preflight.api.noRoutes':
@@ -15,8 +16,10 @@ export const MESSAGES = {
     "Could not read the cluster's StorageClasses (HTTP {{status}}); the volumes will use the class you chose or the cluster default.",
   'preflight.storage.unreadableNoStatus':
     "Could not read the cluster's StorageClasses; the volumes will use the class you chose or the cluster default.",
-  'preflight.storage.missingClass': 'StorageClass {{name}} does not exist. Choose one of: {{choices}}.',
-  'preflight.storage.noClasses': 'StorageClass {{name}} does not exist, and the cluster has none to choose from.',
+  'preflight.storage.missingClass':
+    'StorageClass {{name}} does not exist. Choose one of: {{choices}}.',
+  'preflight.storage.noClasses':
+    'StorageClass {{name}} does not exist, and the cluster has none to choose from.',
   'preflight.storage.noDefault':
     'The cluster has no default StorageClass, so the volumes would stay Pending. Choose a StorageClass.',
   'preflight.storage.uses': 'Volumes will use StorageClass {{classes}}.',
@@ -73,7 +76,8 @@ export const MESSAGES = {
   'status.restarts_plural': '{{count}} container restarts so far',
   'status.waitingFor': 'Waiting for {{components}} to be ready.',
   'status.readyCount': '{{ready}} of {{desired}} ready',
-  'status.readySurge': '{{desired}} of {{desired}} ready, {{count}} more pod while the rollout replaces old ones',
+  'status.readySurge':
+    '{{desired}} of {{desired}} ready, {{count}} more pod while the rollout replaces old ones',
   'status.readySurge_plural':
     '{{desired}} of {{desired}} ready, {{count}} more pods while the rollout replaces old ones',
   'status.rollingOut': 'Rolling out: {{updated}} of {{desired}} updated, {{ready}}.',
@@ -82,7 +86,8 @@ export const MESSAGES = {
   'status.starting': 'Starting: {{ready}} of {{desired}} ready.',
   'status.pod.cannotPull':
     'Cannot pull image {{image}} (container {{container}}): check the image name and tag, the registry, and the pull secret.',
-  'status.pod.crashLoop': 'Container {{container}} keeps crashing (restarted {{count}} time): read its logs.',
+  'status.pod.crashLoop':
+    'Container {{container}} keeps crashing (restarted {{count}} time): read its logs.',
   'status.pod.crashLoop_plural':
     'Container {{container}} keeps crashing (restarted {{count}} times): read its logs.',
   'status.pod.crashLoopExit':
@@ -92,7 +97,8 @@ export const MESSAGES = {
   'status.pod.cannotStart': 'Container {{container}} cannot start: {{detail}}.',
   'status.pod.unschedulable': 'Pod {{pod}} cannot be scheduled: {{detail}}.',
   'status.pod.initializing': 'Pod {{pod}} is running its start-up step {{step}}.',
-  'status.pod.notReady': 'Container {{container}} is running but does not pass its readiness check yet.',
+  'status.pod.notReady':
+    'Container {{container}} is running but does not pass its readiness check yet.',
   'status.create.quota': 'Pods cannot be created: a project quota refuses them ({{detail}})',
   'status.create.admission':
     "Pods are rejected by the cluster's security admission (SCC or Pod Security): {{detail}}",
@@ -120,7 +126,8 @@ export const MESSAGES = {
   'status.pvc.defaultClass': '{{name}} (the default)',
 
   // Security plan
-  'scc.noGrant': 'needs no grant: runs with an arbitrary UID from the namespace range under restricted-v2',
+  'scc.noGrant':
+    'needs no grant: runs with an arbitrary UID from the namespace range under restricted-v2',
   'scc.needs': 'needs {{scc}}',
   'scc.noneAdmits': 'no SCC allowed in this mode admits it',
   'scc.noneAdmitsBecause': 'no SCC allowed in this mode admits it: {{cause}}',
@@ -150,6 +157,10 @@ export const MESSAGES = {
   'deploy.what.dryRun': 'create or update {{object}}',
   'deploy.what.apply': 'apply {{object}}',
   'deploy.what.deploy': 'deploy {{instance}}',
+
+  // Uninstalling
+  'uninstall.what.listVolumes': 'list the volumes',
+  'uninstall.what.uninstall': 'uninstall {{instance}}',
 
   // Errors from the cluster
   'error.network':

@@ -111,7 +111,12 @@ async function storageFindings(input: PreflightInput): Promise<Finding[]> {
       ...new Set(claims.map((c) => c.spec.storageClassName ?? defaults[0]?.metadata.name)),
     ];
     findings.push(
-      finding('storage', 'storage', 'info', msg('preflight.storage.uses', { classes: used.join(', ') })),
+      finding(
+        'storage',
+        'storage',
+        'info',
+        msg('preflight.storage.uses', { classes: used.join(', ') }),
+      ),
     );
   }
   return findings;

@@ -139,7 +139,9 @@ function componentStatus(
         restarts === 0 ? msg('status.noRestarts') : msg('status.restarts', { count: restarts });
       return {
         state: 'Ready',
-        reason: image ? msg('status.running', { image, steady }) : msg('status.serving', { steady }),
+        reason: image
+          ? msg('status.running', { image, steady })
+          : msg('status.serving', { steady }),
       };
     }
     const created = failedCreate(
@@ -178,11 +180,14 @@ function componentStatus(
       });
       return {
         state: 'Progressing',
-        reason: slow ? msg('status.rollingOutWithProblem', { rollout, problem: slow.i18n }) : rollout,
+        reason: slow
+          ? msg('status.rollingOutWithProblem', { rollout, problem: slow.i18n })
+          : rollout,
       };
     }
     if (slow) return { state: ready > 0 ? 'Degraded' : 'Progressing', reason: slow.i18n };
-    if (ready > 0) return { state: 'Degraded', reason: msg('status.partlyReady', { ready, desired }) };
+    if (ready > 0)
+      return { state: 'Degraded', reason: msg('status.partlyReady', { ready, desired }) };
     return { state: 'Progressing', reason: msg('status.starting', { ready, desired }) };
   })();
 
