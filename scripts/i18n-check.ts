@@ -1,41 +1,57 @@
 // Checks that every translatable string in the plugin is in i18n/en and that the file holds
-// no unused keys. `--write` rewrites the English file from the code (sorted, keys as values).
-// The console's i18next uses `~` as namespace and context separator, so no key may contain one.
-import { readFileSync, writeFileSync } from 'node:fs';
+// no unused keys. The engine's message ids (src/engine/messages/catalogue.ts) count as used: the
+// page translates them by id, so each needs an entry with the engine's English, and each must be
+// said somewhere in the code. `--write` rewrites the English file from the code (sorted, keys
+// as values, engine ids with the engine's English). The console's i18next uses `~` as namespace
+// and context separator, so no key may contain one.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { MESSAGES } from '../src/engine/messages/catalogue';
+import { checkCatalogue, writtenCatalogue } from './i18n-catalogue';
 import { collectStrings, NAMESPACE } from './i18n-strings';
 
 const root = resolve(__dirname, '..');
 const file = join(root, 'i18n', 'en', `${NAMESPACE}.json`);
 const uses = collectStrings(root);
-const PLURAL = '_plural';
-const used = new Set(uses.flatMap((u) => (u.plural ? [u.key, `${u.key}${PLURAL}`] : [u.key])));
-const pluralKeys = uses.filter((u) => u.plural).map((u) => ({ ...u, key: `${u.key}${PLURAL}` }));
+const engine: Record<string, string> = MESSAGES;
+const current: Record<string, string> = JSON.parse(readFileSync(file, 'utf8'));
 
 if (process.argv.includes('--write')) {
-  const current: Record<string, string> = JSON.parse(readFileSync(file, 'utf8'));
-  const next: Record<string, string> = {};
-  // A new plural form starts as the key's text (English keys are written in the plural).
-  for (const key of [...used].sort())
-    next[key] = current[key] ?? (key.endsWith(PLURAL) ? key.slice(0, -PLURAL.length) : key);
+  const next = writtenCatalogue(uses, engine, current);
   writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`);
-  console.log(`Wrote ${used.size} strings to ${file}`);
+  console.log(`Wrote ${Object.keys(next).length} strings to ${file}`);
   process.exit(0);
 }
 
-const catalogue: Record<string, string> = JSON.parse(readFileSync(file, 'utf8'));
-const tilde = uses.filter((u) => u.key.includes('~'));
-for (const u of tilde) {
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) && !path.endsWith('catalogue.ts')
+      ? [readFileSync(path, 'utf8')]
+      : [];
+  });
+
+const problems = checkCatalogue({
+  uses,
+  engine,
+  engineSources: sources(join(root, 'src')).join('\n'),
+  catalogue: current,
+});
+for (const u of problems.tilde) {
   console.error(`"~" in key: "${u.key}" (used in ${u.where}); pass the text as a value instead`);
 }
-const missing = [...uses, ...pluralKeys].filter((u) => !(u.key in catalogue));
-const unused = Object.keys(catalogue).filter((k) => !used.has(k));
-for (const m of missing) console.error(`missing: "${m.key}" (used in ${m.where})`);
-for (const k of unused) console.error(`unused: "${k}"`);
-if (missing.length || unused.length || tilde.length) {
+for (const m of problems.missing) console.error(`missing: "${m.key}" (used in ${m.where})`);
+for (const k of problems.unused) console.error(`unused: "${k}"`);
+for (const k of problems.differs) console.error(`English differs from the engine's: "${k}"`);
+for (const k of problems.unsaid) console.error(`engine message never said: "${k}"`);
+const count = Object.values(problems).reduce((n, list) => n + list.length, 0);
+if (count) {
   console.error(
-    `i18n check failed: ${missing.length} missing, ${unused.length} unused, ${tilde.length} with "~". Run "npm run i18n -- --write" to update ${NAMESPACE}.json.`,
+    `i18n check failed: ${problems.missing.length} missing, ${problems.unused.length} unused, ${problems.tilde.length} with "~", ${problems.differs.length} differing, ${problems.unsaid.length} never said. Run "npm run i18n -- --write" to update ${NAMESPACE}.json.`,
   );
   process.exit(1);
 }
-console.log(`i18n: ${used.size} strings, all present in i18n/en/${NAMESPACE}.json`);
+console.log(
+  `i18n: ${Object.keys(current).length} strings, all present in i18n/en/${NAMESPACE}.json`,
+);

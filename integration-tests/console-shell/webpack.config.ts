@@ -28,6 +28,7 @@ const consoleModules: Record<string, string> = {
   '@console/dynamic-plugin-sdk/src/perspective/useActivePerspective': 'useActivePerspective.ts',
   '@console/dynamic-plugin-sdk/src/api/useResolvedExtensions': 'extensions.ts',
   '@console/internal/components/namespace-bar': 'namespace-bar.tsx',
+  '@console/internal/components/AsyncCodeEditor': 'code-editor.tsx',
 };
 
 /** Console 4.22 share-scope versions (frontend/yarn.lock on release-4.22). */

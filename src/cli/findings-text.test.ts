@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { msg } from '../engine/messages/message';
+import { finding } from '../engine/preflight/findings';
 import { findingLine } from './findings-text';
 
 describe('findingLine', () => {
   it('gives blocking, warning and info findings their own mark and word', () => {
     const line = (severity: 'error' | 'warning' | 'info') =>
-      findingLine({ id: 'x', area: 'storage', severity, message: 'Something.' });
-    expect(line('error')).toBe('✗ blocking: Something.\n');
-    expect(line('warning')).toBe('! warning: Something.\n');
-    expect(line('info')).toBe('i info: Something.\n');
+      findingLine(finding('x', 'storage', severity, msg('preflight.quota.ok')));
+    expect(line('error')).toBe('✗ blocking: The project quota has room for this plan.\n');
+    expect(line('warning')).toBe('! warning: The project quota has room for this plan.\n');
+    expect(line('info')).toBe('i info: The project quota has room for this plan.\n');
     expect(line('info')).not.toContain('✓');
   });
 });

@@ -5,7 +5,8 @@ import type { ObjectState, PhaseEvent } from '../engine/deploy/apply';
 import { deploy, type DeployEvent, type DeployResult } from '../engine/deploy/deploy';
 import { type AdminHandoff, adminHandoff, sccGrantsOf } from '../engine/deploy/grants';
 import type { UpgradeCheck } from '../engine/deploy/upgrade';
-import { explainError } from '../engine/cluster/errors';
+import { explainErrorMessage } from '../engine/cluster/errors';
+import { type Message, msg } from '../engine/messages/message';
 
 export interface ObjectProgress {
   key: string;
@@ -13,7 +14,7 @@ export interface ObjectProgress {
   name: string;
   tier: string;
   state: ObjectState;
-  message?: string;
+  message?: Message;
   /** The second pass wrote it again with the admitted Route hosts. */
   routeHosts?: boolean;
 }
@@ -22,9 +23,9 @@ export interface DeployRunState {
   request?: DeployRequest;
   running: boolean;
   phase?: PhaseEvent['phase'];
-  phaseMessage?: string;
+  phaseMessage?: Message;
   /** The last message of every phase the run went through: each step's reason. */
-  phaseMessages: Partial<Record<PhaseEvent['phase'], string>>;
+  phaseMessages: Partial<Record<PhaseEvent['phase'], Message>>;
   /** Set when the deploy changes the installed release: what happens to the data. */
   upgrade?: UpgradeCheck;
   objects: ObjectProgress[];
@@ -32,7 +33,7 @@ export interface DeployRunState {
   waitingForGrants: boolean;
   result?: DeployResult;
   /** An error that stopped the run before the engine could report it. */
-  error?: string;
+  error?: Message;
 }
 
 const WAIT_FOR_ADMIN_MS = 60 * 60 * 1000;
@@ -55,8 +56,8 @@ export function useDeployRun() {
           return {
             ...s,
             phase: e.phase,
-            phaseMessage: e.message,
-            phaseMessages: { ...s.phaseMessages, [e.phase]: e.message },
+            phaseMessage: e.i18n,
+            phaseMessages: { ...s.phaseMessages, [e.phase]: e.i18n },
           };
         case 'handoff':
           return { ...s, handoff: e.handoff };
@@ -77,7 +78,7 @@ export function useDeployRun() {
             name: e.ref.name,
             tier: e.tier,
             state: keepCreated ? 'created' : e.state,
-            message: e.message,
+            message: e.i18n,
             routeHosts: before?.routeHosts || (e.pass === 'route-hosts' && e.state !== 'unchanged'),
           };
           const rest = s.objects.filter((o) => o.key !== key);
@@ -131,7 +132,10 @@ export function useDeployRun() {
               ...s,
               running: false,
               waitingForGrants: false,
-              error: explainError(err, `deploy ${request.values.name}`),
+              error: explainErrorMessage(
+                err,
+                msg('deploy.what.deploy', { instance: request.values.name }),
+              ),
             }));
         }
       })();

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useClusterClient } from '../components/ClusterClientContext';
 import { type Change, changeOf } from '../components/model/compare';
 import type { K8sObject } from '../engine';
-import { explainError, isEscalationForbidden } from '../engine/cluster/errors';
+import { useTranslateMessage } from '../components/i18n/translate-message';
+import { explainErrorMessage, isEscalationForbidden } from '../engine/cluster/errors';
+import { msg } from '../engine/messages/message';
 import { type AdminHandoff, adminHandoff, sccGrantsOf } from '../engine/deploy/grants';
 import { keyOf } from '../engine/deploy/ownership';
 import type { PlanCheck } from './usePlanCheck';
@@ -27,11 +29,14 @@ export interface DryRun {
 }
 
 const describe = (o: K8sObject) =>
-  `create or update ${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  msg('deploy.what.dryRun', {
+    object: `${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}`,
+  });
 
 /** The server-side dry run of every object of the plan, one result per object. */
 export function useDryRun(check: PlanCheck, enabled: boolean): DryRun {
   const client = useClusterClient();
+  const say = useTranslateMessage();
   const [rows, setRows] = useState<DryRunRow[]>([]);
   const [running, setRunning] = useState(false);
   const [done, setDone] = useState(false);
@@ -72,7 +77,7 @@ export function useDryRun(check: PlanCheck, enabled: boolean): DryRun {
             return {
               ...row,
               state: isEscalationForbidden(err) ? 'admin' : 'failed',
-              message: explainError(err, describe(row.object)),
+              message: say(explainErrorMessage(err, describe(row.object))),
             };
           }
         }),

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useClusterClient } from '../components/ClusterClientContext';
 import type { ClearMLValues, K8sObject, SccPlanEntry } from '../engine';
-import { explainError } from '../engine/cluster/errors';
+import { useTranslateMessage } from '../components/i18n/translate-message';
+import { explainErrorMessage } from '../engine/cluster/errors';
+import { msg } from '../engine/messages/message';
 import { checkValues } from '../engine/preflight/check-values';
 import type { PreflightReport } from '../engine/preflight/findings';
 
@@ -24,6 +26,7 @@ export interface PlanCheck {
  */
 export function usePlanCheck(values: ClearMLValues | undefined, enabled: boolean): PlanCheck {
   const client = useClusterClient();
+  const say = useTranslateMessage();
   const [state, setState] = useState<Omit<PlanCheck, 'refresh'>>({ loading: false });
   const [round, setRound] = useState(0);
   const key = values ? JSON.stringify(values) : '';
@@ -42,7 +45,7 @@ export function usePlanCheck(values: ClearMLValues | undefined, enabled: boolean
           if (!cancelled)
             setState({
               loading: false,
-              error: explainError(err, 'check the plan'),
+              error: say(explainErrorMessage(err, msg('preflight.check.plan'))),
               forValues: key,
             });
         }

@@ -145,3 +145,19 @@ export const k8sGet = notInTests;
 export const k8sCreate = notInTests;
 export const k8sDelete = notInTests;
 export const k8sListItems = notInTests;
+
+/** The SDK's CodeEditor (Monaco in the console) as a plain text area with the same value/onChange. */
+export const CodeEditor = ({
+  value,
+  onChange,
+}: {
+  value?: string;
+  onChange?: (value: string, event: unknown) => void;
+}) => (
+  <textarea
+    aria-label="YAML"
+    data-test="code-editor"
+    value={value ?? ''}
+    onChange={(e) => onChange?.(e.target.value, e)}
+  />
+);

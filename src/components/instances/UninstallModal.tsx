@@ -16,7 +16,9 @@ import {
 } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { explainError } from '../../engine/cluster/errors';
+import { explainErrorMessage } from '../../engine/cluster/errors';
+import { type Message, msg } from '../../engine/messages/message';
+import { useTranslateMessage } from '../i18n/translate-message';
 import { instanceSelector } from '../../engine/deploy/ownership';
 import { uninstall, type UninstallResult } from '../../engine/deploy/uninstall';
 import type { LivePvc } from '../../engine/status/types';
@@ -32,12 +34,13 @@ interface UninstallModalProps {
 /** Type-to-confirm uninstall that keeps the volumes and credentials unless asked. */
 export const UninstallModal = ({ namespace, instance, onClose, onDone }: UninstallModalProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const say = useTranslateMessage();
   const client = useClusterClient();
   const [typed, setTyped] = useState('');
   const [deleteData, setDeleteData] = useState(false);
   const [pvcs, setPvcs] = useState<LivePvc[]>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Message>();
   const [result, setResult] = useState<UninstallResult>();
 
   useEffect(() => {
@@ -48,7 +51,10 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
         labelSelector: instanceSelector(instance),
       })
       .then((items) => live && setPvcs(items as unknown as LivePvc[]))
-      .catch((err: unknown) => live && setError(explainError(err, 'list the volumes')));
+      .catch(
+        (err: unknown) =>
+          live && setError(explainErrorMessage(err, msg('uninstall.what.listVolumes'))),
+      );
     return () => {
       live = false;
     };
@@ -62,7 +68,7 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
       setResult(r);
       if (!r.problems.length) onDone?.(r);
     } catch (err) {
-      setError(explainError(err, `uninstall ${instance}`));
+      setError(explainErrorMessage(err, msg('uninstall.what.uninstall', { instance })));
     } finally {
       setBusy(false);
     }
@@ -130,7 +136,9 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
               autoFocus
             />
           </FormGroup>
-          {error && <Alert isInline variant="danger" title={error} data-test="uninstall-error" />}
+          {error && (
+            <Alert isInline variant="danger" title={say(error)} data-test="uninstall-error" />
+          )}
           {result && (
             <Alert
               isInline

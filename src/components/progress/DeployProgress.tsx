@@ -16,6 +16,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import type { ObjectState, PhaseEvent } from '../../engine/deploy/apply';
 import type { DeployRunState } from '../../hooks/useDeployRun';
+import { useTranslateMessage } from '../i18n/translate-message';
 import { HandoffPanel } from '../wizard/HandoffPanel';
 import { progressCounts } from './progress-counts';
 
@@ -39,6 +40,7 @@ interface DeployProgressProps {
 
 export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const say = useTranslateMessage();
   const stateText: Record<ObjectState, string> = {
     pending: t('Pending'),
     checked: t('Checked'),
@@ -87,7 +89,7 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
                   data-test={`phase-${p}`}
                   aria-label={phaseText[p]}
                   description={
-                    run.phaseMessages[p] ??
+                    (run.phaseMessages[p] && say(run.phaseMessages[p])) ??
                     (p === 'route-hosts' && run.phase === 'done'
                       ? t('No object needed the Route hosts.')
                       : undefined)
@@ -100,7 +102,8 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
           </StackItem>
           {run.phaseMessage && (
             <StackItem data-test="deploy-phase-message">
-              {run.running && <Spinner size="sm" aria-label={t('Working')} />} {run.phaseMessage}
+              {run.running && <Spinner size="sm" aria-label={t('Working')} />}{' '}
+              {say(run.phaseMessage)}
             </StackItem>
           )}
           {run.upgrade && (
@@ -116,7 +119,7 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
               >
                 <ul>
                   {run.upgrade.notes.map((note) => (
-                    <li key={note}>{note}</li>
+                    <li key={note.text}>{say(note)}</li>
                   ))}
                 </ul>
               </Alert>
@@ -142,7 +145,7 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
               <Alert
                 isInline
                 variant="danger"
-                title={run.error}
+                title={say(run.error)}
                 data-test="deploy-error"
                 actionLinks={<AlertActionLink onClick={onRetry}>{t('Retry')}</AlertActionLink>}
               />
@@ -178,7 +181,7 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
                 <ul>
                   {run.result.problems.map((p) => (
                     <li key={`${p.ref.kind}/${p.ref.name}`} data-test="deploy-problem">
-                      {p.message}
+                      {p.i18n ? say(p.i18n) : p.message}
                     </li>
                   ))}
                 </ul>
@@ -234,7 +237,7 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
                             {t('Written again with the Route hosts.')}
                           </div>
                         )}
-                        {o.message && <div>{o.message}</div>}
+                        {o.message && <div>{say(o.message)}</div>}
                       </Td>
                     </Tr>
                   ))}

@@ -15,6 +15,7 @@ import {
 } from '@patternfly/react-core';
 import { TimesIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
+import { useTranslateMessage } from '../i18n/translate-message';
 import type { ComponentStatus } from '../../engine/status/types';
 import { GVK } from '../../hooks/watch-specs';
 import { StateLabel } from './StateLabel';
@@ -28,6 +29,7 @@ interface ComponentDetailsProps {
 /** The side panel of one component: why it is in its state, its pods, volumes and warnings. */
 export const ComponentDetails = ({ status, namespace, onClose }: ComponentDetailsProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const say = useTranslateMessage();
   const workloadGvk = status.workload?.kind === 'StatefulSet' ? GVK.statefulSet : GVK.deployment;
   return (
     <Card data-test={`component-details-${status.component}`} isPlain>
@@ -57,7 +59,7 @@ export const ComponentDetails = ({ status, namespace, onClose }: ComponentDetail
           <DescriptionListGroup>
             <DescriptionListTerm>{t('Reason')}</DescriptionListTerm>
             <DescriptionListDescription data-test="component-reason">
-              {status.reason}
+              {say(status.i18n)}
             </DescriptionListDescription>
           </DescriptionListGroup>
           {status.workload && (

@@ -20,7 +20,8 @@ import { DownloadIcon, EyeIcon } from '@patternfly/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeBase64, type K8sSecret, objectName, SECRET_KEYS } from '../../engine';
-import { explainError } from '../../engine/cluster/errors';
+import { explainErrorMessage } from '../../engine/cluster/errors';
+import { useTranslateMessage } from '../i18n/translate-message';
 import type { InstanceStatus } from '../../engine/status/types';
 import { GatedButton } from '../access/GatedButton';
 import { useClusterClient } from '../ClusterClientContext';
@@ -54,6 +55,7 @@ export const NextSteps = ({
   credentialsDenied,
 }: NextStepsProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const say = useTranslateMessage();
   const client = useClusterClient();
   const [revealed, setRevealed] = useState<Revealed>();
   const [error, setError] = useState<string>();
@@ -78,7 +80,14 @@ export const NextSteps = ({
         password: read(SECRET_KEYS.loginPassword) || undefined,
       });
     } catch (err) {
-      setError(explainError(err, `read Secret ${namespace}/${secretName}`));
+      setError(
+        say(
+          explainErrorMessage(
+            err,
+            t('read Secret {{secret}}', { secret: `${namespace}/${secretName}` }),
+          ),
+        ),
+      );
     } finally {
       setBusy(false);
     }

@@ -17,6 +17,7 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTranslateMessage } from '../i18n/translate-message';
 import { useInstanceLive } from '../../hooks/useInstanceLive';
 import { GatedButton } from '../access/GatedButton';
 import { RouteLinks } from '../instances/RouteLinks';
@@ -54,6 +55,7 @@ export const StatusPanel = ({
   credentialsDenied,
 }: StatusPanelProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const say = useTranslateMessage();
   const { status, loaded, error } = useInstanceLive(namespace, instance);
   const [selected, setSelected] = useState<string>();
   const select = useCallback((id: string | undefined) => setSelected(id), []);
@@ -196,7 +198,7 @@ export const StatusPanel = ({
                         <ReadyCount ready={c.ready} desired={c.desired} />
                       </Td>
                       <Td dataLabel={t('Reason')} data-test="component-reason">
-                        {c.reason}
+                        {say(c.i18n)}
                       </Td>
                     </Tr>
                   ))}

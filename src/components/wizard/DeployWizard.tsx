@@ -16,14 +16,18 @@ import type { ClearMLValues, K8sObject } from '../../engine';
 import { useDryRun } from '../../hooks/useDryRun';
 import { usePlanCheck } from '../../hooks/usePlanCheck';
 import { type FormInput, issuesUnder } from '../model/form-values';
+import { parseValuesYaml, valuesToYaml, type YamlProblem } from '../model/values-yaml';
 import { CredentialsStep } from './CredentialsStep';
+import { type EditorMode, EditorToggle } from './EditorToggle';
 import { GeneralStep } from './GeneralStep';
 import { NetworkStep } from './NetworkStep';
 import { ReviewStep } from './ReviewStep';
 import { SecurityStep } from './SecurityStep';
 import { SizeStep } from './SizeStep';
 import { StorageStep } from './StorageStep';
+import { UpgradeDiff } from './UpgradeDiff';
 import { useWizardForm } from './useWizardForm';
+import { ValuesYamlStep } from './ValuesYamlStep';
 import './deploy-wizard.css';
 import { clearDraft, loadDraft, saveDraft } from './wizard-draft';
 
@@ -44,7 +48,17 @@ interface DeployWizardProps {
   startAt?: 'review';
 }
 
-const STEPS = ['general', 'size', 'storage', 'network', 'security', 'credentials', 'review'];
+const STEPS = [
+  'yaml',
+  'general',
+  'size',
+  'storage',
+  'network',
+  'security',
+  'credentials',
+  'review',
+];
+const FORM_STEPS = STEPS.filter((s) => s !== 'yaml' && s !== 'review');
 
 const STEP_FIELDS: Record<string, string[]> = {
   general: ['name', 'namespace'],
@@ -87,9 +101,33 @@ export const DeployWizard = ({
   const [start] = useState(() => JSON.stringify(initial));
   const form = useWizardForm(draft?.input ?? initial);
   const [step, setStep] = useState<string>(
-    draft && STEPS.includes(draft.step) ? draft.step : (startAt ?? 'general'),
+    draft && FORM_STEPS.concat('review').includes(draft.step) ? draft.step : (startAt ?? 'general'),
   );
   const [leaving, setLeaving] = useState(false);
+  // Upgrade only: the values as YAML, kept in step with the form (every parsed edit updates it).
+  const [mode, setMode] = useState<EditorMode>('form');
+  const [yaml, setYaml] = useState('');
+  const [yamlProblems, setYamlProblems] = useState<YamlProblem[]>([]);
+  const [yamlBroken, setYamlBroken] = useState(false);
+  const switchMode = (next: EditorMode) => {
+    if (next === mode) return;
+    if (next === 'yaml') {
+      setYaml(valuesToYaml(form.input));
+      setYamlProblems([]);
+      setYamlBroken(false);
+      setStep('yaml');
+    } else {
+      setStep(step === 'review' ? 'review' : 'general');
+    }
+    setMode(next);
+  };
+  const editYaml = (text: string) => {
+    setYaml(text);
+    const edit = parseValuesYaml(text, form.input);
+    setYamlBroken(!edit.ok);
+    setYamlProblems(edit.problems);
+    if (edit.ok) form.update(() => edit.input);
+  };
   const root = useRef<HTMLDivElement>(null);
   const dirty = JSON.stringify(form.input) !== start;
 
@@ -142,10 +180,12 @@ export const DeployWizard = ({
     security: t('Security'),
     credentials: t('Credentials'),
     review: t('Review'),
+    yaml: t('Values (YAML)'),
   };
   const stepProps = (id: string) => ({
     id,
     name: names[id],
+    isHidden: mode === 'yaml' ? FORM_STEPS.includes(id) : id === 'yaml',
     navItem: nav(id),
     status: status(id) as 'error' | 'default',
     // Each step validates its own fields: Next stays disabled while one of them is invalid.
@@ -154,7 +194,9 @@ export const DeployWizard = ({
 
   return (
     <div ref={root} tabIndex={-1}>
+      {isUpgrade && <EditorToggle mode={mode} onChange={switchMode} />}
       <Wizard
+        key={mode}
         data-test="deploy-wizard"
         className="clearml-deploy-wizard"
         header={
@@ -177,6 +219,12 @@ export const DeployWizard = ({
           }
         }}
       >
+        <WizardStep
+          {...stepProps('yaml')}
+          footer={footer({ isNextDisabled: yamlBroken || yamlProblems.length > 0 })}
+        >
+          <ValuesYamlStep text={yaml} problems={yamlProblems} onChange={editYaml} />
+        </WizardStep>
         <WizardStep {...stepProps('general')}>
           <GeneralStep form={form} isUpgrade={isUpgrade} />
         </WizardStep>
@@ -208,6 +256,7 @@ export const DeployWizard = ({
           })}
         >
           <ReviewStep form={form} check={check} dryRun={dryRun} />
+          {isUpgrade && <UpgradeDiff check={check} dryRun={dryRun} />}
           {blocked && <Alert isInline variant="info" title={blocked} data-test="deploy-blocked" />}
         </WizardStep>
       </Wizard>

@@ -6,6 +6,7 @@ import {
 } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Severity } from '../../engine/preflight/findings';
+import { useTranslateMessage } from '../i18n/translate-message';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -28,6 +29,7 @@ const SeverityIcon = ({ severity }: { severity: Severity }) =>
 /** Preflight findings, blocking ones first, each with an icon and a word for its severity. */
 export const FindingsList = ({ findings }: { findings: Finding[] }) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const say = useTranslateMessage();
   const word: Record<Severity, string> = {
     error: t('Blocking'),
     warning: t('Warning'),
@@ -43,7 +45,7 @@ export const FindingsList = ({ findings }: { findings: Finding[] }) => {
               <SeverityIcon severity={f.severity} />
             </FlexItem>
             <FlexItem>
-              <strong data-test="finding-severity">{word[f.severity]}:</strong> {f.message}
+              <strong data-test="finding-severity">{word[f.severity]}:</strong> {say(f.i18n)}
             </FlexItem>
           </Flex>
         </StackItem>

@@ -15,7 +15,8 @@ import {
 } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { explainError } from '../../engine/cluster/errors';
+import { explainErrorMessage } from '../../engine/cluster/errors';
+import { useTranslateMessage } from '../i18n/translate-message';
 import { isReservedNamespace } from '../../engine/values/limits';
 import {
   DEFAULT_SERVER_VERSION,
@@ -62,6 +63,7 @@ function useCanRequestProject(): boolean {
 
 const CreateProject = ({ onCreated }: { onCreated: (name: string) => void }) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const say = useTranslateMessage();
   const client = useClusterClient();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -78,7 +80,7 @@ const CreateProject = ({ onCreated }: { onCreated: (name: string) => void }) => 
       onCreated(name);
       setName('');
     } catch (err) {
-      setError(explainError(err, `create project ${name}`));
+      setError(say(explainErrorMessage(err, t('create project {{name}}', { name }))));
     } finally {
       setBusy(false);
     }

@@ -12,6 +12,7 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
+import { useTranslateMessage } from '../i18n/translate-message';
 import type { PlanCheck } from '../../hooks/usePlanCheck';
 import { FindingsList } from './FindingsList';
 import { HandoffPanel } from './HandoffPanel';
@@ -26,6 +27,7 @@ interface SecurityStepProps {
 
 export const SecurityStep = ({ form, check, waitForAdmin, onWaitForAdmin }: SecurityStepProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const say = useTranslateMessage();
   const mode = String(form.get('security.mode') ?? 'least-privilege');
   return (
     <Stack hasGutter>
@@ -96,7 +98,7 @@ export const SecurityStep = ({ form, check, waitForAdmin, onWaitForAdmin }: Secu
                 <Tr key={p.serviceAccount} data-test={`scc-plan-${p.serviceAccount}`}>
                   <Td dataLabel={t('Service account')}>{p.serviceAccount}</Td>
                   <Td dataLabel={t('SCC')}>{p.scc ?? t('none fits')}</Td>
-                  <Td dataLabel={t('Why')}>{p.reason}</Td>
+                  <Td dataLabel={t('Why')}>{say(p.i18n)}</Td>
                 </Tr>
               ))}
             </Tbody>

@@ -2,6 +2,8 @@
  * API errors keep the HTTP status and the API's Status reason and details, and turn into
  * sentences that say what to do. Neither adapter logs request bodies, so no secret leaks here.
  */
+import { type Message, msg } from '../messages/message';
+
 export interface StatusCause {
   reason?: string;
   message?: string;
@@ -66,40 +68,45 @@ export const isTransient = (err: unknown) =>
 
 /**
  * One or two sentences a person can act on. `what` names the thing being done, e.g.
- * "create Deployment team-a/clearml-apiserver".
+ * "create Deployment team-a/clearml-apiserver"; the server's own words stay as they are.
  */
-export function explainError(err: unknown, what: string): string {
-  if (err instanceof NetworkError) {
-    return `Could not reach the cluster to ${what}: ${err.message}. Check the connection and the API server address, then try again.`;
-  }
+export function explainErrorMessage(err: unknown, what: string | Message): Message {
+  if (err instanceof NetworkError) return msg('error.network', { what, detail: err.message });
   if (!isApiError(err)) {
-    const message = err instanceof Error ? err.message : String(err);
-    return `Could not ${what}: ${message}`;
+    return msg('error.other', { what, detail: err instanceof Error ? err.message : String(err) });
   }
-  const server = err.message.replace(/\.$/, '');
+  const detail = err.message.replace(/\.$/, '');
+  const status = err.status;
   switch (true) {
-    case err.status === 401:
-      return `Your session is not accepted by the cluster (HTTP 401) while trying to ${what}. Log in again, then retry.`;
+    case status === 401:
+      return msg('error.unauthorized', { what });
     case isEscalationForbidden(err):
-      return `You may not ${what}: it grants a permission you do not hold yourself. Ask a cluster administrator to apply the security grants shown in the hand-off, then continue.`;
-    case err.status === 403:
-      return `You are not allowed to ${what} (HTTP 403: ${server}). Ask a project or cluster administrator for the permission, or choose a project where you have it.`;
-    case err.status === 404:
-      return `Could not ${what}: it was not found (HTTP 404: ${server}). The project or API may not exist on this cluster.`;
-    case err.status === 409:
-      return `Could not ${what}: it changed at the same time or already exists (HTTP 409: ${server}). Reload and try again.`;
-    case err.status === 422 || err.status === 400: {
+      return msg('error.escalation', { what });
+    case status === 403:
+      return msg('error.forbidden', { what, detail });
+    case status === 404:
+      return msg('error.notFound', { what, detail });
+    case status === 409:
+      return msg('error.conflict', { what, detail });
+    case status === 422 || status === 400: {
       const fields = (err.details?.causes ?? [])
         .map((c) => (c.field ? `${c.field}: ${c.message ?? c.reason ?? 'invalid'}` : c.message))
         .filter(Boolean);
-      const detail = fields.length ? fields.join('; ') : server;
-      return `The cluster rejected the request to ${what} as invalid (HTTP ${err.status}: ${detail}). Correct the value and try again.`;
+      return msg('error.invalid', {
+        what,
+        status,
+        detail: fields.length ? fields.join('; ') : detail,
+      });
     }
-    case err.status === 429:
-      return `The cluster is busy and asked to slow down (HTTP 429) while trying to ${what}. Wait a moment, then try again.`;
-    case err.status >= 500:
-      return `The cluster failed to ${what} (HTTP ${err.status}: ${server}). This is usually temporary: try again; if it persists, ask a cluster administrator to check the API server.`;
+    case status === 429:
+      return msg('error.throttled', { what });
+    case status >= 500:
+      return msg('error.server', { what, status, detail });
     default:
-      return `Could not ${what} (HTTP ${err.status}: ${server}).`;
+      return msg('error.http', { what, status, detail });
   }
 }
+
+/** The English sentence of `explainErrorMessage`. */
+export const explainError = (err: unknown, what: string | Message): string =>
+  explainErrorMessage(err, what).text;

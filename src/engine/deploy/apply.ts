@@ -5,8 +5,9 @@
  */
 import { describeRef, refOf } from '../cluster/api-paths';
 import type { ClusterClient, ObjectRef } from '../cluster/client';
-import { explainError } from '../cluster/errors';
+import { explainErrorMessage } from '../cluster/errors';
 import type { K8sObject } from '../k8s-types';
+import { type Message, msg, said } from '../messages/message';
 import { mapLimit } from './concurrency';
 import { groupByTier, type TierName } from './tiers';
 
@@ -20,6 +21,7 @@ export interface ObjectEvent {
   state: ObjectState;
   /** For failures and skips: what happened and what to do. */
   message?: string;
+  i18n?: Message;
   /** Set on the second pass, which writes the objects that carry the admitted Route hosts. */
   pass?: 'route-hosts';
 }
@@ -28,6 +30,7 @@ export interface PhaseEvent {
   type: 'phase';
   phase: 'read' | 'upgrade' | 'dry-run' | 'apply' | 'route-hosts' | 'grants' | 'record' | 'done';
   message: string;
+  i18n: Message;
 }
 
 export type ApplyEvent = ObjectEvent | PhaseEvent;
@@ -35,6 +38,8 @@ export type ApplyEvent = ObjectEvent | PhaseEvent;
 export interface ApplyProblem {
   ref: ObjectRef;
   message: string;
+  /** `message` as a message id with parameters, for the page to translate. */
+  i18n?: Message;
   status?: number;
 }
 
@@ -65,7 +70,7 @@ export async function dryRunAll(input: ApplyInput): Promise<ApplyProblem[]> {
   onEvent?.({
     type: 'phase',
     phase: 'dry-run',
-    message: 'Checking every object with the API server (dry run)',
+    ...said(msg('deploy.phase.dryRun')),
   });
   const problems: ApplyProblem[] = [];
   const byTier = groupByTier(objects);
@@ -80,9 +85,9 @@ export async function dryRunAll(input: ApplyInput): Promise<ApplyProblem[]> {
         await client.apply(o, { dryRun: true });
         onEvent?.({ type: 'object', ref, tier, state: 'checked' });
       } catch (err) {
-        const message = explainError(err, `create or update ${describeRef(ref)}`);
-        problems.push({ ref, message, status: (err as { status?: number }).status });
-        onEvent?.({ type: 'object', ref, tier, state: 'failed', message });
+        const m = explainErrorMessage(err, msg('deploy.what.dryRun', { object: describeRef(ref) }));
+        problems.push({ ref, ...said(m), status: (err as { status?: number }).status });
+        onEvent?.({ type: 'object', ref, tier, state: 'failed', ...said(m) });
       }
     },
   );
@@ -91,7 +96,7 @@ export async function dryRunAll(input: ApplyInput): Promise<ApplyProblem[]> {
 
 export async function applyAll(input: ApplyInput): Promise<ApplyOutcome> {
   const { client, objects, live, skip, onEvent, concurrency = 16, signal } = input;
-  onEvent?.({ type: 'phase', phase: 'apply', message: 'Applying objects in dependency order' });
+  onEvent?.({ type: 'phase', phase: 'apply', ...said(msg('deploy.phase.apply')) });
   const states: { ref: ObjectRef; state: ObjectState }[] = [];
   const problems: ApplyProblem[] = [];
   let changed = 0;
@@ -117,10 +122,10 @@ export async function applyAll(input: ApplyInput): Promise<ApplyOutcome> {
         states.push({ ref, state });
         onEvent?.({ type: 'object', ref, tier: group.tier, state });
       } catch (err) {
-        const message = explainError(err, `apply ${describeRef(ref)}`);
-        problems.push({ ref, message, status: (err as { status?: number }).status });
+        const m = explainErrorMessage(err, msg('deploy.what.apply', { object: describeRef(ref) }));
+        problems.push({ ref, ...said(m), status: (err as { status?: number }).status });
         states.push({ ref, state: 'failed' });
-        onEvent?.({ type: 'object', ref, tier: group.tier, state: 'failed', message });
+        onEvent?.({ type: 'object', ref, tier: group.tier, state: 'failed', ...said(m) });
       }
     });
     // A later tier depends on this one: stop at the first tier with a failure.

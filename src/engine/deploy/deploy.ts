@@ -6,6 +6,7 @@
  */
 import type { ClusterClient } from '../cluster/client';
 import type { K8sObject } from '../k8s-types';
+import { msg, said } from '../messages/message';
 import type { SccPlanEntry } from '../scc/plan';
 import type { ClearMLValues } from '../values/schema';
 import { type ApplyEvent, applyAll, type ApplyProblem, dryRunAll, type ObjectState } from './apply';
@@ -110,7 +111,7 @@ const foreignProblems = (foreign: K8sObject[], instance: string, namespace: stri
   stoppedBecause: 'foreign-objects',
   problems: foreign.map((o) => ({
     ref: { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, namespace },
-    message: `${o.kind} ${o.metadata.name} already exists and does not belong to instance ${instance}; it was not touched. Choose another instance name or remove that object.`,
+    ...said(msg('deploy.foreign', { kind: o.kind, name: o.metadata.name, instance })),
   })),
 });
 
@@ -123,7 +124,7 @@ const missingGrantProblems = (grants: SccGrant[], namespace: string): Stop => ({
       name: g.binding.metadata.name,
       namespace,
     },
-    message: `Service accounts ${g.serviceAccounts.join(', ')} may not use SCC ${g.scc} yet. Ask a cluster administrator to apply the grants in the hand-off, then deploy again.`,
+    ...said(msg('deploy.grantMissing', { accounts: g.serviceAccounts.join(', '), scc: g.scc })),
   })),
 });
 
@@ -138,7 +139,7 @@ function secondPassEvents(emit: (e: DeployEvent) => void, objects: K8sObject[]) 
       emit({
         type: 'phase',
         phase: 'route-hosts',
-        message: `The Routes have their hosts: updating ${names} with the external URLs of the API and file server`,
+        ...said(msg('deploy.phase.routeHosts', { objects: names })),
       });
     } else if (e.type === 'object') {
       emit({ ...e, pass: 'route-hosts' });
@@ -156,7 +157,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   emit({
     type: 'phase',
     phase: 'read',
-    message: `Reading what instance ${instance} already has in ${namespace}`,
+    ...said(msg('deploy.phase.read', { instance, namespace })),
   });
   const recordRef = { apiVersion: 'v1', kind: 'ConfigMap', name: recordName(instance), namespace };
   const [{ objects, plan, live, rerender }, previousRecord] = await Promise.all([
@@ -182,7 +183,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     return {
       ...stop({
         stoppedBecause: 'upgrade-refused',
-        problems: upgrade.refusals.map((message) => ({ ref: recordRef, message })),
+        problems: upgrade.refusals.map((m) => ({ ref: recordRef, ...said(m) })),
       }),
       upgrade,
     };
@@ -211,7 +212,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     emit({
       type: 'phase',
       phase: 'upgrade',
-      message: `Making sure MongoDB's featureCompatibilityVersion is ${upgrade.prepareMongo.series} before MongoDB is upgraded`,
+      ...said(msg('deploy.phase.upgrade', { series: upgrade.prepareMongo.series })),
     });
     try {
       await runMongoPrepare(client, values, upgrade.prepareMongo, { signal });
@@ -264,7 +265,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   emit({
     type: 'phase',
     phase: 'done',
-    message: changed ? `${changed} objects written` : 'Nothing to change',
+    ...said(changed ? msg('deploy.phase.done', { count: changed }) : msg('deploy.phase.nothing')),
   });
   return {
     ok: true,

@@ -53,7 +53,7 @@ describe('upgrade check', () => {
     const check = checkUpgrade(createValues(), recordFor({ server: { version: '2.0' } }), live20);
     expect(check.refusals).toEqual([]);
     expect(check.prepareMongo).toEqual({ image: 'docker.io/library/mongo:6.0.19', series: '6.0' });
-    const text = check.notes.join(' ');
+    const text = check.notes.map((n) => n.text).join(' ');
     expect(text).toContain('featureCompatibilityVersion is 6.0');
     expect(text).toContain('raises it to 7.0');
     expect(text).toContain('Elasticsearch 7.17 → 8.17');
@@ -67,9 +67,11 @@ describe('upgrade check', () => {
       elasticsearch: 'docker.io/library/elasticsearch:8.17.0',
     });
     const check = checkUpgrade(createValues({ server: { version: '2.0' } }), recordFor({}), live);
-    expect(check.refusals.join(' ')).toContain('going back to 2.0 is not supported');
-    expect(check.refusals.join(' ')).toContain('MongoDB runs 7.0');
-    expect(check.refusals.join(' ')).toContain('Elasticsearch runs 8.17');
+    expect(check.refusals.map((r) => r.text).join(' ')).toContain(
+      'going back to 2.0 is not supported',
+    );
+    expect(check.refusals.map((r) => r.text).join(' ')).toContain('MongoDB runs 7.0');
+    expect(check.refusals.map((r) => r.text).join(' ')).toContain('Elasticsearch runs 8.17');
     expect(check.prepareMongo).toBeUndefined();
   });
 
@@ -79,8 +81,10 @@ describe('upgrade check', () => {
       elasticsearch: 'docker.elastic.co/elasticsearch/elasticsearch:7.16.2',
     });
     const check = checkUpgrade(createValues(), recordFor({ server: { version: '2.0' } }), live);
-    expect(check.refusals.join(' ')).toContain('5.0 → 6.0 → 7.0');
-    expect(check.refusals.join(' ')).toContain('only 7.17 may be upgraded to 8.x');
+    expect(check.refusals.map((r) => r.text).join(' ')).toContain('5.0 → 6.0 → 7.0');
+    expect(check.refusals.map((r) => r.text).join(' ')).toContain(
+      'only 7.17 may be upgraded to 8.x',
+    );
   });
 
   it('refuses an older Redis than the one running', () => {
@@ -90,7 +94,7 @@ describe('upgrade check', () => {
       recordFor({}),
       live,
     );
-    expect(check.refusals.join(' ')).toContain('Redis runs 7.4');
+    expect(check.refusals.map((r) => r.text).join(' ')).toContain('Redis runs 7.4');
   });
 
   it('a re-deploy of the same release has no notes', () => {

@@ -15,6 +15,7 @@
  * apiserver/mongo/initialize/migration.py, `_apply_migrations`).
  */
 import type { K8sObject } from '../k8s-types';
+import { type Message, msg } from '../messages/message';
 import { resolveImage, SERVER_VERSIONS, type ServerVersion, tagVersion } from '../values/images';
 import type { ClearMLValues } from '../values/schema';
 import { type InstallRecord, recordValues } from './record';
@@ -27,9 +28,9 @@ export interface UpgradeCheck {
   from?: ServerVersion;
   to: ServerVersion;
   /** Why the deploy must not go ahead; empty when it may. */
-  refusals: string[];
+  refusals: Message[];
   /** What happens to the data, and what cannot be undone, in words. */
-  notes: string[];
+  notes: Message[];
   /** Before MongoDB's image changes series: the live image, to set featureCompatibilityVersion. */
   prepareMongo?: { image: string; series: string };
 }
@@ -77,18 +78,18 @@ function checkMongo(values: ClearMLValues, live: Map<string, K8sObject>, out: Up
   const b = MONGO_SERIES.indexOf(series(to));
   if (a < 0 || b < 0 || a === b) return;
   if (b < a) {
-    out.refusals.push(
-      `MongoDB runs ${series(from)}; going back to ${series(to)} is not possible: an older MongoDB cannot read data a newer one has written. Keep the MongoDB image at ${series(from)} or later.`,
-    );
+    out.refusals.push(msg('upgrade.mongodb.downgrade', { from: series(from), to: series(to) }));
   } else if (b - a > 1) {
     out.refusals.push(
-      `MongoDB runs ${series(from)} and cannot jump to ${series(to)}: MongoDB upgrades one release series at a time (${MONGO_SERIES.slice(a, b + 1).join(' → ')}). Deploy each step in turn.`,
+      msg('upgrade.mongodb.skip', {
+        from: series(from),
+        to: series(to),
+        path: MONGO_SERIES.slice(a, b + 1).join(' → '),
+      }),
     );
   } else {
     out.prepareMongo = { image: current, series: series(from) };
-    out.notes.push(
-      `MongoDB ${series(from)} → ${series(to)}: before the new MongoDB starts, a Job makes sure the data's featureCompatibilityVersion is ${series(from)}; the new MongoDB then opens the same volume and raises it to ${series(to)}. After that, MongoDB ${series(from)} can no longer open this data.`,
-    );
+    out.notes.push(msg('upgrade.mongodb.step', { from: series(from), to: series(to) }));
   }
 }
 
@@ -104,22 +105,25 @@ function checkElasticsearch(
   if (!from || !to || from[0] === to[0]) {
     if (from && to && to[1] < from[1] && from[0] === to[0]) {
       out.refusals.push(
-        `Elasticsearch runs ${series(from)}; going back to ${series(to)} is not possible: a node does not start on data written by a later release.`,
+        msg('upgrade.elasticsearch.downgradeMinor', { from: series(from), to: series(to) }),
       );
     }
     return;
   }
   if (to[0] < from[0]) {
     out.refusals.push(
-      `Elasticsearch runs ${series(from)}; going back to ${series(to)} is not possible: a node does not start on data written by a later major release.`,
+      msg('upgrade.elasticsearch.downgradeMajor', { from: series(from), to: series(to) }),
     );
   } else if (to[0] - from[0] > 1 || !(from[0] === 7 && from[1] >= 17)) {
-    out.refusals.push(
-      `Elasticsearch ${series(from)} cannot be upgraded to ${series(to)} directly: only 7.17 may be upgraded to 8.x. Deploy with Elasticsearch 7.17 first.`,
-    );
+    out.refusals.push(msg('upgrade.elasticsearch.skip', { from: series(from), to: series(to) }));
   } else {
     out.notes.push(
-      `Elasticsearch ${series(from)} → ${series(to)}: the nodes restart on the same volumes and Elasticsearch ${to[0]} upgrades the indices in place. Elasticsearch ${from[0]} can no longer open them afterwards.`,
+      msg('upgrade.elasticsearch.step', {
+        from: series(from),
+        to: series(to),
+        fromMajor: from[0],
+        toMajor: to[0],
+      }),
     );
   }
 }
@@ -130,9 +134,7 @@ function checkRedis(values: ClearMLValues, live: Map<string, K8sObject>, out: Up
   const from = current ? tagVersion(tagOf(current)) : undefined;
   const to = tagVersion(resolveImage(values, 'redis').tag);
   if (from && to && (to[0] < from[0] || (to[0] === from[0] && to[1] < from[1]))) {
-    out.refusals.push(
-      `Redis runs ${series(from)}; going back to ${series(to)} is not possible: an older Redis may not read the newer one's files. Keep the Redis image at ${series(from)} or later.`,
-    );
+    out.refusals.push(msg('upgrade.redis.downgrade', { from: series(from), to: series(to) }));
   }
 }
 
@@ -152,17 +154,17 @@ export function checkUpgrade(
     const a = SERVER_VERSIONS.indexOf(from);
     const b = SERVER_VERSIONS.indexOf(to);
     if (b < a) {
-      out.refusals.push(
-        `ClearML server ${from} is installed; going back to ${to} is not supported: its data stores have already been upgraded and the older release cannot read them. Keep server.version ${from}.`,
-      );
+      out.refusals.push(msg('upgrade.server.downgrade', { from, to }));
     } else if (b - a > 1) {
       out.refusals.push(
-        `ClearML server ${from} is installed; upgrade one release at a time (${SERVER_VERSIONS.slice(a, b + 1).join(' → ')}). Deploy ${SERVER_VERSIONS[a + 1]} first.`,
+        msg('upgrade.server.skip', {
+          from,
+          path: SERVER_VERSIONS.slice(a, b + 1).join(' → '),
+          next: SERVER_VERSIONS[a + 1],
+        }),
       );
     } else if (b > a) {
-      out.notes.push(
-        `Upgrade from ClearML server ${from} to ${to}: the volumes, the credentials Secret and every password are kept; the servers restart with the new images, and the API server applies any pending database migrations on its first start.`,
-      );
+      out.notes.push(msg('upgrade.server.step', { from, to }));
     }
   }
   checkMongo(values, live, out);
@@ -171,9 +173,7 @@ export function checkUpgrade(
   if (out.refusals.length) {
     out.prepareMongo = undefined;
   } else if (out.notes.length) {
-    out.notes.push(
-      'This cannot be undone: to go back, restore the volumes from a backup taken before the upgrade.',
-    );
+    out.notes.push(msg('upgrade.irreversible'));
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { type ClusterPlan, renderForCluster } from '../deploy/live';
 import { type InstallRecord, recordName } from '../deploy/record';
 import { checkUpgrade, type UpgradeCheck } from '../deploy/upgrade';
 import type { ClearMLValues } from '../values/schema';
-import { blocking, type Finding, type PreflightReport } from './findings';
+import { blocking, type Finding, finding, type PreflightReport } from './findings';
 import { preflight } from './preflight';
 
 export async function checkValues(
@@ -42,17 +42,7 @@ export async function checkValues(
 /** The release step in words: refusals block the deploy; the notes say what happens to the data. */
 export function upgradeFindings(upgrade: UpgradeCheck): Finding[] {
   return [
-    ...upgrade.refusals.map((message, i) => ({
-      id: `upgrade-refused-${i}`,
-      area: 'upgrade' as const,
-      severity: 'error' as const,
-      message,
-    })),
-    ...upgrade.notes.map((message, i) => ({
-      id: `upgrade-${i}`,
-      area: 'upgrade' as const,
-      severity: 'info' as const,
-      message,
-    })),
+    ...upgrade.refusals.map((m, i) => finding(`upgrade-refused-${i}`, 'upgrade', 'error', m)),
+    ...upgrade.notes.map((m, i) => finding(`upgrade-${i}`, 'upgrade', 'info', m)),
   ];
 }

@@ -4,11 +4,12 @@
  */
 import { kindInfo } from '../cluster/api-paths';
 import type { ClusterClient, ResourceAttributes } from '../cluster/client';
-import { explainError, isApiError } from '../cluster/errors';
+import { explainErrorMessage, isApiError } from '../cluster/errors';
 import { adminHandoff, mayGrant, sccGrantsOf } from '../deploy/grants';
 import { isOwnedBy, keyOf } from '../deploy/ownership';
 import type { K8sObject } from '../k8s-types';
-import { blocking, type Finding, type PreflightReport } from './findings';
+import { msg, type Message } from '../messages/message';
+import { blocking, type Finding, finding, type PreflightReport } from './findings';
 import { ENFORCE_LABEL, rejectedByPsa } from './pod-security';
 import { demandOf, formatAmount, type LiveQuota, quotaShortfalls } from './quota';
 
@@ -46,23 +47,16 @@ async function accessFindings(input: PreflightInput): Promise<Finding[]> {
   const answers = await Promise.all(checks.map((c) => client.canI(c)));
   const denied = checks.filter((_, i) => !answers[i].allowed);
   if (!denied.length) {
-    return [
-      {
-        id: 'access',
-        area: 'access',
-        severity: 'info',
-        message: `You may create and update every kind of object the plan uses in ${namespace}.`,
-      },
-    ];
+    return [finding('access', 'access', 'info', msg('preflight.access.ok', { namespace }))];
   }
   const list = denied.map((d) => `${d.verb} ${d.resource}${d.name ? ` ${d.name}` : ''}`).join(', ');
   return [
-    {
-      id: 'access',
-      area: 'access',
-      severity: 'error',
-      message: `You lack permissions in project ${namespace}: ${list}. Ask a project administrator to give you the admin or edit role there.`,
-    },
+    finding(
+      'access',
+      'access',
+      'error',
+      msg('preflight.access.denied', { namespace, denied: list }),
+    ),
   ];
 }
 
@@ -73,13 +67,7 @@ async function apiFindings(input: PreflightInput): Promise<Finding[]> {
     objects.some((o) => o.kind === 'Route') &&
     !(await client.serves('route.openshift.io/v1', 'Route'))
   ) {
-    findings.push({
-      id: 'api-routes',
-      area: 'api',
-      severity: 'error',
-      message:
-        'This cluster has no Route API (route.openshift.io/v1). Turn Routes off and expose the services another way.',
-    });
+    findings.push(finding('api-routes', 'api', 'error', msg('preflight.api.noRoutes')));
   }
   return findings;
 }
@@ -93,14 +81,10 @@ async function storageFindings(input: PreflightInput): Promise<Finding[]> {
   try {
     classes = await input.client.list('storage.k8s.io/v1', 'StorageClass');
   } catch (err) {
-    return [
-      {
-        id: 'storage',
-        area: 'storage',
-        severity: 'info',
-        message: `Could not read the cluster's StorageClasses (${isApiError(err) ? `HTTP ${err.status}` : 'error'}); the volumes will use the class you chose or the cluster default.`,
-      },
-    ];
+    const said = isApiError(err)
+      ? msg('preflight.storage.unreadable', { status: err.status })
+      : msg('preflight.storage.unreadableNoStatus');
+    return [finding('storage', 'storage', 'info', said)];
   }
   const names = new Set(classes.map((c) => c.metadata.name));
   const defaults = classes.filter(
@@ -111,33 +95,29 @@ async function storageFindings(input: PreflightInput): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const wanted of new Set(claims.map((c) => c.spec.storageClassName))) {
     if (wanted && !names.has(wanted)) {
-      findings.push({
-        id: `storage-${wanted}`,
-        area: 'storage',
-        severity: 'error',
-        message: `StorageClass ${wanted} does not exist. Choose one of: ${[...names].join(', ') || 'none found'}.`,
-      });
+      const said = names.size
+        ? msg('preflight.storage.missingClass', { name: wanted, choices: [...names].join(', ') })
+        : msg('preflight.storage.noClasses', { name: wanted });
+      findings.push(finding(`storage-${wanted}`, 'storage', 'error', said));
     }
     if (!wanted && !defaults.length) {
-      findings.push({
-        id: 'storage-default',
-        area: 'storage',
-        severity: 'error',
-        message:
-          'The cluster has no default StorageClass, so the volumes would stay Pending. Choose a StorageClass.',
-      });
+      findings.push(
+        finding('storage-default', 'storage', 'error', msg('preflight.storage.noDefault')),
+      );
     }
   }
   if (!findings.length) {
     const used = [
       ...new Set(claims.map((c) => c.spec.storageClassName ?? defaults[0]?.metadata.name)),
     ];
-    findings.push({
-      id: 'storage',
-      area: 'storage',
-      severity: 'info',
-      message: `Volumes will use StorageClass ${used.join(', ')}.`,
-    });
+    findings.push(
+      finding(
+        'storage',
+        'storage',
+        'info',
+        msg('preflight.storage.uses', { classes: used.join(', ') }),
+      ),
+    );
   }
   return findings;
 }
@@ -152,21 +132,21 @@ async function quotaFindings(input: PreflightInput): Promise<Finding[]> {
   );
   const short = quotaShortfalls(demandOf(input.objects), quotas, existing);
   if (!short.length) {
-    return [
-      {
-        id: 'quota',
-        area: 'quota',
-        severity: 'info',
-        message: 'The project quota has room for this plan.',
-      },
-    ];
+    return [finding('quota', 'quota', 'info', msg('preflight.quota.ok'))];
   }
-  return short.map((s) => ({
-    id: `quota-${s.quota}-${s.resource}`,
-    area: 'quota',
-    severity: 'error',
-    message: `Quota ${s.quota} has ${formatAmount(s.resource, s.free)} of ${s.resource} left, but the plan needs ${formatAmount(s.resource, s.needed)}. Choose a smaller size preset or ask for a larger quota.`,
-  }));
+  return short.map((s) =>
+    finding(
+      `quota-${s.quota}-${s.resource}`,
+      'quota',
+      'error',
+      msg('preflight.quota.short', {
+        quota: s.quota,
+        resource: s.resource,
+        free: formatAmount(s.resource, s.free),
+        needed: formatAmount(s.resource, s.needed),
+      }),
+    ),
+  );
 }
 
 function ownershipFindings(input: PreflightInput): Finding[] {
@@ -174,82 +154,82 @@ function ownershipFindings(input: PreflightInput): Finding[] {
   return input.objects
     .map((o) => live.get(keyOf(o)))
     .filter((o): o is K8sObject => o !== undefined && !isOwnedBy(o, input.instance))
-    .map((o) => ({
-      id: `foreign-${keyOf(o)}`,
-      area: 'ownership' as const,
-      severity: 'error' as const,
-      message: `${o.kind} ${o.metadata.name} already exists and does not belong to instance ${input.instance}; it will not be touched. Choose another instance name or remove that object.`,
-    }));
+    .map((o) =>
+      finding(
+        `foreign-${keyOf(o)}`,
+        'ownership',
+        'error',
+        msg('preflight.ownership.foreign', {
+          kind: o.kind,
+          name: o.metadata.name,
+          instance: input.instance,
+        }),
+      ),
+    );
 }
 
 async function podSecurityFindings(input: PreflightInput): Promise<Finding[]> {
   const ns = await input.client.get({ apiVersion: 'v1', kind: 'Namespace', name: input.namespace });
   const enforce = ns?.metadata.labels?.[ENFORCE_LABEL];
   const rejected = rejectedByPsa(input.objects, enforce);
-  return rejected.map((r) => ({
-    id: `psa-${r.workload}`,
-    area: 'pod-security' as const,
-    severity: 'error' as const,
-    message: `${r.workload} needs Pod Security level "${r.level}", but project ${input.namespace} enforces "${enforce}", so its pods would be rejected. Use the least-privilege security mode, or ask a cluster administrator to relax the project's pod-security label.`,
-  }));
+  return rejected.map((r) =>
+    finding(
+      `psa-${r.workload}`,
+      'pod-security',
+      'error',
+      msg('preflight.podSecurity.rejected', {
+        workload: r.workload,
+        level: r.level,
+        namespace: input.namespace,
+        enforce: enforce ?? '',
+      }),
+    ),
+  );
 }
 
 /** Runs one check; a check that cannot run becomes a warning instead of failing the report. */
 async function safely(
   name: string,
+  what: Message,
   check: () => Promise<Finding[]> | Finding[],
 ): Promise<Finding[]> {
   try {
     return await check();
   } catch (err) {
-    return [
-      {
-        id: `${name}-unchecked`,
-        area: 'api',
-        severity: 'warning',
-        message: explainError(err, `check ${name}`),
-      },
-    ];
+    return [finding(`${name}-unchecked`, 'api', 'warning', explainErrorMessage(err, what))];
   }
 }
 
 export async function preflight(input: PreflightInput): Promise<PreflightReport> {
   const grants = sccGrantsOf(input.objects);
   const [access, api, storage, quota, podSecurity, grantable] = await Promise.all([
-    safely('permissions', () => accessFindings(input)),
-    safely('APIs', () => apiFindings(input)),
-    safely('storage', () => storageFindings(input)),
-    safely('quota', () => quotaFindings(input)),
-    safely('pod security', () => podSecurityFindings(input)),
+    safely('permissions', msg('preflight.check.permissions'), () => accessFindings(input)),
+    safely('APIs', msg('preflight.check.apis'), () => apiFindings(input)),
+    safely('storage', msg('preflight.check.storage'), () => storageFindings(input)),
+    safely('quota', msg('preflight.check.quota'), () => quotaFindings(input)),
+    safely('pod security', msg('preflight.check.podSecurity'), () => podSecurityFindings(input)),
     Promise.all(grants.map((g) => mayGrant(input.client, g, input.namespace).catch(() => false))),
   ]);
   const missing = grants.filter((_, i) => !grantable[i]);
   const security: Finding[] = grants.length
     ? missing.length
       ? [
-          {
-            id: 'scc-grants',
-            area: 'security',
-            severity: 'warning',
-            message: `You may not grant the security context constraints ${missing.map((g) => g.scc).join(', ')} yourself. A cluster administrator must apply the grants shown below; the deploy can wait for them.`,
-          },
+          finding(
+            'scc-grants',
+            'security',
+            'warning',
+            msg('preflight.scc.handoff', { sccs: missing.map((g) => g.scc).join(', ') }),
+          ),
         ]
       : [
-          {
-            id: 'scc-grants',
-            area: 'security',
-            severity: 'info',
-            message: `You may grant ${grants.map((g) => g.scc).join(', ')} to the instance's service accounts.`,
-          },
+          finding(
+            'scc-grants',
+            'security',
+            'info',
+            msg('preflight.scc.grantable', { sccs: grants.map((g) => g.scc).join(', ') }),
+          ),
         ]
-    : [
-        {
-          id: 'scc-grants',
-          area: 'security',
-          severity: 'info',
-          message: 'Every pod runs under restricted-v2: no extra security grants are needed.',
-        },
-      ];
+    : [finding('scc-grants', 'security', 'info', msg('preflight.scc.none'))];
   const findings = [
     ...access,
     ...security,

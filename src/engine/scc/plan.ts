@@ -1,4 +1,5 @@
 import { isWorkload, type K8sObject, type PodSpec, type Workload } from '../k8s-types';
+import { type Message, msg } from '../messages/message';
 import { admit, selectScc, type Violation } from './admit';
 import type { SccName } from './sccs';
 
@@ -20,8 +21,10 @@ export interface SccPlanEntry {
   serviceAccount: string;
   /** The SCC to grant, `restricted-v2` when no grant is needed, null when none in the mode fits. */
   scc: SccName | null;
-  /** One plain sentence saying why. */
+  /** One plain sentence saying why, in English. */
   reason: string;
+  /** The reason as a message id with parameters, for the page to translate. */
+  i18n: Message;
   /** Names of the workloads whose pods use this service account. */
   pods: string[];
   /** The SCC each workload's pods land on once the grant exists (anyuid captures every pod). */
@@ -49,23 +52,23 @@ const CAUSE_ORDER: Violation['kind'][] = [
   'supplemental-groups',
 ];
 
-function describe(v: Violation, pod: PodSpec): string {
+function describe(v: Violation, pod: PodSpec): Message {
   switch (v.kind) {
     case 'privileged':
-      return `runs a privileged container ("${v.container}")`;
+      return msg('scc.cause.privileged', { container: v.container ?? '' });
     case 'root':
-      return 'runs as root';
+      return msg('scc.cause.root');
     case 'uid-range': {
       const c = [...(pod.initContainers ?? []), ...pod.containers].find(
         (x) => x.name === v.container,
       );
       const uid = c?.securityContext?.runAsUser ?? pod.securityContext?.runAsUser;
-      return `runs as the fixed UID ${uid}, outside the namespace's UID range`;
+      return msg('scc.cause.uidRange', { uid: String(uid) });
     }
     case 'fs-group':
-      return `uses the fixed fsGroup ${pod.securityContext?.fsGroup}, not the namespace's group`;
+      return msg('scc.cause.fsGroup', { fsGroup: String(pod.securityContext?.fsGroup) });
     default:
-      return v.message;
+      return msg('scc.cause.other', { detail: v.message });
   }
 }
 
@@ -73,10 +76,8 @@ function explain(
   workloads: Workload[],
   scc: SccName | null,
   annotations?: Record<string, string>,
-): string {
-  if (scc === 'restricted-v2') {
-    return 'needs no grant: runs with an arbitrary UID from the namespace range under restricted-v2';
-  }
+): Message {
+  if (scc === 'restricted-v2') return msg('scc.noGrant');
   for (const kind of CAUSE_ORDER) {
     for (const w of workloads) {
       const pod = w.spec.template.spec;
@@ -84,12 +85,14 @@ function explain(
       if (hit) {
         const note = w.spec.template.metadata.annotations?.[SECURITY_NOTE_ANNOTATION];
         const text = describe(hit, pod);
-        const sentence = note ? `${text}: ${note}` : `${text} (${w.metadata.name})`;
-        return scc === null ? `no SCC allowed in this mode admits it: ${sentence}` : sentence;
+        const cause = note
+          ? msg('scc.causeWithNote', { cause: text, note })
+          : msg('scc.causeInWorkload', { cause: text, workload: w.metadata.name });
+        return scc === null ? msg('scc.noneAdmitsBecause', { cause }) : cause;
       }
     }
   }
-  return scc === null ? 'no SCC allowed in this mode admits it' : `needs ${scc}`;
+  return scc === null ? msg('scc.noneAdmits') : msg('scc.needs', { scc });
 }
 
 function grantsFor(candidate: SccName): SccName[] {
@@ -124,10 +127,12 @@ export function planScc(objects: readonly K8sObject[], options: PlanOptions): Sc
         break;
       }
     }
+    const reason = explain(workloads, chosen, options.namespaceAnnotations);
     entries.push({
       serviceAccount,
       scc: chosen,
-      reason: explain(workloads, chosen, options.namespaceAnnotations),
+      reason: reason.text,
+      i18n: reason,
       pods: workloads.map((w) => w.metadata.name).sort(),
       landsOn,
     });

@@ -3,6 +3,7 @@
  * ClearML component with a reason in plain words, and the instance's overall readiness.
  */
 import { COMPONENTS, COMPONENT_LABEL, type ComponentId, INSTANCE_LABEL } from '../components';
+import { list, type Message, msg } from '../messages/message';
 import { objectName } from '../names';
 import type { K8sObject } from '../k8s-types';
 import { type Demand, demandOf } from '../preflight/quota';
@@ -80,10 +81,9 @@ function routeUrl(route: LiveRoute | undefined): string | undefined {
 }
 
 /** "n of m ready", never more than m: pods beyond the desired count are a rollout's surge. */
-export function readyPhrase(ready: number, desired: number): string {
-  if (ready <= desired) return `${ready} of ${desired} ready`;
-  const extra = ready - desired;
-  return `${desired} of ${desired} ready, ${extra} more ${extra === 1 ? 'pod' : 'pods'} while the rollout replaces old ones`;
+export function readyPhrase(ready: number, desired: number): Message {
+  if (ready <= desired) return msg('status.readyCount', { ready, desired });
+  return msg('status.readySurge', { desired, count: ready - desired });
 }
 
 function componentStatus(
@@ -127,8 +127,8 @@ function componentStatus(
     };
   });
 
-  const verdict = ((): { state: ComponentHealth; reason: string } => {
-    if (desired === 0) return { state: 'Ready', reason: 'Scaled to zero replicas.' };
+  const verdict = ((): { state: ComponentHealth; reason: Message } => {
+    if (desired === 0) return { state: 'Ready', reason: msg('status.scaledToZero') };
     const allReady = ready >= desired && updated >= desired && pods.length <= desired;
     if (allReady) {
       // The Pods column already shows the counts; the reason says what is running and how
@@ -136,12 +136,12 @@ function componentStatus(
       const image = workload.spec?.template?.spec?.containers?.[0]?.image;
       const restarts = podSummaries.reduce((n, p) => n + p.restarts, 0);
       const steady =
-        restarts === 0
-          ? 'no restarts'
-          : `${restarts} container ${restarts === 1 ? 'restart' : 'restarts'} so far`;
+        restarts === 0 ? msg('status.noRestarts') : msg('status.restarts', { count: restarts });
       return {
         state: 'Ready',
-        reason: image ? `Running ${image}, ${steady}.` : `Serving, ${steady}.`,
+        reason: image
+          ? msg('status.running', { image, steady })
+          : msg('status.serving', { steady }),
       };
     }
     const created = failedCreate(
@@ -153,7 +153,7 @@ function componentStatus(
     if (created && pods.length < desired) return { state: 'Failed', reason: created.sentence };
     const problems = pods.map(podProblem).filter((p) => p !== undefined);
     const fatal = problems.find((p) => p.fatal);
-    if (fatal) return { state: ready > 0 ? 'Degraded' : 'Failed', reason: fatal.sentence };
+    if (fatal) return { state: ready > 0 ? 'Degraded' : 'Failed', reason: fatal.i18n };
     const pending = pvcs.find((c) => c.status?.phase !== 'Bound');
     if (pending) return pendingVolumeVerdict(pending, live.storageClasses, ownEvents);
     const waitingOn = info.dependsOn.filter((dep) => {
@@ -165,23 +165,38 @@ function componentStatus(
     });
     if (waitingOn.length) {
       const depNames = waitingOn.map((d) => COMPONENTS.find((c) => c.id === d)!.displayName);
-      return { state: 'Progressing', reason: `Waiting for ${depNames.join(', ')} to be ready.` };
+      return {
+        state: 'Progressing',
+        reason: msg('status.waitingFor', { components: list(depNames) }),
+      };
     }
     const slow = problems[0];
     // Every desired replica serves while the new ones start: a rollout, not a degradation.
     if (ready >= desired) {
-      const rollout = `Rolling out: ${Math.min(updated, desired)} of ${desired} updated, ${readyPhrase(ready, desired)}.`;
-      return { state: 'Progressing', reason: slow ? `${rollout} ${slow.sentence}` : rollout };
+      const rollout = msg('status.rollingOut', {
+        updated: Math.min(updated, desired),
+        desired,
+        ready: readyPhrase(ready, desired),
+      });
+      return {
+        state: 'Progressing',
+        reason: slow
+          ? msg('status.rollingOutWithProblem', { rollout, problem: slow.i18n })
+          : rollout,
+      };
     }
-    if (slow) return { state: ready > 0 ? 'Degraded' : 'Progressing', reason: slow.sentence };
-    if (ready > 0) return { state: 'Degraded', reason: `${ready} of ${desired} ready.` };
-    return { state: 'Progressing', reason: `Starting: ${ready} of ${desired} ready.` };
+    if (slow) return { state: ready > 0 ? 'Degraded' : 'Progressing', reason: slow.i18n };
+    if (ready > 0)
+      return { state: 'Degraded', reason: msg('status.partlyReady', { ready, desired }) };
+    return { state: 'Progressing', reason: msg('status.starting', { ready, desired }) };
   })();
 
   return {
     component: id,
     displayName: info.displayName,
-    ...verdict,
+    state: verdict.state,
+    reason: verdict.reason.text,
+    i18n: verdict.reason,
     workload: { kind: workload.kind, name: workload.metadata.name },
     desired,
     ready,

@@ -1,4 +1,5 @@
 /** Plain-words reasons for pods that are not running as they should. */
+import { type Message, msg } from '../messages/message';
 import type { Demand } from '../preflight/quota';
 import { quotaSentence } from './quota-reason';
 import { schedulerReason, stripFullStop } from './scheduler-message';
@@ -10,11 +11,20 @@ const ADMISSION = /security context constraint|violates PodSecurity|forbidden/i;
 export interface PodProblem {
   /** Short machine reason, e.g. ImagePullBackOff. */
   reason: string;
-  /** A sentence a person understands. */
+  /** A sentence a person understands, in English. */
   sentence: string;
+  /** The sentence as a message id with parameters. */
+  i18n: Message;
   /** Failed needs someone to act; anything else resolves by waiting. */
   fatal: boolean;
 }
+
+const problem = (reason: string, said: Message, fatal: boolean): PodProblem => ({
+  reason,
+  sentence: said.text,
+  i18n: said,
+  fatal,
+});
 
 /** The most telling problem of one pod, if any. */
 export function podProblem(pod: LivePod): PodProblem | undefined {
@@ -25,55 +35,60 @@ export function podProblem(pod: LivePod): PodProblem | undefined {
     const waiting = c.state?.waiting;
     if (!waiting?.reason) continue;
     if (PULL_REASONS.has(waiting.reason)) {
-      return {
-        reason: waiting.reason,
-        sentence: `Cannot pull image ${c.image} (container ${c.name}): check the image name and tag, the registry, and the pull secret.`,
-        fatal: true,
-      };
+      return problem(
+        waiting.reason,
+        msg('status.pod.cannotPull', { image: c.image, container: c.name }),
+        true,
+      );
     }
     if (waiting.reason === 'CrashLoopBackOff') {
       const last = c.lastState?.terminated;
-      const exit = last?.exitCode !== undefined ? `, last exit code ${last.exitCode}` : '';
-      return {
-        reason: waiting.reason,
-        sentence: `Container ${c.name} keeps crashing (restarted ${c.restartCount} times${exit}): read its logs.`,
-        fatal: true,
-      };
+      const said =
+        last?.exitCode !== undefined
+          ? msg('status.pod.crashLoopExit', {
+              container: c.name,
+              count: c.restartCount,
+              exitCode: last.exitCode,
+            })
+          : msg('status.pod.crashLoop', { container: c.name, count: c.restartCount });
+      return problem(waiting.reason, said, true);
     }
     if (
       waiting.reason === 'CreateContainerConfigError' ||
       waiting.reason === 'CreateContainerError'
     ) {
-      return {
-        reason: waiting.reason,
-        sentence: `Container ${c.name} cannot start: ${stripFullStop(waiting.message ?? waiting.reason)}.`,
-        fatal: true,
-      };
+      return problem(
+        waiting.reason,
+        msg('status.pod.cannotStart', {
+          container: c.name,
+          detail: stripFullStop(waiting.message ?? waiting.reason),
+        }),
+        true,
+      );
     }
   }
   const scheduled = status.conditions?.find((c) => c.type === 'PodScheduled');
   if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
-    return {
-      reason: 'Unschedulable',
-      sentence: `Pod ${pod.metadata.name} cannot be scheduled: ${schedulerReason(scheduled.message)}.`,
-      fatal: false,
-    };
+    return problem(
+      'Unschedulable',
+      msg('status.pod.unschedulable', {
+        pod: pod.metadata.name,
+        detail: schedulerReason(scheduled.message),
+      }),
+      false,
+    );
   }
   const waitingInit = init.find((c) => !c.ready && (c.state?.running || c.state?.waiting));
   if (waitingInit) {
-    return {
-      reason: 'PodInitializing',
-      sentence: `Pod ${pod.metadata.name} is running its start-up step ${waitingInit.name}.`,
-      fatal: false,
-    };
+    return problem(
+      'PodInitializing',
+      msg('status.pod.initializing', { pod: pod.metadata.name, step: waitingInit.name }),
+      false,
+    );
   }
   const notReady = main.find((c) => c.state?.running && !c.ready);
   if (notReady) {
-    return {
-      reason: 'NotReady',
-      sentence: `Container ${notReady.name} is running but does not pass its readiness check yet.`,
-      fatal: false,
-    };
+    return problem('NotReady', msg('status.pod.notReady', { container: notReady.name }), false);
   }
   return undefined;
 }
@@ -85,7 +100,7 @@ export function podProblem(pod: LivePod): PodProblem | undefined {
 export function failedCreate(
   events: LiveEvent[],
   demand: Demand = {},
-): { sentence: string; admission: boolean } | undefined {
+): { sentence: Message; admission: boolean } | undefined {
   const failed = events
     .filter((e) => e.type === 'Warning' && e.reason === 'FailedCreate')
     .sort((a, b) =>
@@ -96,16 +111,10 @@ export function failedCreate(
   const quota = quotaSentence(message, demand);
   if (quota) return { sentence: quota, admission: false };
   if (/(exceeded|failed) quota/i.test(message)) {
-    return {
-      sentence: `Pods cannot be created: a project quota refuses them (${message})`,
-      admission: false,
-    };
+    return { sentence: msg('status.create.quota', { detail: message }), admission: false };
   }
   if (ADMISSION.test(message)) {
-    return {
-      sentence: `Pods are rejected by the cluster's security admission (SCC or Pod Security): ${message}`,
-      admission: true,
-    };
+    return { sentence: msg('status.create.admission', { detail: message }), admission: true };
   }
-  return { sentence: `Pods cannot be created: ${message}`, admission: false };
+  return { sentence: msg('status.create.other', { detail: message }), admission: false };
 }

@@ -7,6 +7,7 @@
  * resource a container does not set. The controllers put that text in a FailedCreate event,
  * sometimes behind "(combined from similar events): ".
  */
+import { list, type Message, msg } from '../messages/message';
 import { type Demand, formatAmount } from '../preflight/quota';
 import { parseQuantity } from '../quantity';
 
@@ -25,19 +26,19 @@ const parseList = (text: string) =>
     }),
   );
 
-const amount = (resource: string, value: number) =>
-  Number.isNaN(value) ? 'an unknown amount' : formatAmount(resource, value);
+const amount = (resource: string, value: number): string | Message =>
+  Number.isNaN(value) ? msg('status.quota.unknownAmount') : formatAmount(resource, value);
 
 /**
  * A sentence for a quota refusal, or undefined when the message is not one. `demand` is what the
  * whole instance asks for when fully rolled out.
  */
-export function quotaSentence(message: string, demand: Demand = {}): string | undefined {
+export function quotaSentence(message: string, demand: Demand = {}): Message | undefined {
   const subject = SUBJECT.exec(message);
   const what =
     subject?.[1] === 'persistentvolumeclaims'
-      ? `Volume ${subject[2]} cannot be created`
-      : 'Pods cannot be created';
+      ? msg('status.quota.volume', { name: subject[2] })
+      : msg('status.quota.pods');
   const exceeded = EXCEEDED.exec(message);
   if (exceeded) {
     const [, quota, requestedText, usedText, limitedText] = exceeded;
@@ -46,15 +47,25 @@ export function quotaSentence(message: string, demand: Demand = {}): string | un
     const limited = parseList(limitedText);
     const parts = Object.keys(limited).map((resource) => {
       const total = demand[resource];
-      const all =
-        total !== undefined ? `; the instance needs ${amount(resource, total)} in all` : '';
-      return `${resource}: ${amount(resource, used[resource] ?? 0)} of ${amount(resource, limited[resource])} used, ${amount(resource, requested[resource] ?? Number.NaN)} more needed${all}`;
+      const params = {
+        resource,
+        used: amount(resource, used[resource] ?? 0),
+        limit: amount(resource, limited[resource]),
+        needed: amount(resource, requested[resource] ?? Number.NaN),
+      };
+      return total !== undefined
+        ? msg('status.quota.partWithTotal', { ...params, total: amount(resource, total) })
+        : msg('status.quota.part', params);
     });
-    return `${what}: quota ${quota} of this project is used up (${parts.join('; ')}). Ask a project administrator for a larger quota, or choose a smaller size preset.`;
+    return msg('status.quota.usedUp', { what, quota, parts: list(parts, '; ') });
   }
   const specify = MUST_SPECIFY.exec(message);
   if (specify) {
-    return `${what}: quota ${specify[1]} of this project requires every container to set ${specify[2].replace(/\.$/, '')}. Ask a project administrator to add a LimitRange with defaults, or set resources for every component.`;
+    return msg('status.quota.mustSpecify', {
+      what,
+      quota: specify[1],
+      resources: specify[2].replace(/\.$/, ''),
+    });
   }
   return undefined;
 }

@@ -6,6 +6,7 @@
  * pkg/controller/volume/persistentvolume/pv_controller.go: `provisionClaim` records the error of
  * `findProvisionablePlugin` as a ProvisioningFailed event).
  */
+import { list, type Message, type MessageParam, msg } from '../messages/message';
 import type { ComponentHealth, LiveEvent, LivePvc, LiveStorageClass } from './types';
 
 const DEFAULT_ANNOTATIONS = [
@@ -17,11 +18,13 @@ const isDefault = (c: LiveStorageClass) =>
   DEFAULT_ANNOTATIONS.some((a) => c.metadata.annotations?.[a] === 'true');
 
 /** "fast, standard (the default)", or a sentence saying there is none. */
-function choices(classes: LiveStorageClass[]): string {
-  if (!classes.length) return 'none exists on this cluster, so ask an administrator to create one';
-  return classes
-    .map((c) => (isDefault(c) ? `${c.metadata.name} (the default)` : c.metadata.name))
-    .join(', ');
+function choices(classes: LiveStorageClass[]): MessageParam {
+  if (!classes.length) return msg('status.pvc.noClassExists');
+  return list(
+    classes.map((c) =>
+      isDefault(c) ? msg('status.pvc.defaultClass', { name: c.metadata.name }) : c.metadata.name,
+    ),
+  );
 }
 
 const NOT_FOUND = /storageclass(?:\.storage\.k8s\.io)? "([^"]+)" not found/i;
@@ -30,13 +33,17 @@ export function pendingVolumeVerdict(
   pvc: LivePvc,
   classes: LiveStorageClass[] | undefined,
   events: LiveEvent[],
-): { state: ComponentHealth; reason: string } {
+): { state: ComponentHealth; reason: Message } {
   const name = pvc.metadata.name;
   const wanted = pvc.spec?.storageClassName;
   if (wanted && classes && !classes.some((c) => c.metadata.name === wanted)) {
     return {
       state: 'Failed',
-      reason: `Volume ${name} cannot be provisioned: the StorageClass ${wanted} does not exist; choose one of ${choices(classes)}, or ask an administrator to create ${wanted}.`,
+      reason: msg('status.pvc.missingClass', {
+        pvc: name,
+        storageClass: wanted,
+        choices: choices(classes),
+      }),
     };
   }
   const notFound = events
@@ -46,19 +53,19 @@ export function pendingVolumeVerdict(
   if (notFound && !classes) {
     return {
       state: 'Failed',
-      reason: `Volume ${name} cannot be provisioned: the StorageClass ${notFound} does not exist; choose one of the cluster's StorageClasses (ask an administrator which, as you may not list them).`,
+      reason: msg('status.pvc.missingClassUnlisted', { pvc: name, storageClass: notFound }),
     };
   }
   if (!wanted && classes && !classes.some(isDefault)) {
     return {
       state: 'Failed',
-      reason: `Volume ${name} cannot be provisioned: no StorageClass is set and the cluster has no default; choose one of ${choices(classes)}.`,
+      reason: msg('status.pvc.noStorageClass', { pvc: name, choices: choices(classes) }),
     };
   }
   return {
     state: 'Progressing',
     reason: wanted
-      ? `Volume ${name} is waiting for storage from StorageClass ${wanted}.`
-      : `Volume ${name} is waiting for storage: no StorageClass is set and the cluster has no default.`,
+      ? msg('status.pvc.waiting', { pvc: name, storageClass: wanted })
+      : msg('status.pvc.waitingNoDefault', { pvc: name }),
   };
 }

@@ -1,5 +1,6 @@
 /** Live objects the status model reads: only the fields it needs. */
 import type { ComponentId } from '../components';
+import type { Message } from '../messages/message';
 
 export interface Meta {
   name: string;
@@ -122,8 +123,10 @@ export interface ComponentStatus {
   component: ComponentId;
   displayName: string;
   state: ComponentHealth;
-  /** One plain sentence: why it is in this state. */
+  /** One plain sentence: why it is in this state, in English. */
   reason: string;
+  /** The reason as a message id with parameters, for the page to translate. */
+  i18n: Message;
   workload?: { kind: string; name: string };
   desired: number;
   ready: number;

@@ -1,0 +1,73 @@
+// The i18n check as a pure function: the strings the page uses, the engine's message catalogue
+// and the English locale file in; every problem out.
+import type { StringUse } from './i18n-strings';
+
+export const PLURAL = '_plural';
+
+export interface CatalogueInput {
+  /** `t('…')` calls and console-extensions labels. */
+  uses: StringUse[];
+  /** The engine's message ids with their English templates (`src/engine/messages/catalogue.ts`). */
+  engine: Record<string, string>;
+  /** The text of every source file except the catalogue, to find ids no code says. */
+  engineSources: string;
+  /** The English locale file. */
+  catalogue: Record<string, string>;
+}
+
+export interface CatalogueProblems {
+  missing: StringUse[];
+  unused: string[];
+  tilde: StringUse[];
+  /** Engine ids whose English in the locale file differs from the engine's own. */
+  differs: string[];
+  /** Engine ids that no code says. */
+  unsaid: string[];
+}
+
+const ENGINE_FILE = 'src/engine/messages/catalogue.ts';
+
+/** Every key the locale file must hold, with where it comes from. */
+export function requiredKeys(uses: StringUse[], engine: Record<string, string>): StringUse[] {
+  const fromCode = uses.flatMap((u) => (u.plural ? [u, { ...u, key: `${u.key}${PLURAL}` }] : [u]));
+  const fromEngine = Object.keys(engine).map((key) => ({ key, where: ENGINE_FILE }));
+  return [...fromCode, ...fromEngine];
+}
+
+export function checkCatalogue(input: CatalogueInput): CatalogueProblems {
+  const required = requiredKeys(input.uses, input.engine);
+  const used = new Set(required.map((u) => u.key));
+  const engineIds = Object.keys(input.engine);
+  return {
+    missing: required.filter((u) => !(u.key in input.catalogue)),
+    unused: Object.keys(input.catalogue).filter((k) => !used.has(k)),
+    tilde: required.filter((u) => u.key.includes('~')),
+    differs: engineIds.filter(
+      (id) => id in input.catalogue && input.catalogue[id] !== input.engine[id],
+    ),
+    unsaid: engineIds.filter(
+      (id) =>
+        !id.endsWith(PLURAL) &&
+        !input.engineSources.includes(`'${id}'`) &&
+        !input.engineSources.includes(`"${id}"`),
+    ),
+  };
+}
+
+/** The English locale file written from the code: engine ids keep the engine's English. */
+export function writtenCatalogue(
+  uses: StringUse[],
+  engine: Record<string, string>,
+  current: Record<string, string>,
+): Record<string, string> {
+  const next: Record<string, string> = {};
+  const keys = [...new Set(requiredKeys(uses, engine).map((u) => u.key))].sort();
+  for (const key of keys) {
+    next[key] =
+      engine[key] ??
+      current[key] ??
+      // A new plural form starts as the key's text (English keys are written in the plural).
+      (key.endsWith(PLURAL) ? key.slice(0, -PLURAL.length) : key);
+  }
+  return next;
+}

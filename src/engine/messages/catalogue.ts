@@ -1,0 +1,188 @@
+/**
+ * Every sentence the engine says, by message id, in English. The page translates the same ids
+ * through i18next (`i18n/<lng>/plugin__clearml-console-plugin.json`); `npm run i18n` checks that
+ * the locale file has an entry for each id. `{{name}}` is a parameter; an id with a `_plural`
+ * twin is chosen by its `count` parameter.
+ */
+export const MESSAGES = {
+  // Preflight
+  'preflight.access.ok':
+    'You may create and update every kind of object the plan uses in {{namespace}}.',
+  'preflight.access.denied':
+    'You lack permissions in project {{namespace}}: {{denied}}. Ask a project administrator to give you the admin or edit role there.',
+  'preflight.api.noRoutes':
+    'This cluster has no Route API (route.openshift.io/v1). Turn Routes off and expose the services another way.',
+  'preflight.storage.unreadable':
+    "Could not read the cluster's StorageClasses (HTTP {{status}}); the volumes will use the class you chose or the cluster default.",
+  'preflight.storage.unreadableNoStatus':
+    "Could not read the cluster's StorageClasses; the volumes will use the class you chose or the cluster default.",
+  'preflight.storage.missingClass':
+    'StorageClass {{name}} does not exist. Choose one of: {{choices}}.',
+  'preflight.storage.noClasses':
+    'StorageClass {{name}} does not exist, and the cluster has none to choose from.',
+  'preflight.storage.noDefault':
+    'The cluster has no default StorageClass, so the volumes would stay Pending. Choose a StorageClass.',
+  'preflight.storage.uses': 'Volumes will use StorageClass {{classes}}.',
+  'preflight.quota.ok': 'The project quota has room for this plan.',
+  'preflight.quota.short':
+    'Quota {{quota}} has {{free}} of {{resource}} left, but the plan needs {{needed}}. Choose a smaller size preset or ask for a larger quota.',
+  'preflight.ownership.foreign':
+    '{{kind}} {{name}} already exists and does not belong to instance {{instance}}; it will not be touched. Choose another instance name or remove that object.',
+  'preflight.podSecurity.rejected':
+    '{{workload}} needs Pod Security level "{{level}}", but project {{namespace}} enforces "{{enforce}}", so its pods would be rejected. Use the least-privilege security mode, or ask a cluster administrator to relax the project\'s pod-security label.',
+  'preflight.scc.handoff':
+    'You may not grant the security context constraints {{sccs}} yourself. A cluster administrator must apply the grants shown below; the deploy can wait for them.',
+  'preflight.scc.grantable': "You may grant {{sccs}} to the instance's service accounts.",
+  'preflight.scc.none': 'Every pod runs under restricted-v2: no extra security grants are needed.',
+  'preflight.check.permissions': 'check permissions',
+  'preflight.check.apis': 'check APIs',
+  'preflight.check.storage': 'check storage',
+  'preflight.check.quota': 'check quota',
+  'preflight.check.podSecurity': 'check pod security',
+  'preflight.check.plan': 'check the plan',
+
+  // Upgrades
+  'upgrade.server.downgrade':
+    'ClearML server {{from}} is installed; going back to {{to}} is not supported: its data stores have already been upgraded and the older release cannot read them. Keep server.version {{from}}.',
+  'upgrade.server.skip':
+    'ClearML server {{from}} is installed; upgrade one release at a time ({{path}}). Deploy {{next}} first.',
+  'upgrade.server.step':
+    'Upgrade from ClearML server {{from}} to {{to}}: the volumes, the credentials Secret and every password are kept; the servers restart with the new images, and the API server applies any pending database migrations on its first start.',
+  'upgrade.mongodb.downgrade':
+    'MongoDB runs {{from}}; going back to {{to}} is not possible: an older MongoDB cannot read data a newer one has written. Keep the MongoDB image at {{from}} or later.',
+  'upgrade.mongodb.skip':
+    'MongoDB runs {{from}} and cannot jump to {{to}}: MongoDB upgrades one release series at a time ({{path}}). Deploy each step in turn.',
+  'upgrade.mongodb.step':
+    "MongoDB {{from}} → {{to}}: before the new MongoDB starts, a Job makes sure the data's featureCompatibilityVersion is {{from}}; the new MongoDB then opens the same volume and raises it to {{to}}. After that, MongoDB {{from}} can no longer open this data.",
+  'upgrade.elasticsearch.downgradeMinor':
+    'Elasticsearch runs {{from}}; going back to {{to}} is not possible: a node does not start on data written by a later release.',
+  'upgrade.elasticsearch.downgradeMajor':
+    'Elasticsearch runs {{from}}; going back to {{to}} is not possible: a node does not start on data written by a later major release.',
+  'upgrade.elasticsearch.skip':
+    'Elasticsearch {{from}} cannot be upgraded to {{to}} directly: only 7.17 may be upgraded to 8.x. Deploy with Elasticsearch 7.17 first.',
+  'upgrade.elasticsearch.step':
+    'Elasticsearch {{from}} → {{to}}: the nodes restart on the same volumes and Elasticsearch {{toMajor}} upgrades the indices in place. Elasticsearch {{fromMajor}} can no longer open them afterwards.',
+  'upgrade.redis.downgrade':
+    "Redis runs {{from}}; going back to {{to}} is not possible: an older Redis may not read the newer one's files. Keep the Redis image at {{from}} or later.",
+  'upgrade.irreversible':
+    'This cannot be undone: to go back, restore the volumes from a backup taken before the upgrade.',
+
+  // Status of a component
+  'status.scaledToZero': 'Scaled to zero replicas.',
+  'status.running': 'Running {{image}}, {{steady}}.',
+  'status.serving': 'Serving, {{steady}}.',
+  'status.noRestarts': 'no restarts',
+  'status.restarts': '{{count}} container restart so far',
+  'status.restarts_plural': '{{count}} container restarts so far',
+  'status.waitingFor': 'Waiting for {{components}} to be ready.',
+  'status.readyCount': '{{ready}} of {{desired}} ready',
+  'status.readySurge':
+    '{{desired}} of {{desired}} ready, {{count}} more pod while the rollout replaces old ones',
+  'status.readySurge_plural':
+    '{{desired}} of {{desired}} ready, {{count}} more pods while the rollout replaces old ones',
+  'status.rollingOut': 'Rolling out: {{updated}} of {{desired}} updated, {{ready}}.',
+  'status.rollingOutWithProblem': '{{rollout}} {{problem}}',
+  'status.partlyReady': '{{ready}} of {{desired}} ready.',
+  'status.starting': 'Starting: {{ready}} of {{desired}} ready.',
+  'status.pod.cannotPull':
+    'Cannot pull image {{image}} (container {{container}}): check the image name and tag, the registry, and the pull secret.',
+  'status.pod.crashLoop':
+    'Container {{container}} keeps crashing (restarted {{count}} time): read its logs.',
+  'status.pod.crashLoop_plural':
+    'Container {{container}} keeps crashing (restarted {{count}} times): read its logs.',
+  'status.pod.crashLoopExit':
+    'Container {{container}} keeps crashing (restarted {{count}} time, last exit code {{exitCode}}): read its logs.',
+  'status.pod.crashLoopExit_plural':
+    'Container {{container}} keeps crashing (restarted {{count}} times, last exit code {{exitCode}}): read its logs.',
+  'status.pod.cannotStart': 'Container {{container}} cannot start: {{detail}}.',
+  'status.pod.unschedulable': 'Pod {{pod}} cannot be scheduled: {{detail}}.',
+  'status.pod.initializing': 'Pod {{pod}} is running its start-up step {{step}}.',
+  'status.pod.notReady':
+    'Container {{container}} is running but does not pass its readiness check yet.',
+  'status.create.quota': 'Pods cannot be created: a project quota refuses them ({{detail}})',
+  'status.create.admission':
+    "Pods are rejected by the cluster's security admission (SCC or Pod Security): {{detail}}",
+  'status.create.other': 'Pods cannot be created: {{detail}}',
+  'status.quota.pods': 'Pods cannot be created',
+  'status.quota.volume': 'Volume {{name}} cannot be created',
+  'status.quota.usedUp':
+    '{{what}}: quota {{quota}} of this project is used up ({{parts}}). Ask a project administrator for a larger quota, or choose a smaller size preset.',
+  'status.quota.part': '{{resource}}: {{used}} of {{limit}} used, {{needed}} more needed',
+  'status.quota.partWithTotal':
+    '{{resource}}: {{used}} of {{limit}} used, {{needed}} more needed; the instance needs {{total}} in all',
+  'status.quota.unknownAmount': 'an unknown amount',
+  'status.quota.mustSpecify':
+    '{{what}}: quota {{quota}} of this project requires every container to set {{resources}}. Ask a project administrator to add a LimitRange with defaults, or set resources for every component.',
+  'status.pvc.missingClass':
+    'Volume {{pvc}} cannot be provisioned: the StorageClass {{storageClass}} does not exist; choose one of {{choices}}, or ask an administrator to create {{storageClass}}.',
+  'status.pvc.missingClassUnlisted':
+    "Volume {{pvc}} cannot be provisioned: the StorageClass {{storageClass}} does not exist; choose one of the cluster's StorageClasses (ask an administrator which, as you may not list them).",
+  'status.pvc.noStorageClass':
+    'Volume {{pvc}} cannot be provisioned: no StorageClass is set and the cluster has no default; choose one of {{choices}}.',
+  'status.pvc.waiting': 'Volume {{pvc}} is waiting for storage from StorageClass {{storageClass}}.',
+  'status.pvc.waitingNoDefault':
+    'Volume {{pvc}} is waiting for storage: no StorageClass is set and the cluster has no default.',
+  'status.pvc.noClassExists': 'none exists on this cluster, so ask an administrator to create one',
+  'status.pvc.defaultClass': '{{name}} (the default)',
+
+  // Security plan
+  'scc.noGrant':
+    'needs no grant: runs with an arbitrary UID from the namespace range under restricted-v2',
+  'scc.needs': 'needs {{scc}}',
+  'scc.noneAdmits': 'no SCC allowed in this mode admits it',
+  'scc.noneAdmitsBecause': 'no SCC allowed in this mode admits it: {{cause}}',
+  'scc.causeWithNote': '{{cause}}: {{note}}',
+  'scc.causeInWorkload': '{{cause}} ({{workload}})',
+  'scc.cause.privileged': 'runs a privileged container ("{{container}}")',
+  'scc.cause.root': 'runs as root',
+  'scc.cause.uidRange': "runs as the fixed UID {{uid}}, outside the namespace's UID range",
+  'scc.cause.fsGroup': "uses the fixed fsGroup {{fsGroup}}, not the namespace's group",
+  'scc.cause.other': '{{detail}}',
+
+  // Deploying
+  'deploy.phase.read': 'Reading what instance {{instance}} already has in {{namespace}}',
+  'deploy.phase.dryRun': 'Checking every object with the API server (dry run)',
+  'deploy.phase.apply': 'Applying objects in dependency order',
+  'deploy.phase.routeHosts':
+    'The Routes have their hosts: updating {{objects}} with the external URLs of the API and file server',
+  'deploy.phase.upgrade':
+    "Making sure MongoDB's featureCompatibilityVersion is {{series}} before MongoDB is upgraded",
+  'deploy.phase.done': '{{count}} object written',
+  'deploy.phase.done_plural': '{{count}} objects written',
+  'deploy.phase.nothing': 'Nothing to change',
+  'deploy.foreign':
+    '{{kind}} {{name}} already exists and does not belong to instance {{instance}}; it was not touched. Choose another instance name or remove that object.',
+  'deploy.grantMissing':
+    'Service accounts {{accounts}} may not use SCC {{scc}} yet. Ask a cluster administrator to apply the grants in the hand-off, then deploy again.',
+  'deploy.what.dryRun': 'create or update {{object}}',
+  'deploy.what.apply': 'apply {{object}}',
+  'deploy.what.deploy': 'deploy {{instance}}',
+
+  // Uninstalling
+  'uninstall.what.listVolumes': 'list the volumes',
+  'uninstall.what.uninstall': 'uninstall {{instance}}',
+
+  // Errors from the cluster
+  'error.network':
+    'Could not reach the cluster to {{what}}: {{detail}}. Check the connection and the API server address, then try again.',
+  'error.other': 'Could not {{what}}: {{detail}}',
+  'error.unauthorized':
+    'Your session is not accepted by the cluster (HTTP 401) while trying to {{what}}. Log in again, then retry.',
+  'error.escalation':
+    'You may not {{what}}: it grants a permission you do not hold yourself. Ask a cluster administrator to apply the security grants shown in the hand-off, then continue.',
+  'error.forbidden':
+    'You are not allowed to {{what}} (HTTP 403: {{detail}}). Ask a project or cluster administrator for the permission, or choose a project where you have it.',
+  'error.notFound':
+    'Could not {{what}}: it was not found (HTTP 404: {{detail}}). The project or API may not exist on this cluster.',
+  'error.conflict':
+    'Could not {{what}}: it changed at the same time or already exists (HTTP 409: {{detail}}). Reload and try again.',
+  'error.invalid':
+    'The cluster rejected the request to {{what}} as invalid (HTTP {{status}}: {{detail}}). Correct the value and try again.',
+  'error.throttled':
+    'The cluster is busy and asked to slow down (HTTP 429) while trying to {{what}}. Wait a moment, then try again.',
+  'error.server':
+    'The cluster failed to {{what}} (HTTP {{status}}: {{detail}}). This is usually temporary: try again; if it persists, ask a cluster administrator to check the API server.',
+  'error.http': 'Could not {{what}} (HTTP {{status}}: {{detail}}).',
+} as const;
+
+export type MessageId = keyof typeof MESSAGES;
