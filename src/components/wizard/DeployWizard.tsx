@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Modal,
   ModalBody,
@@ -207,8 +206,7 @@ export const DeployWizard = ({
             isNextDisabled: !!blocked,
           })}
         >
-          <ReviewStep form={form} check={check} dryRun={dryRun} />
-          {blocked && <Alert isInline variant="info" title={blocked} data-test="deploy-blocked" />}
+          <ReviewStep form={form} check={check} dryRun={dryRun} blocked={blocked} />
         </WizardStep>
       </Wizard>
       <Modal
