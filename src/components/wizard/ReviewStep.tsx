@@ -150,6 +150,7 @@ export const ReviewStep = ({ form, check, dryRun, blocked }: ReviewStepProps) =>
     );
   }
   const failed = dryRun.rows.filter((r) => r.state === 'failed').length;
+  const handoff = dryRun.handoff ?? check.report?.handoff;
   return (
     <Stack hasGutter>
       <StackItem>
@@ -166,9 +167,9 @@ export const ReviewStep = ({ form, check, dryRun, blocked }: ReviewStepProps) =>
           <Alert isInline variant="danger" title={check.error} data-test="plan-error" />
         </StackItem>
       )}
-      {dryRun.handoff && (
+      {handoff && (
         <StackItem>
-          <HandoffPanel handoff={dryRun.handoff} />
+          <HandoffPanel handoff={handoff} />
         </StackItem>
       )}
       {check.report && (
