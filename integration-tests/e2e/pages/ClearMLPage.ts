@@ -67,6 +67,22 @@ export class ClearMLPage {
     return this.page.locator('[data-test="deploy-clearml"]');
   }
 
+  /** The header's Deploy with defaults button (straight to the review). */
+  deployDefaultsButton(): Locator {
+    return this.page.locator('[data-test="deploy-defaults"]');
+  }
+
+  /** The notice a user who may not deploy in the project gets when the page opens. */
+  deployNotAllowed(): Locator {
+    return this.page.locator('[data-test="deploy-not-allowed"]');
+  }
+
+  /** Opens an instance row's action menu and returns its items. */
+  async openRowMenu(name: string): Promise<Locator> {
+    await this.instanceRow(name).getByRole('button', { name: /kebab/i }).click();
+    return this.page.getByRole('menuitem');
+  }
+
   /** Starts the wizard from the header button. */
   async startDeploy() {
     await this.deployButton().click();

@@ -151,6 +151,22 @@ export class DeployWizardPage {
   }
 
   // Review
+  reviewSummary(): Locator {
+    return this.page.locator(test('review-summary'));
+  }
+
+  /** One line of the summary: instance, project, version, objects, security or preflight. */
+  reviewSummaryItem(
+    id: 'instance' | 'project' | 'version' | 'objects' | 'security' | 'preflight',
+  ): Locator {
+    return this.reviewSummary().locator(test(`review-summary-${id}`));
+  }
+
+  /** The collapsed list of objects and their dry-run results. */
+  reviewObjects(): Locator {
+    return this.page.locator(test('review-objects'));
+  }
+
   dryRunSummary(): Locator {
     return this.page.locator(test('dry-run-summary'));
   }

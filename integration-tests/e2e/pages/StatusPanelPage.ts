@@ -16,7 +16,7 @@ export class DeployProgressPage {
     return this.page.locator(test('deploy-progress'));
   }
 
-  phase(phase: 'read' | 'dry-run' | 'apply' | 'done'): Locator {
+  phase(phase: 'read' | 'dry-run' | 'apply' | 'route-hosts' | 'done'): Locator {
     return this.root().locator(test(`phase-${phase}`));
   }
 
@@ -42,6 +42,28 @@ export class DeployProgressPage {
 
   objects(): Locator {
     return this.root().locator(test('deploy-objects'));
+  }
+
+  /** "created, updated, unchanged, left to an administrator" under the done message. */
+  counts(): Locator {
+    return this.root().locator(test('deploy-counts'));
+  }
+
+  /** Kind, name, state label and whether the second pass wrote it, per row. */
+  async rows(): Promise<{ kind: string; name: string; state: string; routeHosts: boolean }[]> {
+    return this.objects()
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => {
+          const cells = r.querySelectorAll('td');
+          return {
+            kind: cells[0]?.textContent?.trim() ?? '',
+            name: cells[1]?.textContent?.trim() ?? '',
+            state: cells[2]?.querySelector('.pf-v6-c-label')?.textContent?.trim() ?? '',
+            routeHosts: !!r.querySelector('[data-test="route-hosts-note"]'),
+          };
+        }),
+      );
   }
 
   object(kind: string, name: string): Locator {
@@ -132,6 +154,49 @@ export class StatusPanelPage {
 
   uninstallButton(): Locator {
     return this.root().locator(test('instance-uninstall'));
+  }
+
+  upgradeButton(): Locator {
+    return this.root().locator(test('instance-upgrade'));
+  }
+
+  showCredentialsButton(): Locator {
+    return this.nextSteps().locator(test('show-credentials'));
+  }
+
+  loginPassword(): Locator {
+    return this.nextSteps().locator(test('login-password'));
+  }
+
+  /** The texts of every "N of M" pod count on the panel. */
+  async readyCounts(): Promise<string[]> {
+    return this.root().locator(test('ready-count')).allInnerTexts();
+  }
+
+  /** A button of the graph's control bar by its accessible name (Zoom in, Fit to screen, …). */
+  controlButton(name: string): Locator {
+    return this.root().locator('.pf-topology-control-bar').getByRole('button', { name });
+  }
+
+  ringLegend(): Locator {
+    return this.root().locator(test('ring-legend'));
+  }
+
+  /**
+   * The rendered size, in CSS pixels, of each graph node's name label: the font size times the
+   * zoom of the graph at that moment.
+   */
+  async labelFontSizes(): Promise<Record<string, number>> {
+    return this.graph().evaluate((graph) =>
+      Object.fromEntries(
+        [...graph.querySelectorAll('[data-test^="status-node-"]')].map((n) => {
+          const text = n.querySelector<SVGTextElement>('.pf-topology__node__label text');
+          const size = text ? parseFloat(getComputedStyle(text).fontSize) : 0;
+          const scale = text?.getScreenCTM()?.a ?? 0;
+          return [n.getAttribute('data-test')!.slice('status-node-'.length), size * scale];
+        }),
+      ),
+    );
   }
 
   /** Waits until the instance shows `state` (kwok rollouts take a while on a busy machine). */

@@ -1,8 +1,12 @@
 import { ClearMLPage } from '../pages/ClearMLPage';
 import { useConsole } from '../support/fixtures';
+import { inViewport } from '../support/gated';
+import { useScratchNamespaces } from '../support/namespaces';
+import { until } from '../support/wait';
 
 describe('the ClearML page in the console frame', () => {
   const { e2e, shellAs } = useConsole();
+  const namespaces = useScratchNamespaces(e2e);
 
   it('has the project bar, in step with the URL both ways', async () => {
     const shell = await shellAs('admin');
@@ -71,6 +75,45 @@ describe('the ClearML page in the console frame', () => {
     await shell.page.locator('[data-test="deploy-defaults"]').click();
     await shell.page.locator('[data-test="dry-run-summary"]').waitFor();
     await expect(shell.page.locator('[data-test="deploy-button"]').isVisible()).resolves.toBe(true);
+    expect(await shell.errors()).toEqual([]);
+  });
+
+  it('leads the review with the summary: Deploy and the reason it is disabled are in view at 1280×800', async () => {
+    const viewport = { width: 1280, height: 800 };
+    // A quota far too small for the plan: preflight blocks, the dry run still lists every object.
+    const ns = await namespaces.create('e2e-quota');
+    const quotas = `/api/v1/namespaces/${ns}/resourcequotas`;
+    const created = await namespaces.admin.request('POST', quotas, {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'tiny' },
+      spec: { hard: { pods: '2' } },
+    });
+    expect(created.status).toBe(201);
+    await until(
+      async () =>
+        (await namespaces.admin.get<{ status?: { hard?: object } }>(`${quotas}/tiny`)).status?.hard,
+      { description: 'the quota controller to fill in the quota status' },
+    );
+
+    const shell = await shellAs('admin', viewport);
+    const clearml = new ClearMLPage(shell);
+    await clearml.open(ns);
+    await clearml.deployDefaultsButton().click();
+    const wizard = clearml.wizard;
+    await wizard.reviewObjects().waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => wizard.deployBlocked().innerText(), { timeout: 60_000 })
+      .toMatch(/preflight found blocking problems/);
+    expect(await wizard.reviewSummaryItem('preflight').innerText()).toMatch(/blocking problem/);
+    expect(await wizard.isDeployDisabled()).toBe(true);
+    // Without scrolling: the summary, the reason and the (disabled) Deploy button are in the
+    // window; the objects are collapsed below them.
+    expect(await inViewport(wizard.reviewSummary(), viewport)).toBe(true);
+    expect(await inViewport(wizard.deployBlocked(), viewport)).toBe(true);
+    expect(await inViewport(wizard.deployButton(), viewport)).toBe(true);
+    expect(await wizard.reviewObject('Deployment', 'clearml-apiserver').isVisible()).toBe(false);
+    await shell.screenshot('review-blocked-1280x800');
     expect(await shell.errors()).toEqual([]);
   });
 });

@@ -116,8 +116,15 @@ export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps
       (_type, graph) =>
         new DagreLayout(graph, {
           rankdir: LEFT_TO_RIGHT,
-          nodesep: 50,
-          ranksep: 90,
+          // The margin the layout keeps around each node (35 on every side by default,
+          // @patternfly/react-topology 6.4.0 `layouts/BaseLayout.ts` LAYOUT_DEFAULTS), kept small
+          // so the graph fits at scale 1 and its labels keep their size.
+          nodeDistance: 10,
+          nodesep: 40,
+          // The nodes sit in the graph as a compound parent, and dagre (1.1 `nesting-graph.js`)
+          // then spaces ranks three times apart: 30 gives 90 pixels between ranks.
+          ranksep: 30,
+          edgesep: 10,
           layoutOnDrag: false,
         }),
     );

@@ -18,18 +18,30 @@ describe('graphModel', () => {
     expect(model.nodes?.every((n) => n.status === 'success')).toBe(true);
   });
 
-  it('draws an edge from each component to what it waits for', () => {
+  it('draws an edge from each component to what it waits for, not the waits implied by others', () => {
+    // Async delete waits for the data stores too, but through the file server and the API server.
     expect(model.edges?.map((e) => `${e.source}->${e.target}`)).toEqual([
       'apiserver->mongodb',
       'apiserver->redis',
       'apiserver->elasticsearch',
       'fileserver->apiserver',
-      'async-delete->mongodb',
-      'async-delete->redis',
-      'async-delete->elasticsearch',
       'async-delete->fileserver',
       'webserver->apiserver',
     ]);
+  });
+
+  it('keeps a direct wait when the component in between is not deployed', () => {
+    const live = healthyInstance();
+    const status = instanceStatus('clearml', live);
+    const withoutFileserver = {
+      ...status,
+      components: status.components.filter((c) => c.component !== 'fileserver'),
+    };
+    expect(
+      graphModel(withoutFileserver)
+        .edges?.filter((e) => e.source === 'async-delete')
+        .map((e) => e.target),
+    ).toEqual(['mongodb', 'redis', 'elasticsearch']);
   });
 
   it('puts the Route URL on the web UI and API nodes', () => {

@@ -35,6 +35,25 @@ export function urlOf(id: string, urls: InstanceStatus['urls']): string | undefi
   return undefined;
 }
 
+/** Whether `from` waits for `to`, directly or through other components. */
+function reaches(waitsFor: Map<string, string[]>, from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (id === to) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(waitsFor.get(id) ?? []));
+  }
+  return false;
+}
+
+/**
+ * One edge per component to each component it waits for, leaving out the waits implied through
+ * another one (async delete waits for the data stores through the file server and the API server):
+ * the long edges they would add push the data stores apart and shrink the whole graph to fit.
+ */
 export function graphModel(status: InstanceStatus): Model {
   const present = new Set(status.components.map((c) => c.component));
   const nodes: NodeModel[] = status.components.map((c) => ({
@@ -47,10 +66,16 @@ export function graphModel(status: InstanceStatus): Model {
     status: NODE_STATUS[c.state] as NodeStatus,
     data: { status: c, url: urlOf(c.component, status.urls) } satisfies NodeData,
   }));
-  const edges: EdgeModel[] = COMPONENTS.filter((c) => present.has(c.id)).flatMap((c) =>
-    c.dependsOn
-      .filter((d) => present.has(d))
-      .map((d) => ({ id: `${c.id}-needs-${d}`, type: 'dependency', source: c.id, target: d })),
+  const waitsFor = new Map(
+    COMPONENTS.filter((c) => present.has(c.id)).map((c) => [
+      c.id as string,
+      c.dependsOn.filter((d) => present.has(d)) as string[],
+    ]),
+  );
+  const edges: EdgeModel[] = [...waitsFor].flatMap(([id, needs]) =>
+    needs
+      .filter((d) => !needs.some((other) => other !== d && reaches(waitsFor, other, d)))
+      .map((d) => ({ id: `${id}-needs-${d}`, type: 'dependency', source: id, target: d })),
   );
   return { graph: { id: 'clearml', type: 'graph', layout: 'Dagre' }, nodes, edges };
 }

@@ -207,6 +207,49 @@ describe('DeployWizard', () => {
     );
   });
 
+  it('Review: the summary and the reason Deploy is disabled come before the collapsed objects', async () => {
+    const client = cluster();
+    client.denied.add('create deployments');
+    start(client);
+    await goTo('review');
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('review-summary-preflight')).toHaveTextContent(
+          /blocking problem/,
+        ),
+      { timeout: 5000 },
+    );
+    const summary = screen.getByTestId('review-summary');
+    expect(within(summary).getByTestId('review-summary-instance')).toHaveTextContent('clearml');
+    expect(within(summary).getByTestId('review-summary-project')).toHaveTextContent('team-a');
+    expect(within(summary).getByTestId('review-summary-version')).toHaveTextContent('2.3');
+    expect(within(summary).getByTestId('review-summary-objects')).toHaveTextContent(
+      /\d+ objects, and the install record/,
+    );
+    expect(within(summary).getByTestId('review-summary-security')).toHaveTextContent(
+      'Granted by this deploy in the project: anyuid for 3 service accounts.',
+    );
+    await waitFor(
+      () => expect(screen.getByTestId('dry-run-summary')).toHaveTextContent(/to create/),
+      {
+        timeout: 5000,
+      },
+    );
+    const blocked = screen.getByTestId('deploy-blocked');
+    expect(blocked).toHaveTextContent(/preflight found blocking problems/);
+    const objects = screen.getByTestId('review-objects');
+    const before = (a: Element, b: Element) =>
+      !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(before(summary, objects)).toBe(true);
+    expect(before(blocked, objects)).toBe(true);
+    expect(before(blocked, screen.getByTestId('preflight-findings'))).toBe(true);
+    // Collapsed: the rows are not shown until the user opens the list.
+    const apiserver = screen.getByTestId('review-object-Deployment-clearml-apiserver');
+    expect(apiserver).not.toBeVisible();
+    await userEvent.click(within(objects).getByRole('button', { name: /Show the \d+ objects/ }));
+    expect(apiserver).toBeVisible();
+  });
+
   it('Review: masks Secret values in the YAML', async () => {
     start();
     await goTo('review');
@@ -215,6 +258,7 @@ describe('DeployWizard', () => {
       {},
       { timeout: 5000 },
     );
+    await userEvent.click(screen.getByRole('button', { name: /Show the \d+ objects/ }));
     await userEvent.click(within(secret).getByRole('button'));
     expect(secret).toHaveTextContent('<hidden');
     expect(secret.textContent).not.toMatch(/apiserver_secret: [A-Za-z0-9+/=]{20,}/);

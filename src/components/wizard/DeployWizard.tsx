@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Modal,
   ModalBody,
@@ -255,9 +254,8 @@ export const DeployWizard = ({
             isNextDisabled: !!blocked,
           })}
         >
-          <ReviewStep form={form} check={check} dryRun={dryRun} />
+          <ReviewStep form={form} check={check} dryRun={dryRun} blocked={blocked} />
           {isUpgrade && <UpgradeDiff check={check} dryRun={dryRun} />}
-          {blocked && <Alert isInline variant="info" title={blocked} data-test="deploy-blocked" />}
         </WizardStep>
       </Wizard>
       <Modal

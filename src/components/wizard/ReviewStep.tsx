@@ -16,6 +16,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { DownloadIcon } from '@patternfly/react-icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toYaml } from '../../engine';
 import type { DryRun, DryRunRow } from '../../hooks/useDryRun';
@@ -24,6 +25,7 @@ import { lineDiff } from '../model/compare';
 import { downloadText } from '../model/download';
 import { FindingsList } from './FindingsList';
 import { HandoffPanel } from './HandoffPanel';
+import { ReviewSummary } from './ReviewSummary';
 import type { WizardForm } from './useWizardForm';
 
 const RowStatus = ({ row }: { row: DryRunRow }) => {
@@ -109,31 +111,52 @@ interface ReviewStepProps {
   form: WizardForm;
   check: PlanCheck;
   dryRun: DryRun;
+  /** Why Deploy is disabled, when it is: shown first, with the summary. */
+  blocked?: string;
 }
 
-export const ReviewStep = ({ form, check, dryRun }: ReviewStepProps) => {
+/**
+ * Summary first (what, where, the verdicts and why Deploy is disabled), so the Deploy button and
+ * its reason are in view at 1280×800; preflight and the hand-off next; the objects collapsed last,
+ * opened by themselves when the server rejected one of them.
+ */
+export const ReviewStep = ({ form, check, dryRun, blocked }: ReviewStepProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const [expanded, setExpanded] = useState<boolean>();
+  const blockedAlert = blocked && (
+    <Alert isInline variant="info" title={blocked} data-test="deploy-blocked" />
+  );
   if (!form.values) {
     return (
-      <Alert
-        isInline
-        variant="danger"
-        title={t('Some values are invalid')}
-        data-test="review-invalid"
-      >
-        <List>
-          {form.issues.map((i) => (
-            <ListItem key={i.path}>
-              {i.path}: {i.message}
-            </ListItem>
-          ))}
-        </List>
-      </Alert>
+      <Stack hasGutter>
+        <StackItem>{blockedAlert}</StackItem>
+        <StackItem>
+          <Alert
+            isInline
+            variant="danger"
+            title={t('Some values are invalid')}
+            data-test="review-invalid"
+          >
+            <List>
+              {form.issues.map((i) => (
+                <ListItem key={i.path}>
+                  {i.path}: {i.message}
+                </ListItem>
+              ))}
+            </List>
+          </Alert>
+        </StackItem>
+      </Stack>
     );
   }
   const failed = dryRun.rows.filter((r) => r.state === 'failed').length;
+  const handoff = dryRun.handoff ?? check.report?.handoff;
   return (
     <Stack hasGutter>
+      <StackItem>
+        <ReviewSummary values={form.values} check={check} dryRun={dryRun} />
+      </StackItem>
+      {blockedAlert && <StackItem>{blockedAlert}</StackItem>}
       {check.loading && (
         <StackItem>
           <Spinner size="md" aria-label={t('Checking the plan')} /> {t('Checking the plan…')}
@@ -142,6 +165,11 @@ export const ReviewStep = ({ form, check, dryRun }: ReviewStepProps) => {
       {check.error && (
         <StackItem>
           <Alert isInline variant="danger" title={check.error} data-test="plan-error" />
+        </StackItem>
+      )}
+      {handoff && (
+        <StackItem>
+          <HandoffPanel handoff={handoff} />
         </StackItem>
       )}
       {check.report && (
@@ -154,9 +182,7 @@ export const ReviewStep = ({ form, check, dryRun }: ReviewStepProps) => {
         <StackItem>
           <Flex justifyContent={{ default: 'justifyContentSpaceBetween' }}>
             <FlexItem>
-              <Title headingLevel="h3">
-                {t('{{count}} objects, and the install record', { count: check.objects.length })}
-              </Title>
+              <Title headingLevel="h3">{t('Objects')}</Title>
             </FlexItem>
             <FlexItem>
               <Button
@@ -183,28 +209,29 @@ export const ReviewStep = ({ form, check, dryRun }: ReviewStepProps) => {
               </Button>
             </FlexItem>
           </Flex>
-          <Content component="p" data-test="dry-run-summary">
-            {dryRun.running
-              ? t('Server dry run in progress…')
-              : dryRun.done
-                ? failed
-                  ? t('Server dry run: {{count}} objects rejected.', { count: failed })
-                  : t('Server dry run: every object was accepted.')
-                : ''}
-          </Content>
           <Content component="small">
             {t('Secret values are hidden here and in the download.')}
           </Content>
         </StackItem>
       )}
-      {dryRun.handoff && (
+      {dryRun.rows.length > 0 && (
         <StackItem>
-          <HandoffPanel handoff={dryRun.handoff} />
+          <ExpandableSection
+            data-test="review-objects"
+            toggleText={t('Show the {{count}} objects and their dry-run result', {
+              count: dryRun.rows.length,
+            })}
+            isExpanded={expanded ?? failed > 0}
+            onToggle={(_e, open) => setExpanded(open)}
+          >
+            <Stack hasGutter>
+              {dryRun.rows.map((row) => (
+                <ObjectRow key={row.key} row={row} live={check.live} />
+              ))}
+            </Stack>
+          </ExpandableSection>
         </StackItem>
       )}
-      {dryRun.rows.map((row) => (
-        <ObjectRow key={row.key} row={row} live={check.live} />
-      ))}
     </Stack>
   );
 };
