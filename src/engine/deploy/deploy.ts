@@ -5,7 +5,7 @@
  * last tier, and render again only when the Routes got new hosts. Running it again with the same
  * values changes nothing. No request is sent twice in one run, except polls for the Route hosts.
  */
-import type { ClusterClient } from '../cluster/client';
+import type { ClusterClient, ObjectRef } from '../cluster/client';
 import type { K8sObject, Route } from '../k8s-types';
 import { admittedHost } from '../render/context';
 import type { SccPlanEntry } from '../scc/plan';
@@ -37,6 +37,8 @@ export interface DeployOptions {
   routeWaitMs?: number;
   onEvent?: (event: DeployEvent) => void;
   signal?: AbortSignal;
+  /** Requests in flight at once (default `IN_FLIGHT`). */
+  concurrency?: number;
 }
 
 export type DeployEvent =
@@ -49,7 +51,7 @@ export interface DeployResult {
   ok: boolean;
   /** Objects created or changed, each counted once even when both passes wrote it. */
   changed: number;
-  states: { ref: { kind: string; name: string }; state: ObjectState }[];
+  states: { ref: ObjectRef; state: ObjectState }[];
   problems: ApplyProblem[];
   /** Why the deploy stopped, in words, when it did. */
   stoppedBecause?:
@@ -217,7 +219,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     return true;
   };
 
-  const input = { client, live, skip, onEvent: emit, signal };
+  const input = { client, live, skip, onEvent: emit, signal, concurrency: options.concurrency };
   const problems = await dryRunAll({ ...input, objects: writes, handOff });
   const adminGrants = grants.filter((g) => skip.has(keyOf(g.binding)));
   if (adminGrants.length) handoff = adminHandoff(adminGrants, namespace);

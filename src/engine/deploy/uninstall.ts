@@ -57,6 +57,8 @@ export interface UninstallOptions {
   namespace: string;
   instance: string;
   deleteData?: boolean;
+  /** Requests in flight at once (default `IN_FLIGHT`). */
+  concurrency?: number;
   onEvent?: (event: {
     ref: ObjectRef;
     /** `released`: the instance's service accounts were taken out of a shared SCC binding. */
@@ -74,7 +76,8 @@ export interface UninstallResult {
 }
 
 export async function uninstall(options: UninstallOptions): Promise<UninstallResult> {
-  const { client, namespace, instance, deleteData = false, onEvent } = options;
+  const { client, namespace, instance, deleteData = false, concurrency = IN_FLIGHT } = options;
+  const { onEvent } = options;
   const selector = { namespace, labelSelector: instanceSelector(instance) };
   const credentials = objectName(instance, 'credentials');
   // Every read at once: one list per kind and the Secret by name.
@@ -138,7 +141,7 @@ export async function uninstall(options: UninstallOptions): Promise<UninstallRes
   const tiers = deleteTiers(objects);
   for (const [i, tier] of tiers.entries()) {
     if (i === tiers.length - 1) await released;
-    await mapLimit(tier, IN_FLIGHT, remove);
+    await mapLimit(tier, concurrency, remove);
   }
   await released;
   return result;
