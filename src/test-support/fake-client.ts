@@ -2,11 +2,12 @@
  * An in-memory fake of the engine's ClusterClient: objects keyed by kind/namespace/name, access
  * reviews answered from a deny list, and hooks to make a request fail the way the API does.
  */
-import type {
-  ApplyOptions,
-  ClusterClient,
-  ObjectRef,
-  ResourceAttributes,
+import {
+  type ApplyOptions,
+  type ClusterClient,
+  FIELD_MANAGER,
+  type ObjectRef,
+  type ResourceAttributes,
 } from '../engine/cluster/client';
 import { ApiError, type ApiStatus } from '../engine/cluster/errors';
 import type { K8sObject } from '../engine/k8s-types';
@@ -98,7 +99,7 @@ export class FakeClusterClient implements ClusterClient {
       existing &&
       JSON.stringify({
         ...existing,
-        metadata: { ...existing.metadata, resourceVersion: undefined },
+        metadata: { ...existing.metadata, resourceVersion: undefined, managedFields: undefined },
         status: undefined,
       }) ===
         JSON.stringify({
@@ -108,17 +109,31 @@ export class FakeClusterClient implements ClusterClient {
         })
     )
       return existing as T;
-    return this.put(obj) as T;
+    // The field manager of server-side apply, as the API server records it.
+    const managedFields = [{ manager: FIELD_MANAGER, operation: 'Apply' }];
+    return this.put({ ...obj, metadata: { ...obj.metadata, managedFields } } as K8sObject) as T;
   }
 
   /**
    * The API server's RBAC escalation check, which runs for dry runs too: binding a ClusterRole
-   * needs its permissions (for an SCC role, `use` on the SCC) or `bind` on it.
+   * needs its permissions (for an SCC role, `use` on the SCC) or `bind` on it; an unchanged
+   * binding passes.
    */
   private escalation(obj: K8sObject): ApiError | undefined {
     const roleRef = (obj as { roleRef?: { kind: string; name: string } }).roleRef;
     const scc = /^system:openshift:scc:(.+)$/.exec(roleRef?.name ?? '')?.[1];
     if (obj.kind !== 'RoleBinding' || roleRef?.kind !== 'ClusterRole' || !scc) return undefined;
+    // An update that changes nothing but managed fields is not checked (IsOnlyMutatingGCFields).
+    const existing = this.objects.get(key(obj.kind, obj.metadata.namespace, obj.metadata.name));
+    const content = (o: K8sObject) => {
+      const {
+        resourceVersion: _rv,
+        managedFields: _mf,
+        ...metadata
+      } = o.metadata as unknown as Record<string, unknown>;
+      return JSON.stringify({ ...o, metadata });
+    };
+    if (existing && content(existing) === content(obj)) return undefined;
     const holds = (verb: string, resource: string, name: string) =>
       !this.denied.has(`${verb} ${resource}`) && !this.denied.has(`${verb} ${resource}/${name}`);
     return holds('use', 'securitycontextconstraints', scc) ||

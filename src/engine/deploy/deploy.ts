@@ -5,7 +5,7 @@
  * last tier, and render again only when the Routes got new hosts. Running it again with the same
  * values changes nothing. No request is sent twice in one run, except polls for the Route hosts.
  */
-import type { ClusterClient, ObjectRef } from '../cluster/client';
+import { type ClusterClient, FIELD_MANAGER, type ObjectRef } from '../cluster/client';
 import type { K8sObject, Route } from '../k8s-types';
 import { admittedHost } from '../render/context';
 import type { SccPlanEntry } from '../scc/plan';
@@ -68,6 +68,12 @@ export interface DeployResult {
 }
 
 const differs = (a: K8sObject, b: K8sObject | undefined) => JSON.stringify(a) !== JSON.stringify(b);
+
+/** Whether this tool's field manager wrote the live object (server-side apply). */
+const writtenByUs = (o: K8sObject) =>
+  (o.metadata as { managedFields?: { manager?: string }[] }).managedFields?.some(
+    (f) => f.manager === FIELD_MANAGER,
+  ) ?? false;
 
 type Stop = Pick<DeployResult, 'stoppedBecause' | 'problems'>;
 
@@ -207,13 +213,22 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   }
   if (upgrade.notes.length) emit({ type: 'upgrade', check: upgrade });
 
-  // SCC grants the user may not create are left to an administrator. The dry run of each grant
+  // SCC grants the user may not create are left to an administrator. The dry run of a new grant
   // asks the API server's own RBAC escalation check; only when it refuses (403) do access
-  // reviews tell a grant for an administrator from a failure.
+  // reviews tell a grant for an administrator from a failure. A binding someone else wrote
+  // (an administrator applying the hand-off) passes that check unchanged whoever sends it
+  // (k8s v1.34.3 pkg/registry/rbac/rolebinding/policybased/storage.go, `Update`:
+  // `IsOnlyMutatingGCFields`), so for those the access reviews are asked first, as they decide.
   const grants = sccGrantsOf(objects);
   const grantOf = new Map(grants.map((g) => [keyOf(g.binding), g]));
   const reviews = { canI: memoizedAccessReviews(client) };
   const skip = new Set<string>();
+  const othersWrote = grants.filter((g) => {
+    const current = live.get(keyOf(g.binding));
+    return current !== undefined && !writtenByUs(current);
+  });
+  const othersAllowed = await Promise.all(othersWrote.map((g) => mayGrant(reviews, g, namespace)));
+  othersWrote.forEach((g, i) => !othersAllowed[i] && skip.add(keyOf(g.binding)));
   const handOff = async (o: K8sObject, err: unknown) => {
     const grant = grantOf.get(keyOf(o));
     if (!grant || (err as { status?: number }).status !== 403) return false;

@@ -7,6 +7,7 @@ import {
   repeatedRequests,
   withRequestLog,
 } from '../../test-support/request-log';
+import { renderWithPlan } from '../render/render';
 import { createValues } from '../values';
 import { type DeployEvent, deploy } from './deploy';
 import { uninstall } from './uninstall';
@@ -125,6 +126,24 @@ describe('requests of one deploy', () => {
     // create rolebindings once for both grants, then use and bind per SCC.
     expect(reviews).toHaveLength(5);
     expect(fake.objects.has('RoleBinding/team-a/ml-scc-anyuid')).toBe(false);
+  });
+});
+
+describe('SCC grants an administrator wrote', () => {
+  it('stay theirs: a user who may not grant leaves them alone instead of re-applying them', async () => {
+    const { fake, client, requests } = cluster();
+    const { objects } = await renderWithPlan(values);
+    // The administrator applied the hand-off's binding with their own tool.
+    const binding = objects.find((o) => o.kind === 'RoleBinding')!;
+    fake.put(binding);
+    fake.denied.add('use securitycontextconstraints');
+    fake.denied.add('bind clusterroles');
+    const result = await deploy({ client, values, routeWaitMs: 0 });
+
+    // It goes to the hand-off (the fake's service accounts never get `use`, so it stops there).
+    expect(result.handoff?.grants.map((g) => g.scc)).toEqual(['anyuid']);
+    expect(writesOf(requests, { ...binding, name: binding.metadata.name })).toEqual([]);
+    expect(repeatedRequests(requests)).toEqual([]);
   });
 });
 
