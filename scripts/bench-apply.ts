@@ -6,11 +6,12 @@
  *
  * kubectl is the one the local control plane's build compiles from source into the cache
  * (integration-tests/cluster/build.sh); `up.sh` builds it first when it is missing. The cluster
- * is the one in CLUSTER_STATE_DIR (default `.cluster`), started here if it is not running.
+ * is the one in CLUSTER_STATE_DIR (default `.cluster`), started here if it is not running and
+ * then stopped again at the end, unless a test run holds a lease on it meanwhile.
  * BENCH_IN_FLIGHT sets the engine's requests in flight (default: the engine's own).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -133,12 +134,39 @@ function report(label: string, engine: Run[], reference: Run[], what: string) {
   );
 }
 
-async function main() {
-  const up = spawnSync('bash', [join(root, 'integration-tests/cluster/up.sh')], {
-    stdio: 'inherit',
+const clusterScript = (name: string) =>
+  spawnSync('bash', [join(root, 'integration-tests/cluster', name)], {
+    encoding: 'utf8',
     env: { ...process.env, CLUSTER_STATE_DIR: state },
   });
+
+/** Test runs that hold a lease on the cluster (integration-tests/support/global-setup.ts). */
+function leased(): boolean {
+  const leases = join(state, 'leases');
+  if (!existsSync(leases)) return false;
+  return readdirSync(leases).some((pid) => {
+    try {
+      process.kill(Number(pid), 0);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+async function main() {
+  const up = clusterScript('up.sh');
+  process.stderr.write(up.stderr);
   if (up.status !== 0) throw new Error('the local control plane could not be started');
+  const startedHere = !/already running/.test(up.stderr);
+  try {
+    await bench();
+  } finally {
+    if (startedHere && !leased()) process.stderr.write(clusterScript('down.sh').stderr);
+  }
+}
+
+async function bench() {
   const runs = {
     engineDeploy: [] as Run[],
     kubectlApply: [] as Run[],
