@@ -65,7 +65,11 @@ export function nodeTransport(kc: KubeConfig, onRequest?: (request: HttpRequest)
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+            retryAfter: res.headers['retry-after'],
+          }),
         );
         res.on('error', (err) => reject(new NetworkError(err.message)));
       });

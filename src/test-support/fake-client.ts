@@ -2,11 +2,12 @@
  * An in-memory fake of the engine's ClusterClient: objects keyed by kind/namespace/name, access
  * reviews answered from a deny list, and hooks to make a request fail the way the API does.
  */
-import type {
-  ApplyOptions,
-  ClusterClient,
-  ObjectRef,
-  ResourceAttributes,
+import {
+  type ApplyOptions,
+  type ClusterClient,
+  FIELD_MANAGER,
+  type ObjectRef,
+  type ResourceAttributes,
 } from '../engine/cluster/client';
 import { ApiError, type ApiStatus } from '../engine/cluster/errors';
 import type { K8sObject } from '../engine/k8s-types';
@@ -18,6 +19,8 @@ export interface FakeCall {
 }
 
 type Failure = (obj: K8sObject, options: ApplyOptions) => ApiError | undefined;
+
+const ADMITTED_AT = '2026-01-01T00:00:00Z';
 
 const key = (kind: string, namespace: string | undefined, name: string) =>
   `${kind}/${namespace ?? ''}/${name}`;
@@ -45,7 +48,10 @@ export class FakeClusterClient implements ClusterClient {
     if (o.kind === 'Route') {
       const spec = (o as { spec?: { host?: string } }).spec;
       const host = spec?.host ?? `${o.metadata.name}-${o.metadata.namespace}.apps.example.com`;
-      Object.assign(stored, { status: { ingress: [{ host }] } });
+      const admitted = { type: 'Admitted', status: 'True', lastTransitionTime: ADMITTED_AT };
+      Object.assign(stored, {
+        status: { ingress: [{ host, routerName: 'default', conditions: [admitted] }] },
+      });
     }
     this.objects.set(key(o.kind, o.metadata.namespace, o.metadata.name), stored);
     return stored;
@@ -80,7 +86,7 @@ export class FakeClusterClient implements ClusterClient {
       what: `${obj.kind}/${obj.metadata.name}`,
       dryRun: options.dryRun,
     });
-    const failure = this.applyFailure?.(obj, options);
+    const failure = this.applyFailure?.(obj, options) ?? this.escalation(obj);
     if (failure) throw failure;
     const existing = this.objects.get(key(obj.kind, obj.metadata.namespace, obj.metadata.name));
     if (options.dryRun)
@@ -88,15 +94,52 @@ export class FakeClusterClient implements ClusterClient {
         ...obj,
         metadata: { ...obj.metadata, resourceVersion: existing?.metadata.resourceVersion },
       };
+    // Server-side apply leaves the status alone: an object whose spec is the same is unchanged.
     if (
       existing &&
       JSON.stringify({
         ...existing,
-        metadata: { ...existing.metadata, resourceVersion: undefined },
-      }) === JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } })
+        metadata: { ...existing.metadata, resourceVersion: undefined, managedFields: undefined },
+        status: undefined,
+      }) ===
+        JSON.stringify({
+          ...obj,
+          metadata: { ...obj.metadata, resourceVersion: undefined },
+          status: undefined,
+        })
     )
       return existing as T;
-    return this.put(obj) as T;
+    // The field manager of server-side apply, as the API server records it.
+    const managedFields = [{ manager: FIELD_MANAGER, operation: 'Apply' }];
+    return this.put({ ...obj, metadata: { ...obj.metadata, managedFields } } as K8sObject) as T;
+  }
+
+  /**
+   * The API server's RBAC escalation check, which runs for dry runs too: binding a ClusterRole
+   * needs its permissions (for an SCC role, `use` on the SCC) or `bind` on it; an unchanged
+   * binding passes.
+   */
+  private escalation(obj: K8sObject): ApiError | undefined {
+    const roleRef = (obj as { roleRef?: { kind: string; name: string } }).roleRef;
+    const scc = /^system:openshift:scc:(.+)$/.exec(roleRef?.name ?? '')?.[1];
+    if (obj.kind !== 'RoleBinding' || roleRef?.kind !== 'ClusterRole' || !scc) return undefined;
+    // An update that changes nothing but managed fields is not checked (IsOnlyMutatingGCFields).
+    const existing = this.objects.get(key(obj.kind, obj.metadata.namespace, obj.metadata.name));
+    const content = (o: K8sObject) => {
+      const {
+        resourceVersion: _rv,
+        managedFields: _mf,
+        ...metadata
+      } = o.metadata as unknown as Record<string, unknown>;
+      return JSON.stringify({ ...o, metadata });
+    };
+    if (existing && content(existing) === content(obj)) return undefined;
+    const holds = (verb: string, resource: string, name: string) =>
+      !this.denied.has(`${verb} ${resource}`) && !this.denied.has(`${verb} ${resource}/${name}`);
+    return holds('use', 'securitycontextconstraints', scc) ||
+      holds('bind', 'clusterroles', roleRef!.name)
+      ? undefined
+      : escalationForbidden(obj.metadata.name);
   }
 
   async create<T extends K8sObject, R extends K8sObject = T>(obj: T): Promise<R> {

@@ -63,6 +63,18 @@ describe('REST client', () => {
     );
   });
 
+  it("reads the Retry-After header of priority and fairness's plain-text 429", async () => {
+    const { client } = recorder(() => ({
+      status: 429,
+      text: 'Too many requests, please try again later.\n',
+      retryAfter: '2',
+    }));
+    const err = await client
+      .get({ apiVersion: 'v1', kind: 'Secret', name: 'x', namespace: 'ns' })
+      .catch((e) => e);
+    expect(err).toMatchObject({ status: 429, details: { retryAfterSeconds: 2 } });
+  });
+
   it('asks discovery once per group version', async () => {
     const { requests, client } = recorder((r) =>
       r.path === '/apis/route.openshift.io/v1'

@@ -13,7 +13,7 @@ import {
   refOf,
 } from './api-paths';
 import { type ClusterClient, FIELD_MANAGER, type ResourceAttributes } from './client';
-import { ApiError } from './errors';
+import { ApiError, type ApiStatus } from './errors';
 import { parseStatus } from './status-body';
 
 export interface HttpRequest {
@@ -27,14 +27,30 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   text: string;
+  /** The `Retry-After` header, when the server sent one. */
+  retryAfter?: string;
 }
 
 export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
 
+/**
+ * The API Status of an error answer, with the `Retry-After` header's seconds when the body has
+ * none: priority and fairness rejects with a plain-text 429 and only the header
+ * (k8s.io/apiserver v0.34.3 pkg/server/filters/priority-and-fairness.go, `tooManyRequests`).
+ */
+function errorStatus(response: HttpResponse): ApiStatus | undefined {
+  const status = parseStatus(response.text);
+  const seconds = Number(response.retryAfter);
+  if (!response.retryAfter || !Number.isFinite(seconds) || status?.details?.retryAfterSeconds) {
+    return status;
+  }
+  return { ...status, details: { ...status?.details, retryAfterSeconds: seconds } };
+}
+
 async function call<T>(transport: Transport, request: HttpRequest): Promise<T> {
   const response = await transport(request);
   if (response.status < 200 || response.status >= 300) {
-    throw new ApiError(response.status, parseStatus(response.text));
+    throw new ApiError(response.status, errorStatus(response));
   }
   return (response.text ? JSON.parse(response.text) : undefined) as T;
 }

@@ -35,6 +35,22 @@ describe('retrying cluster client', () => {
     expect(delays).toEqual([3000]);
   });
 
+  it("holds back the client's other requests until a 429's Retry-After is over, and counts it", async () => {
+    const delays: number[] = [];
+    let throttled = 0;
+    const { client } = flaky([new ApiError(429, { details: { retryAfterSeconds: 60 } })]);
+    const retried = retrying(client, {
+      sleep: async (ms) => void delays.push(ms),
+      onThrottled: () => throttled++,
+    });
+    await retried.get(ns);
+    // The next request waits out what is left of the minute before it goes out.
+    await retried.get(ns);
+    expect(throttled).toBe(1);
+    expect(delays[0]).toBe(60_000);
+    expect(delays[1]).toBeGreaterThan(50_000);
+  });
+
   it('does not repeat what cannot succeed, and gives up after the last attempt', async () => {
     const forbidden = flaky([new ApiError(403, { message: 'no' })]);
     await expect(

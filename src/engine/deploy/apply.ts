@@ -58,24 +58,46 @@ export interface ApplyInput {
   /** Objects to leave out of this run (e.g. grants an administrator will apply). */
   skip?: Set<string>;
   onEvent?: (event: ApplyEvent) => void;
-  /** Parallel requests within a tier. */
+  /** Requests in flight at once (default `IN_FLIGHT`). */
   concurrency?: number;
   signal?: AbortSignal;
 }
 
+export interface DryRunInput extends ApplyInput {
+  /**
+   * Asked when the API refuses an object: true when the refusal is expected and the object
+   * is left out of the run instead (an SCC grant the user may not make goes to an administrator).
+   */
+  handOff?: (object: K8sObject, error: unknown) => Promise<boolean>;
+}
+
+export interface ApplyAllInput extends ApplyInput {
+  /** Written with the last tier (the install record: it names an instance that is all there). */
+  last?: K8sObject[];
+}
+
+/**
+ * Requests in flight at once. kube-apiserver admits 600 by default (400 read-only and 200
+ * mutating, k8s.io/apiserver v0.34.3 pkg/server/config.go), which priority and fairness shares
+ * out by priority level: a user's requests fall in `global-default`, 20 of the 245 shares
+ * (pkg/apis/flowcontrol/bootstrap/default.go), about 49 seats. 16 stays well inside that while
+ * other clients work too; 429s are still retried after the server's Retry-After.
+ */
+export const IN_FLIGHT = 16;
+
 const key = (o: K8sObject) => `${o.kind}/${o.metadata.name}`;
 
-export async function dryRunAll(input: ApplyInput): Promise<ApplyProblem[]> {
-  const { client, objects, skip, onEvent, concurrency = 16, signal } = input;
+/** Every object in one concurrent wave: dry runs do not depend on each other's writes. */
+export async function dryRunAll(input: DryRunInput): Promise<ApplyProblem[]> {
+  const { client, objects, skip, onEvent, concurrency = IN_FLIGHT, signal, handOff } = input;
   onEvent?.({
     type: 'phase',
     phase: 'dry-run',
     ...said(msg('deploy.phase.dryRun')),
   });
   const problems: ApplyProblem[] = [];
-  const byTier = groupByTier(objects);
   await mapLimit(
-    byTier.flatMap((g) => g.objects.map((o) => ({ o, tier: g.tier }))),
+    groupByTier(objects).flatMap((g) => g.objects.map((o) => ({ o, tier: g.tier }))),
     concurrency,
     async ({ o, tier }) => {
       signal?.throwIfAborted();
@@ -85,6 +107,7 @@ export async function dryRunAll(input: ApplyInput): Promise<ApplyProblem[]> {
         await client.apply(o, { dryRun: true });
         onEvent?.({ type: 'object', ref, tier, state: 'checked' });
       } catch (err) {
+        if (await handOff?.(o, err)) return;
         const m = explainErrorMessage(err, msg('deploy.what.dryRun', { object: describeRef(ref) }));
         problems.push({ ref, ...said(m), status: (err as { status?: number }).status });
         onEvent?.({ type: 'object', ref, tier, state: 'failed', ...said(m) });
@@ -94,13 +117,20 @@ export async function dryRunAll(input: ApplyInput): Promise<ApplyProblem[]> {
   return problems;
 }
 
-export async function applyAll(input: ApplyInput): Promise<ApplyOutcome> {
-  const { client, objects, live, skip, onEvent, concurrency = 16, signal } = input;
+/** Tier by tier in dependency order, every object of a tier at once (up to `concurrency`). */
+export async function applyAll(input: ApplyAllInput): Promise<ApplyOutcome> {
+  const { client, objects, live, skip, onEvent, concurrency = IN_FLIGHT, signal } = input;
   onEvent?.({ type: 'phase', phase: 'apply', ...said(msg('deploy.phase.apply')) });
   const states: { ref: ObjectRef; state: ObjectState }[] = [];
   const problems: ApplyProblem[] = [];
   let changed = 0;
-  for (const group of groupByTier(objects)) {
+  const groups = groupByTier(objects);
+  if (input.last?.length) {
+    const final = groups.at(-1);
+    if (final) final.objects.push(...input.last);
+    else groups.push(...groupByTier(input.last));
+  }
+  for (const group of groups) {
     await mapLimit(group.objects, concurrency, async (o) => {
       signal?.throwIfAborted();
       const ref = refOf(o);

@@ -1,12 +1,14 @@
 /**
  * Deploy: read what is live, render with the live credentials and route hosts kept, refuse to
  * touch foreign objects, dry-run everything, hand SCC grants to an administrator when the user
- * may not create them (and optionally wait), apply tier by tier, render again once the Routes
- * have hosts, and write the install record. Running it again with the same values changes nothing.
+ * may not create them (and optionally wait), apply tier by tier with the install record in the
+ * last tier, and render again only when the Routes got new hosts. Running it again with the same
+ * values changes nothing. No request is sent twice in one run, except polls for the Route hosts.
  */
-import type { ClusterClient } from '../cluster/client';
-import type { K8sObject } from '../k8s-types';
+import { type ClusterClient, FIELD_MANAGER, type ObjectRef } from '../cluster/client';
+import type { K8sObject, Route } from '../k8s-types';
 import { msg, said } from '../messages/message';
+import { admittedHost } from '../render/context';
 import type { SccPlanEntry } from '../scc/plan';
 import type { ClearMLValues } from '../values/schema';
 import { type ApplyEvent, applyAll, type ApplyProblem, dryRunAll, type ObjectState } from './apply';
@@ -16,11 +18,12 @@ import {
   adminHandoff,
   isGranted,
   mayGrant,
+  memoizedAccessReviews,
   type SccGrant,
   sccGrantsOf,
 } from './grants';
 import { renderForCluster } from './live';
-import { isOwnedBy, keyOf } from './ownership';
+import { instanceSelector, isOwnedBy, keyOf } from './ownership';
 import { type InstallRecord, recordName, renderRecord } from './record';
 import { checkUpgrade, type UpgradeCheck } from './upgrade';
 import { mongoPrepareJobName, runMongoPrepare } from './upgrade-mongodb';
@@ -35,6 +38,8 @@ export interface DeployOptions {
   routeWaitMs?: number;
   onEvent?: (event: DeployEvent) => void;
   signal?: AbortSignal;
+  /** Requests in flight at once (default `IN_FLIGHT`). */
+  concurrency?: number;
 }
 
 export type DeployEvent =
@@ -47,7 +52,7 @@ export interface DeployResult {
   ok: boolean;
   /** Objects created or changed, each counted once even when both passes wrote it. */
   changed: number;
-  states: { ref: { kind: string; name: string }; state: ObjectState }[];
+  states: { ref: ObjectRef; state: ObjectState }[];
   problems: ApplyProblem[];
   /** Why the deploy stopped, in words, when it did. */
   stoppedBecause?:
@@ -64,6 +69,12 @@ export interface DeployResult {
 }
 
 const differs = (a: K8sObject, b: K8sObject | undefined) => JSON.stringify(a) !== JSON.stringify(b);
+
+/** Whether this tool's field manager wrote the live object (server-side apply). */
+const writtenByUs = (o: K8sObject) =>
+  (o.metadata as { managedFields?: { manager?: string }[] }).managedFields?.some(
+    (f) => f.manager === FIELD_MANAGER,
+  ) ?? false;
 
 type Stop = Pick<DeployResult, 'stoppedBecause' | 'problems'>;
 
@@ -87,25 +98,34 @@ async function waitForGrants(
   return ok;
 }
 
-/** Waits (briefly) until the instance's Routes are admitted, keeping them in `live`. */
+/**
+ * Waits (briefly) until the instance's Routes are admitted, keeping them in `live`. The apply
+ * answers carry the status of Routes admitted before (a re-run asks nothing); new ones are polled
+ * by the instance's labels, so no poll repeats the read phase's list.
+ */
 async function waitForRouteHosts(
   options: DeployOptions,
-  objects: K8sObject[],
+  routeKeys: string[],
   live: Map<string, K8sObject>,
 ): Promise<void> {
   const { client, values, signal } = options;
-  const routeNames = objects.filter((o) => o.kind === 'Route').map(keyOf);
   const admitted = (k: string) =>
     ((live.get(k) as { status?: { ingress?: unknown[] } })?.status?.ingress?.length ?? 0) > 0;
   const deadline = Date.now() + (options.routeWaitMs ?? 15_000);
-  while (!routeNames.every(admitted) && Date.now() < deadline) {
-    await sleep(50, signal);
+  // The last tier took a while: the router may have admitted them already, so look at once.
+  for (let poll = 0; !routeKeys.every(admitted) && Date.now() < deadline; poll++) {
+    if (poll > 0) await sleep(50, signal);
     const routes = await client.list('route.openshift.io/v1', 'Route', {
       namespace: values.namespace,
+      labelSelector: instanceSelector(values.name),
     });
-    for (const r of routes) if (routeNames.includes(keyOf(r))) live.set(keyOf(r), r);
+    for (const r of routes) if (routeKeys.includes(keyOf(r))) live.set(keyOf(r), r);
   }
 }
+
+/** The hosts the renderer takes from the live Routes, in a comparable form. */
+const routeHostsOf = (routeKeys: string[], live: Map<string, K8sObject>) =>
+  JSON.stringify(routeKeys.map((k) => admittedHost(live.get(k) as Route | undefined) ?? null));
 
 const foreignProblems = (foreign: K8sObject[], instance: string, namespace: string): Stop => ({
   stoppedBecause: 'foreign-objects',
@@ -160,12 +180,16 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     ...said(msg('deploy.phase.read', { instance, namespace })),
   });
   const recordRef = { apiVersion: 'v1', kind: 'ConfigMap', name: recordName(instance), namespace };
-  const [{ objects, plan, live, rerender }, previousRecord] = await Promise.all([
+  // The record is asked for first: the render before the lists takes a moment of CPU.
+  const recordRead = client.get<InstallRecord>(recordRef);
+  const [previousRecord, { objects, plan, live, rerender }] = await Promise.all([
+    recordRead,
     renderForCluster(client, values),
-    client.get<InstallRecord>(recordRef),
   ]);
   if (previousRecord) live.set(keyOf(previousRecord), previousRecord);
-  const writes = [...objects, renderRecord(values, previousRecord)];
+  // The install record is written with the last tier, once the instance it names is there.
+  const record = renderRecord(values, previousRecord);
+  const writes = [...objects, record];
 
   let handoff: AdminHandoff | undefined;
   let changed = 0;
@@ -190,15 +214,34 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   }
   if (upgrade.notes.length) emit({ type: 'upgrade', check: upgrade });
 
-  // SCC grants the user may not create are left to an administrator.
+  // SCC grants the user may not create are left to an administrator. The dry run of a new grant
+  // asks the API server's own RBAC escalation check; only when it refuses (403) do access
+  // reviews tell a grant for an administrator from a failure. A binding someone else wrote
+  // (an administrator applying the hand-off) passes that check unchanged whoever sends it
+  // (k8s v1.34.3 pkg/registry/rbac/rolebinding/policybased/storage.go, `Update`:
+  // `IsOnlyMutatingGCFields`), so for those the access reviews are asked first, as they decide.
   const grants = sccGrantsOf(objects);
-  const allowed = await Promise.all(grants.map((g) => mayGrant(client, g, namespace)));
-  const adminGrants = grants.filter((_, i) => !allowed[i]);
-  const skip = new Set(adminGrants.map((g) => keyOf(g.binding)));
-  if (adminGrants.length) handoff = adminHandoff(adminGrants, namespace);
+  const grantOf = new Map(grants.map((g) => [keyOf(g.binding), g]));
+  const reviews = { canI: memoizedAccessReviews(client) };
+  const skip = new Set<string>();
+  const othersWrote = grants.filter((g) => {
+    const current = live.get(keyOf(g.binding));
+    return current !== undefined && !writtenByUs(current);
+  });
+  const othersAllowed = await Promise.all(othersWrote.map((g) => mayGrant(reviews, g, namespace)));
+  othersWrote.forEach((g, i) => !othersAllowed[i] && skip.add(keyOf(g.binding)));
+  const handOff = async (o: K8sObject, err: unknown) => {
+    const grant = grantOf.get(keyOf(o));
+    if (!grant || (err as { status?: number }).status !== 403) return false;
+    if (await mayGrant(reviews, grant, namespace)) return false;
+    skip.add(keyOf(o));
+    return true;
+  };
 
-  const input = { client, live, skip, onEvent: emit, signal };
-  const problems = await dryRunAll({ ...input, objects: writes });
+  const input = { client, live, skip, onEvent: emit, signal, concurrency: options.concurrency };
+  const problems = await dryRunAll({ ...input, objects: writes, handOff });
+  const adminGrants = grants.filter((g) => skip.has(keyOf(g.binding)));
+  if (adminGrants.length) handoff = adminHandoff(adminGrants, namespace);
   if (problems.length) return stop({ stoppedBecause: 'apply-failed', problems });
 
   if (handoff) {
@@ -234,12 +277,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     }
   }
 
-  // Apply, then once the Routes have hosts apply what changed with them (the web UI's URLs).
-  let pending: K8sObject[] = writes;
+  // Apply, then, when the Routes got new hosts, apply what changed with them (the web UI's URLs).
+  const routeKeys = objects.filter((o) => o.kind === 'Route').map(keyOf);
+  const renderedHosts = routeHostsOf(routeKeys, live);
+  let pending: K8sObject[] = objects;
   for (let pass = 0; pass < 2 && pending.length; pass++) {
     const outcome = await applyAll({
       ...input,
       objects: pending,
+      last: pass === 0 ? [record] : undefined,
       onEvent: pass === 0 ? emit : secondPassEvents(emit, pending),
     });
     for (const entry of outcome.states) {
@@ -254,12 +300,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     if (outcome.problems.length) {
       return stop({ stoppedBecause: 'apply-failed', problems: outcome.problems });
     }
+    pending = [];
     if (pass === 0) {
-      await waitForRouteHosts(options, objects, live);
-      const applied = new Map(objects.map((o) => [keyOf(o), o]));
-      pending = (await rerender(live)).objects.filter(
-        (o) => !skip.has(keyOf(o)) && differs(o, applied.get(keyOf(o))),
-      );
+      await waitForRouteHosts(options, routeKeys, live);
+      if (routeHostsOf(routeKeys, live) !== renderedHosts) {
+        const applied = new Map(objects.map((o) => [keyOf(o), o]));
+        pending = (await rerender(live)).objects.filter(
+          (o) => !skip.has(keyOf(o)) && differs(o, applied.get(keyOf(o))),
+        );
+      }
     }
   }
   emit({

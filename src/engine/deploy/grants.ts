@@ -3,7 +3,7 @@
  * emits, whether the user may create them, and the hand-off for an administrator when not.
  */
 import { kubeYaml } from '../yaml';
-import type { ClusterClient } from '../cluster/client';
+import type { AccessReviewResult, ClusterClient, ResourceAttributes } from '../cluster/client';
 import type { K8sObject } from '../k8s-types';
 import { DESCRIPTION_ANNOTATION } from '../render/scc-rolebindings';
 
@@ -42,7 +42,7 @@ export function sccGrantsOf(objects: K8sObject[]): SccGrant[] {
  * (the escalation check then passes) or they may `bind` the ClusterRole there.
  */
 export async function mayGrant(
-  client: ClusterClient,
+  client: Pick<ClusterClient, 'canI'>,
   grant: SccGrant,
   namespace: string,
 ): Promise<boolean> {
@@ -69,6 +69,25 @@ export async function mayGrant(
     }),
   ]);
   return create.allowed && (use.allowed || bind.allowed);
+}
+
+/**
+ * `canI` that asks each question once: the grants of one deploy share `create rolebindings`.
+ * For one run only, so a grant an administrator has just made is seen by the next run.
+ */
+export function memoizedAccessReviews(
+  client: Pick<ClusterClient, 'canI'>,
+): (attributes: ResourceAttributes) => Promise<AccessReviewResult> {
+  const answers = new Map<string, Promise<AccessReviewResult>>();
+  return (attributes) => {
+    const key = JSON.stringify(attributes);
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = client.canI(attributes);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 /**

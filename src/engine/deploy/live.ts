@@ -1,4 +1,7 @@
-/** Reads the live counterparts of rendered objects: one list request per kind. */
+/**
+ * Reads the live counterparts of rendered objects: one list request per kind, each kind read at
+ * most once per run, and the instance's Secret by name.
+ */
 import type { ClusterClient } from '../cluster/client';
 import { type ExistingObjects, type RenderResult, renderWithPlan } from '../render/render';
 import type { SccPlanEntry } from '../scc/plan';
@@ -9,33 +12,50 @@ import { isOwnedBy, keyOf } from './ownership';
 /** Kinds read one object at a time by name, never listed: a list would return other apps' data. */
 const READ_BY_NAME = new Set(['Secret']);
 
+export type LiveReader = (objects: K8sObject[]) => Promise<Map<string, K8sObject>>;
+
+/**
+ * A reader of live objects named like the ones it is given, keyed `Kind/name`. Each kind is
+ * listed once and each by-name object read once, however often the reader is asked: objects
+ * that only a later render names (the files path Route) come from the lists already read.
+ */
+export function liveReader(client: ClusterClient, namespace: string): LiveReader {
+  const reads = new Map<string, Promise<K8sObject[]>>();
+  const once = (key: string, read: () => Promise<K8sObject[]>) => {
+    let pending = reads.get(key);
+    if (!pending) {
+      pending = read();
+      reads.set(key, pending);
+    }
+    return pending;
+  };
+  const readOf = (o: K8sObject) =>
+    READ_BY_NAME.has(o.kind)
+      ? once(`${o.apiVersion}/${o.kind}/${o.metadata.name}`, async () => {
+          const ref = { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, namespace };
+          const found = await client.get(ref);
+          return found ? [found] : [];
+        })
+      : once(`${o.apiVersion}/${o.kind}`, () => client.list(o.apiVersion, o.kind, { namespace }));
+  return async (objects) => {
+    const wanted = new Set(objects.map(keyOf));
+    const found = await Promise.all(objects.map(readOf));
+    const live = new Map<string, K8sObject>();
+    for (const item of found.flat()) if (wanted.has(keyOf(item))) live.set(keyOf(item), item);
+    return live;
+  };
+}
+
 /**
  * Live objects named like `objects`, keyed `Kind/name`: one list request per kind, except
  * Secrets, which are read by name so that only `get` on the instance's own Secret is needed.
  */
-export async function readLive(
+export function readLive(
   client: ClusterClient,
   namespace: string,
   objects: K8sObject[],
 ): Promise<Map<string, K8sObject>> {
-  const wanted = new Set(objects.map(keyOf));
-  const byName = objects.filter((o) => READ_BY_NAME.has(o.kind));
-  const kinds = new Map(
-    objects.filter((o) => !READ_BY_NAME.has(o.kind)).map((o) => [`${o.apiVersion}/${o.kind}`, o]),
-  );
-  const [lists, singles] = await Promise.all([
-    Promise.all([...kinds.values()].map((o) => client.list(o.apiVersion, o.kind, { namespace }))),
-    Promise.all(
-      byName.map((o) =>
-        client.get({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, namespace }),
-      ),
-    ),
-  ]);
-  const live = new Map<string, K8sObject>();
-  for (const item of [...lists.flat(), ...singles]) {
-    if (item && wanted.has(keyOf(item))) live.set(keyOf(item), item);
-  }
-  return live;
+  return liveReader(client, namespace)(objects);
 }
 
 /** What the renderer keeps from a live instance: its credentials and admitted route hosts. */
@@ -75,28 +95,30 @@ export async function renderForCluster(
       if (options.tolerateReadErrors) return fallback;
       throw err;
     };
-  const ns = await client
+  // The namespace's SCC ranges matter only to the plan, not to the names: a first render names
+  // the objects while the namespace is read, and the lists of their kinds go out with it.
+  const reader = liveReader(client, values.namespace);
+  const namespace = client
     .get({ apiVersion: 'v1', kind: 'Namespace', name: values.namespace })
     .catch(tolerate(undefined));
-  const rerender = (live: Map<string, K8sObject>) =>
-    renderWithPlan(values, existingFrom(live, values.name), {
+  const drafted = renderWithPlan(values).then(async (draft) => ({
+    draft,
+    live: await reader(draft.objects).catch(tolerate(new Map<string, K8sObject>())),
+  }));
+  const [ns, { draft, live }] = await Promise.all([namespace, drafted]);
+  const rerender = (current: Map<string, K8sObject>) =>
+    renderWithPlan(values, existingFrom(current, values.name), {
       namespaceAnnotations: ns?.metadata.annotations,
     });
-  // A first render names the objects; the live read then supplies credentials and route hosts.
-  const draft = await rerender(new Map());
-  const live = await readLive(client, values.namespace, draft.objects).catch(
-    tolerate(new Map<string, K8sObject>()),
-  );
   const { objects, plan } = await rerender(live);
   // Objects that only exist once a live object is known (the files path Route needs the app
-  // Route's admitted host) were not in the draft: read their live counterparts too, so a re-run
-  // finds them unchanged instead of reporting them created.
-  const drafted = new Set(draft.objects.map(keyOf));
-  const late = objects.filter((o) => !drafted.has(keyOf(o)));
+  // Route's admitted host), or that the namespace's ranges add to the plan, were not in the
+  // draft: their live counterparts come from the same reads (a kind the draft lacked is listed
+  // now), so a re-run finds them unchanged instead of reporting them created.
+  const named = new Set(draft.objects.map(keyOf));
+  const late = objects.filter((o) => !named.has(keyOf(o)));
   if (late.length) {
-    const more = await readLive(client, values.namespace, late).catch(
-      tolerate(new Map<string, K8sObject>()),
-    );
+    const more = await reader(late).catch(tolerate(new Map<string, K8sObject>()));
     for (const [key, object] of more) live.set(key, object);
   }
   return { objects, plan, live, rerender };

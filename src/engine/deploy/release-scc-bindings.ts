@@ -49,31 +49,25 @@ export interface ReleaseOutcome {
 /**
  * The instance's service accounts: those it owns, and those of its names that no longer exist (a
  * previous uninstall deleted them). An account of that name that belongs to someone else is never
- * counted.
+ * counted. `accounts` are the namespace's live ServiceAccounts (one list).
  */
-export async function instanceAccounts(
-  client: ClusterClient,
-  namespace: string,
-  instance: string,
-): Promise<Set<string>> {
+export function instanceAccounts(accounts: K8sObject[], instance: string): Set<string> {
+  const live = new Map(accounts.map((a) => [a.metadata.name, a]));
   const names = ACCOUNT_KEYS.map((key) => objectName(instance, key));
-  const live = await Promise.all(
-    names.map((name) => client.get({ apiVersion: 'v1', kind: 'ServiceAccount', name, namespace })),
-  );
-  return new Set(names.filter((_, i) => !live[i] || isOwnedBy(live[i], instance)));
+  return new Set(names.filter((name) => !live.has(name) || isOwnedBy(live.get(name)!, instance)));
 }
 
-/** Takes the instance's accounts out of the namespace's `system:openshift:scc:*` RoleBindings. */
+/**
+ * Takes the instance's accounts out of the namespace's `system:openshift:scc:*` RoleBindings;
+ * `roleBindings` are the namespace's live RoleBindings (one list).
+ */
 export async function releaseSccBindings(
   client: ClusterClient,
   namespace: string,
   ours: Set<string>,
+  roleBindings: K8sObject[],
 ): Promise<ReleaseOutcome[]> {
-  const bindings = await client.list<LiveRoleBinding>(
-    'rbac.authorization.k8s.io/v1',
-    'RoleBinding',
-    { namespace },
-  );
+  const bindings = roleBindings as LiveRoleBinding[];
   const isOurs = (s: Subject) =>
     s.kind === 'ServiceAccount' && ours.has(s.name) && (s.namespace ?? namespace) === namespace;
   const outcomes: ReleaseOutcome[] = [];

@@ -8,13 +8,17 @@ import type { ClusterClient, ObjectRef } from '../cluster/client';
 import { explainError } from '../cluster/errors';
 import type { K8sObject } from '../k8s-types';
 import { objectName } from '../names';
+import { IN_FLIGHT } from './apply';
 import { mapLimit } from './concurrency';
 import { instanceSelector, isOwnedBy } from './ownership';
+import { RECORD_LABEL } from './record';
 import { instanceAccounts, releaseSccBindings } from './release-scc-bindings';
+import { groupByTier } from './tiers';
 
 /**
- * Every kind an instance may own, in the order to delete them (front end first). Its one Secret
- * is read by name, not listed (see `readLive`), and deleted after the ConfigMaps.
+ * Every kind an instance may own. Its one Secret is read by name, not listed (see `readLive`).
+ * ServiceAccounts and RoleBindings are listed whole: the same lists tell which of our account
+ * names someone else holds and which `oc adm policy` grants name our accounts.
  */
 const OWNED_KINDS: [string, string][] = [
   ['route.openshift.io/v1', 'Route'],
@@ -24,16 +28,37 @@ const OWNED_KINDS: [string, string][] = [
   ['policy/v1', 'PodDisruptionBudget'],
   ['v1', 'ConfigMap'],
   ['networking.k8s.io/v1', 'NetworkPolicy'],
-  ['rbac.authorization.k8s.io/v1', 'RoleBinding'],
-  ['v1', 'ServiceAccount'],
   ['v1', 'PersistentVolumeClaim'],
 ];
+const ACCOUNTS: [string, string] = ['v1', 'ServiceAccount'];
+const ROLE_BINDINGS: [string, string] = ['rbac.authorization.k8s.io/v1', 'RoleBinding'];
+
+/**
+ * The order to delete in: the apply tiers backwards (Routes and Services first, then the ClearML
+ * servers, the data stores, and last accounts, grants, secrets and volumes), every object of a
+ * tier at once. The install record goes with the last tier, so a run that stopped half-way still
+ * lists the instance to be uninstalled again.
+ */
+function deleteTiers(objects: K8sObject[]): K8sObject[][] {
+  const isRecord = (o: K8sObject) => o.metadata.labels?.[RECORD_LABEL] === 'true';
+  const tiers = groupByTier(objects.filter((o) => !isRecord(o)))
+    .reverse()
+    .map((g) => g.objects);
+  const records = objects.filter(isRecord);
+  if (records.length) {
+    if (tiers.length) tiers[tiers.length - 1].push(...records);
+    else tiers.push(records);
+  }
+  return tiers;
+}
 
 export interface UninstallOptions {
   client: ClusterClient;
   namespace: string;
   instance: string;
   deleteData?: boolean;
+  /** Requests in flight at once (default `IN_FLIGHT`). */
+  concurrency?: number;
   onEvent?: (event: {
     ref: ObjectRef;
     /** `released`: the instance's service accounts were taken out of a shared SCC binding. */
@@ -51,58 +76,73 @@ export interface UninstallResult {
 }
 
 export async function uninstall(options: UninstallOptions): Promise<UninstallResult> {
-  const { client, namespace, instance, deleteData = false, onEvent } = options;
+  const { client, namespace, instance, deleteData = false, concurrency = IN_FLIGHT } = options;
+  const { onEvent } = options;
   const selector = { namespace, labelSelector: instanceSelector(instance) };
-  const lists = await Promise.all(
-    OWNED_KINDS.map(([apiVersion, kind]) =>
-      client.list(apiVersion, kind, selector).catch((err: unknown) => {
-        // A cluster without Routes has none to delete.
-        if (kind === 'Route' && (err as { status?: number }).status === 404) return [];
-        throw err;
-      }),
-    ),
-  );
   const credentials = objectName(instance, 'credentials');
-  const secret = await client.get({
-    apiVersion: 'v1',
-    kind: 'Secret',
-    name: credentials,
-    namespace,
-  });
-  if (secret && isOwnedBy(secret, instance)) {
-    lists.splice(OWNED_KINDS.findIndex(([, kind]) => kind === 'ConfigMap') + 1, 0, [secret]);
-  }
+  // Every read at once: one list per kind and the Secret by name.
+  const [lists, accounts, roleBindings, secret] = await Promise.all([
+    Promise.all(
+      OWNED_KINDS.map(([apiVersion, kind]) =>
+        client.list(apiVersion, kind, selector).catch((err: unknown) => {
+          // A cluster without Routes has none to delete.
+          if (kind === 'Route' && (err as { status?: number }).status === 404) return [];
+          throw err;
+        }),
+      ),
+    ),
+    client.list(...ACCOUNTS, { namespace }),
+    client.list(...ROLE_BINDINGS, { namespace }),
+    client.get({ apiVersion: 'v1', kind: 'Secret', name: credentials, namespace }),
+  ]);
+  const owned = (o: K8sObject) => isOwnedBy(o, instance);
+  const objects = [
+    ...lists.flat(),
+    ...accounts.filter(owned),
+    ...roleBindings.filter(owned),
+    ...(secret && owned(secret) ? [secret] : []),
+  ];
   const isData = (o: K8sObject) =>
     o.kind === 'PersistentVolumeClaim' || (o.kind === 'Secret' && o.metadata.name === credentials);
   const result: UninstallResult = { deleted: [], kept: [], released: [], problems: [] };
-  // Grants made with `oc adm policy add-scc-to-user … -n`, before the accounts go.
-  const accounts = await instanceAccounts(client, namespace, instance);
-  for (const outcome of await releaseSccBindings(client, namespace, accounts)) {
-    if (outcome.state === 'failed') {
-      result.problems.push({ ref: outcome.ref, message: outcome.message ?? '' });
-    } else {
-      result[outcome.state].push(outcome.ref);
+  // Grants made with `oc adm policy add-scc-to-user … -n`, released before the accounts go.
+  const released = releaseSccBindings(
+    client,
+    namespace,
+    instanceAccounts(accounts, instance),
+    roleBindings,
+  ).then((outcomes) => {
+    for (const outcome of outcomes) {
+      if (outcome.state === 'failed') {
+        result.problems.push({ ref: outcome.ref, message: outcome.message ?? '' });
+      } else {
+        result[outcome.state].push(outcome.ref);
+      }
+      onEvent?.(outcome);
     }
-    onEvent?.(outcome);
+  });
+  const remove = async (o: K8sObject) => {
+    const ref = refOf({ ...o, metadata: { ...o.metadata, namespace } });
+    if (isData(o) && !deleteData) {
+      result.kept.push(ref);
+      onEvent?.({ ref, state: 'kept' });
+      return;
+    }
+    try {
+      await client.delete(ref);
+      result.deleted.push(ref);
+      onEvent?.({ ref, state: 'deleted' });
+    } catch (err) {
+      const message = explainError(err, `delete ${describeRef(ref)}`);
+      result.problems.push({ ref, message });
+      onEvent?.({ ref, state: 'failed', message });
+    }
+  };
+  const tiers = deleteTiers(objects);
+  for (const [i, tier] of tiers.entries()) {
+    if (i === tiers.length - 1) await released;
+    await mapLimit(tier, concurrency, remove);
   }
-  for (const items of lists) {
-    await mapLimit(items, 8, async (o) => {
-      const ref = refOf({ ...o, metadata: { ...o.metadata, namespace } });
-      if (isData(o) && !deleteData) {
-        result.kept.push(ref);
-        onEvent?.({ ref, state: 'kept' });
-        return;
-      }
-      try {
-        await client.delete(ref);
-        result.deleted.push(ref);
-        onEvent?.({ ref, state: 'deleted' });
-      } catch (err) {
-        const message = explainError(err, `delete ${describeRef(ref)}`);
-        result.problems.push({ ref, message });
-        onEvent?.({ ref, state: 'failed', message });
-      }
-    });
-  }
+  await released;
   return result;
 }
