@@ -251,6 +251,17 @@ export class DeployWizardPage {
     return this.upgradeDiff().locator(test(`upgrade-diff-${kind}-${name}`));
   }
 
+  /** `Kind/name` of every object the diff lists as changed. */
+  async upgradeDiffChanged(): Promise<string[]> {
+    return this.upgradeDiff()
+      .locator(`${test('upgrade-diff-changed')} [data-test^="upgrade-diff-"]`)
+      .evaluateAll((els) =>
+        els.map((e) =>
+          e.getAttribute('data-test')!.slice('upgrade-diff-'.length).replace('-', '/'),
+        ),
+      );
+  }
+
   /** Expands a changed object of the diff and returns its field lines. */
   async upgradeDiffFields(kind: string, name: string) {
     const section = this.upgradeDiffObject(kind, name);

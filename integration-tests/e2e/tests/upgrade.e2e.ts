@@ -17,7 +17,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 const APISERVER = `${INSTANCE}-apiserver`;
 
 type Secret = { metadata: { name: string }; data?: Record<string, string> };
-type Deployment = { spec: { replicas?: number }; status?: { observedGeneration?: number } };
+type Deployment = { spec: { replicas?: number } };
 
 /** The editor text with `components.apiserver.replicas` set to `replicas`. */
 const withApiserverReplicas = (text: string, replicas: number) => {
@@ -115,6 +115,8 @@ describe('upgrade with the Form | YAML switch', () => {
     await wizard.upgradeDiff().waitFor({ timeout: 30_000 });
     const changed = wizard.upgradeDiffObject('Deployment', APISERVER);
     await changed.waitFor();
+    // Only that object changes: no Secret, no other workload.
+    expect(await wizard.upgradeDiffChanged()).toEqual([`Deployment/${APISERVER}`]);
     expect(await wizard.upgradeDiffFields('Deployment', APISERVER)).toContain(
       'spec.replicas: 1 → 2',
     );

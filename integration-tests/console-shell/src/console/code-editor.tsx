@@ -32,6 +32,8 @@ const text: CSSProperties = {
 // A fixed height as Monaco has in the console: longer text scrolls, and the gutter with it.
 const frame = (minHeight?: string): CSSProperties => ({
   display: 'flex',
+  // PatternFly's .pf-v6-c-code-editor stacks its parts in a column; gutter and text sit side by side.
+  flexDirection: 'row',
   height: minHeight ?? '300px',
   background: 'var(--pf-t--global--background--color--secondary--default)',
   border:
@@ -40,6 +42,7 @@ const frame = (minHeight?: string): CSSProperties => ({
 
 const gutter: CSSProperties = {
   ...text,
+  flex: 'none',
   overflow: 'hidden',
   textAlign: 'right',
   userSelect: 'none',
