@@ -186,7 +186,7 @@ export class ConsoleShell {
   async screenshot(name: string) {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const file = path.join(SCREENSHOTS, `${name}.png`);
-    await this.page.screenshot({ path: file, fullPage: true });
+    await this.page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
     return file;
   }
 }

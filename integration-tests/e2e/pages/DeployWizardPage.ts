@@ -14,6 +14,8 @@ export const WIZARD_STEPS = [
   'review',
 ] as const;
 export type WizardStepId = (typeof WIZARD_STEPS)[number];
+/** The Upgrade wizard's YAML view has one step of its own before the review. */
+export type AnyWizardStepId = WizardStepId | 'yaml';
 
 const test = (id: string) => `[data-test="${id}"]`;
 
@@ -33,17 +35,17 @@ export class DeployWizardPage {
   }
 
   /** The nav button of a step (PatternFly puts the attribute on the list item around it). */
-  stepNav(step: WizardStepId): Locator {
+  stepNav(step: AnyWizardStepId): Locator {
     return this.page.locator(`${test(`wizard-step-${step}`)} > button`);
   }
 
   /** Whether `step` is the current one. */
-  async isCurrent(step: WizardStepId) {
+  async isCurrent(step: AnyWizardStepId) {
     return (await this.stepNav(step).getAttribute('aria-current')) === 'step';
   }
 
   /** Waits until `step` is the current one. */
-  async waitForStep(step: WizardStepId, timeout = 10_000) {
+  async waitForStep(step: AnyWizardStepId, timeout = 10_000) {
     await this.page.waitForFunction(
       (sel) => document.querySelector(sel)?.getAttribute('aria-current') === 'step',
       `${test(`wizard-step-${step}`)} > button`,
@@ -51,7 +53,7 @@ export class DeployWizardPage {
     );
   }
 
-  async goToStep(step: WizardStepId) {
+  async goToStep(step: AnyWizardStepId) {
     await this.stepNav(step).click();
     await this.waitForStep(step);
   }
@@ -195,6 +197,77 @@ export class DeployWizardPage {
   async deploy() {
     await this.waitForDeployEnabled();
     await this.deployButton().click();
+  }
+
+  // Upgrade: Form | YAML switch, the values editor, and the per-object diff in the review
+  /** Chooses "Form view" or "YAML view" above the Upgrade wizard. */
+  async switchEditor(mode: 'form' | 'yaml') {
+    await this.page.locator(test('editor-toggle')).locator(`#clearml-editor-${mode}`).check();
+    await this.waitForStep(mode === 'yaml' ? 'yaml' : 'general');
+  }
+
+  /** The code editor of the YAML view (the development host draws it as a text area). */
+  yamlEditor(): Locator {
+    return this.page.locator(`${test('values-yaml-editor')} ${test('code-editor')}`);
+  }
+
+  async yamlText() {
+    await this.yamlEditor().waitFor();
+    return this.yamlEditor().inputValue();
+  }
+
+  /** Replaces the whole editor text, as a user pasting a document does. */
+  async setYaml(text: string) {
+    await this.yamlEditor().fill(text);
+  }
+
+  /** The editor's line-number gutter, one number a line. */
+  async yamlLineNumbers() {
+    const gutter = this.page.locator(
+      `${test('values-yaml-editor')} ${test('code-editor-line-numbers')}`,
+    );
+    return (await gutter.innerText()).split('\n').map(Number);
+  }
+
+  /** Scrolls the editor so that its 1-based `line` is near the top. */
+  async revealYamlLine(line: number) {
+    await this.yamlEditor().evaluate((el, line) => {
+      const height = parseFloat(getComputedStyle(el).lineHeight);
+      el.scrollTop = Math.max(0, (line - 3) * height);
+    }, line);
+  }
+
+  /** Each problem the YAML view reports ("Line N: path: message"). */
+  yamlProblems(): Locator {
+    return this.page.locator(test('values-yaml-problem'));
+  }
+
+  upgradeDiff(): Locator {
+    return this.page.locator(test('upgrade-diff'));
+  }
+
+  /** One changed object of the diff (collapsed: its toggle names the kind, name and count). */
+  upgradeDiffObject(kind: string, name: string): Locator {
+    return this.upgradeDiff().locator(test(`upgrade-diff-${kind}-${name}`));
+  }
+
+  /** `Kind/name` of every object the diff lists as changed. */
+  async upgradeDiffChanged(): Promise<string[]> {
+    return this.upgradeDiff()
+      .locator(`${test('upgrade-diff-changed')} [data-test^="upgrade-diff-"]`)
+      .evaluateAll((els) =>
+        els.map((e) =>
+          e.getAttribute('data-test')!.slice('upgrade-diff-'.length).replace('-', '/'),
+        ),
+      );
+  }
+
+  /** Expands a changed object of the diff and returns its field lines. */
+  async upgradeDiffFields(kind: string, name: string) {
+    const section = this.upgradeDiffObject(kind, name);
+    const toggle = section.locator('button[aria-expanded]').first();
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    return (await section.locator('pre, code').first().innerText()).split('\n');
   }
 
   async isDeployDisabled() {

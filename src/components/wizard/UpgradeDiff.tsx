@@ -78,6 +78,17 @@ export const UpgradeDiff = ({ check, dryRun }: { check: PlanCheck; dryRun: DryRu
     );
     return objectDiff(planned, check.live, stale);
   }, [dryRun.done, dryRun.rows, check.live, instanceObjects]);
+  // Controlled sections: PatternFly 6.4's uncontrolled ExpandableSection leaves `aria-expanded`
+  // off its toggle until the first click (ExpandableSection.js starts from `props.isExpanded`),
+  // so a screen reader would not hear that a changed object is collapsed.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string, isOpen: boolean) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (isOpen) next.add(key);
+      else next.delete(key);
+      return next;
+    });
   if (!diff) return null;
   const nothing = !diff.added.length && !diff.changed.length && !diff.removed.length;
   return (
@@ -114,6 +125,8 @@ export const UpgradeDiff = ({ check, dryRun }: { check: PlanCheck; dryRun: DryRu
                 count: o.fields.length,
               })}
               data-test={`upgrade-diff-${o.kind}-${o.name}`}
+              isExpanded={open.has(o.key)}
+              onToggle={(_e, isOpen) => toggle(o.key, isOpen)}
             >
               <CodeBlock>
                 <CodeBlockCode>
