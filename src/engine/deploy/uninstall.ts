@@ -25,6 +25,7 @@ const OWNED_KINDS: [string, string][] = [
   ['v1', 'ConfigMap'],
   ['networking.k8s.io/v1', 'NetworkPolicy'],
   ['rbac.authorization.k8s.io/v1', 'RoleBinding'],
+  ['rbac.authorization.k8s.io/v1', 'Role'],
   ['v1', 'ServiceAccount'],
   ['v1', 'PersistentVolumeClaim'],
 ];
