@@ -19,8 +19,8 @@ export const MAX_AGENT_GPUS = 16;
  * the task runs as an arbitrary non-root UID, so the agent's start script cannot apt-get them.
  * The chart's default (`CLEARML_DOCKER_IMAGE=ubuntu:18.04`, clearml-helm-charts
  * clearml-agent-5.3.2 charts/clearml-agent/values.yaml:84) has no python at all, and the glue's
- * start script installs it with apt-get as root (clearml-agent v1.9.3
- * clearml_agent/glue/k8s.py:74-97). The official python image (non-slim) is built on
+ * start script installs it with apt-get as root (clearml-agent v1.9.2
+ * clearml_agent/glue/k8s.py:72-94). The official python image (non-slim) is built on
  * buildpack-deps, which includes git.
  */
 export const DEFAULT_TASK_IMAGE = 'docker.io/library/python:3.11-bookworm';

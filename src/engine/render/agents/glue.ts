@@ -62,9 +62,9 @@ function glueEnv(ctx: RenderContext, agent: AgentValues): EnvVar[] {
     secretEnv(ctx, 'CLEARML_API_ACCESS_KEY', keys.key),
     secretEnv(ctx, 'CLEARML_API_SECRET_KEY', keys.secret),
     // The worker id also names the glue's pod label `CLEARML=agent-<md5(id)[:8]>`
-    // (clearml-agent v1.9.2 clearml_agent/glue/k8s.py:318-328), one per agent.
+    // (clearml-agent v1.9.2 clearml_agent/glue/k8s.py:311-322), one per agent.
     { name: 'CLEARML_WORKER_ID', value: agentObjectName(ctx, agent, 'glue') },
-    // Image of tasks that name none (k8s.py:510-517; clearml_agent/definitions.py:156).
+    // Image of tasks that name none (k8s.py:484; clearml_agent/definitions.py:156).
     { name: 'CLEARML_DOCKER_IMAGE', value: agent.taskPod.image },
     // Read by the image's entrypoint (entrypoint.sh:23-25, 34-40); queues are comma-separated
     // (clearml-agent examples/k8s_glue_example.py:128).

@@ -9,7 +9,7 @@
  *
  * By default task pods pass restricted-v2: non-root, no privilege escalation, no capabilities,
  * seccomp RuntimeDefault. The glue's start script then needs (clearml-agent v1.9.2
- * clearml_agent/glue/k8s.py:74-97, `CONTAINER_BASH_SCRIPT`):
+ * clearml_agent/glue/k8s.py:72-94, `CONTAINER_BASH_SCRIPT`):
  * - `CLEARML_AGENT_SKIP_CONTAINER_APT=1`, which skips its apt-get steps (root only);
  * - a writable HOME: it appends to `~/clearml.conf` and writes its start script there unless the
  *   glue moves it (`CLEARML_K8S_GLUE_START_AGENT_SCRIPT_PATH`, glue/definitions.py:3), and pip
