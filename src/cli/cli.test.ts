@@ -51,6 +51,28 @@ describe('clearml-openshift render', { timeout: 120_000 }, () => {
     expect(r.stdout).not.toContain('<hidden');
   });
 
+  it('renders the agents of examples/agents.yaml: glue, pods-only Role, GPU task template', () => {
+    const r = cli('render', '--values', 'examples/agents.yaml');
+    expect(r.code).toBe(0);
+    const docs = kindsAndNames(r.stdout);
+    for (const agent of ['cpu', 'gpu']) {
+      expect(docs).toContain(`Deployment/ml-agent-${agent}@team-a`);
+      expect(docs).toContain(`Role/ml-agent-${agent}@team-a`);
+      expect(docs).toContain(`RoleBinding/ml-agent-${agent}@team-a`);
+      expect(docs).toContain(`ServiceAccount/ml-agent-${agent}-task@team-a`);
+      expect(docs).toContain(`ConfigMap/ml-agent-${agent}-pod-template@team-a`);
+    }
+    expect(docs.filter((d) => d.startsWith('Cluster'))).toEqual([]);
+    expect(r.stdout).toContain('# SCC ml-agent-gpu-task: restricted-v2');
+    const gpuTemplate = parseAllDocuments(r.stdout)
+      .map(
+        (d) =>
+          d.toJS() as { kind: string; metadata: { name: string }; data?: Record<string, string> },
+      )
+      .find((o) => o.metadata.name === 'ml-agent-gpu-pod-template');
+    expect(gpuTemplate?.data?.['template.yaml']).toContain('nvidia.com/gpu: "1"');
+  });
+
   it('rejects invalid values: exit 2, one line per field, nothing on stdout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clearml-cli-'));
     const file = join(dir, 'bad.yaml');

@@ -28,6 +28,8 @@ export interface LabelSelector {
 export interface ResourceList {
   cpu?: string;
   memory?: string;
+  /** Extended resource of the NVIDIA device plugin (task pods of GPU agents). */
+  'nvidia.com/gpu'?: string;
 }
 
 export interface ResourceRequirements {
@@ -269,8 +271,21 @@ export interface RoleBindingSubject {
 export interface RoleBinding extends K8sObject {
   apiVersion: 'rbac.authorization.k8s.io/v1';
   kind: 'RoleBinding';
-  roleRef: { apiGroup: 'rbac.authorization.k8s.io'; kind: 'ClusterRole'; name: string };
+  roleRef: { apiGroup: 'rbac.authorization.k8s.io'; kind: 'ClusterRole' | 'Role'; name: string };
   subjects: RoleBindingSubject[];
+}
+
+export interface PolicyRule {
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+  resourceNames?: string[];
+}
+
+export interface Role extends K8sObject {
+  apiVersion: 'rbac.authorization.k8s.io/v1';
+  kind: 'Role';
+  rules: PolicyRule[];
 }
 
 export interface RouteIngressCondition {
@@ -314,6 +329,8 @@ export type RenderedObject =
   | K8sSecret
   | ServiceAccount
   | RoleBinding
+  | Role
+  | ConfigMap
   | Route
   | PodDisruptionBudget;
 

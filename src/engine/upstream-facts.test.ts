@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isWorkload, type Container, type K8sObject } from './k8s-types';
 import { render } from './render/render';
 import { UPSTREAM_FACTS, type UpstreamFact } from './upstream-facts';
-import { createValues } from './values';
+import { agentPreset, createValues } from './values';
 
 function containerOf(objects: K8sObject[], component: string): Container {
   const w = objects
@@ -37,7 +37,13 @@ const modes = ['least-privilege', 'chart-compatible'] as const;
 
 describe.each(versions)('upstream facts, server %s', (version) => {
   it.each(modes)('hold for the rendered objects in %s mode', async (mode) => {
-    const objects = await render(createValues({ server: { version }, security: { mode } }));
+    const objects = await render(
+      createValues({
+        server: { version },
+        security: { mode },
+        agents: [agentPreset('cpu', 'cpu')],
+      }),
+    );
     const facts = UPSTREAM_FACTS.filter((f) => f.versions.includes(version));
     const check = (f: UpstreamFact) => {
       const actual = fieldOf(containerOf(objects, f.component), f.field);

@@ -17,7 +17,8 @@ export interface UpstreamFact {
     | 'webserver'
     | 'elasticsearch'
     | 'mongodb'
-    | 'redis';
+    | 'redis'
+    | 'agent';
   field: string;
   expected: string | RegExp;
   source: string;
@@ -30,6 +31,8 @@ const V20: readonly ServerVersion[] = ['2.0'];
 const SERVER23 = 'clearml/clearml-server v2.3.0';
 const V23: readonly ServerVersion[] = ['2.3'];
 const BOTH: readonly ServerVersion[] = ['2.0', '2.3'];
+const AGENT_CHART = 'allegroai/clearml-helm-charts clearml-agent-5.3.0 charts/clearml-agent';
+const AGENT = 'allegroai/clearml-agent v1.9.2';
 
 export const UPSTREAM_FACTS: readonly UpstreamFact[] = [
   {
@@ -330,5 +333,57 @@ export const UPSTREAM_FACTS: readonly UpstreamFact[] = [
     expected: '/usr/share/elasticsearch/data',
     source: `${SERVER23} docker/docker-compose.yml:66`,
     versions: V23,
+  },
+  // The agents' glue (rendered for an agent named `cpu`): the chart's wiring that is kept.
+  {
+    component: 'agent',
+    field: 'image',
+    expected: 'docker.io/allegroai/clearml-agent-k8s-base:1.24-21',
+    source: `${AGENT_CHART} values.yaml:52-55; templates/agentk8sglue-deployment.yaml:59-60`,
+    versions: BOTH,
+  },
+  {
+    component: 'agent',
+    field: 'command',
+    expected:
+      '["/bin/bash","-c","export PATH=$PATH:$HOME/bin; source /root/.bashrc && /root/entrypoint.sh"]',
+    source: `${AGENT_CHART} templates/agentk8sglue-deployment.yaml:61-66`,
+    versions: BOTH,
+  },
+  {
+    component: 'agent',
+    field: 'env:K8S_GLUE_EXTRA_ARGS',
+    expected:
+      /^--namespace [a-z0-9-]+ --template-yaml \/root\/template\/template\.yaml --create-queue$/,
+    source: `${AGENT_CHART} templates/agentk8sglue-deployment.yaml:96-109`,
+    versions: BOTH,
+  },
+  {
+    component: 'agent',
+    field: 'mount:pod-template',
+    expected: '/root/template',
+    source: `${AGENT_CHART} templates/agentk8sglue-deployment.yaml:67-69, 163-166`,
+    versions: BOTH,
+  },
+  {
+    component: 'agent',
+    field: 'env:CLEARML_API_ACCESS_KEY',
+    expected: 'secret:agent_cpu_key',
+    source: `${AGENT_CHART} templates/agentk8sglue-deployment.yaml:116-133`,
+    versions: BOTH,
+  },
+  {
+    component: 'agent',
+    field: 'env:K8S_GLUE_QUEUE',
+    expected: 'default',
+    source: `${AGENT} docker/k8s-glue/build-resources/entrypoint.sh:23 (read by the image's entrypoint)`,
+    versions: BOTH,
+  },
+  {
+    component: 'agent',
+    field: 'env:CLEARML_K8S_GLUE_START_AGENT_SCRIPT_PATH',
+    expected: '/tmp/__start_agent__.sh',
+    source: `${AGENT} clearml_agent/glue/definitions.py:3 (read by the glue process)`,
+    versions: BOTH,
   },
 ];

@@ -61,6 +61,7 @@ const VARIANTS: [string, ClearMLValuesInput][] = [
   ['defaults', {}],
   ['examples/minimal.yaml', example('minimal.yaml')],
   ['examples/production.yaml', example('production.yaml')],
+  ['examples/agents.yaml', example('agents.yaml')],
   [
     'given credentials and login password',
     { credentials: GIVEN, login: { password: LOGIN_PASSWORD } },

@@ -28,6 +28,7 @@ const OWNED_KINDS: [string, string][] = [
   ['policy/v1', 'PodDisruptionBudget'],
   ['v1', 'ConfigMap'],
   ['networking.k8s.io/v1', 'NetworkPolicy'],
+  ['rbac.authorization.k8s.io/v1', 'Role'],
   ['v1', 'PersistentVolumeClaim'],
 ];
 const ACCOUNTS: [string, string] = ['v1', 'ServiceAccount'];

@@ -23,6 +23,7 @@ import {
 } from './pod';
 import { hoconString, hoconValue } from './hocon';
 import { httpProbe, LIVENESS, READINESS, STARTUP } from './probes';
+import { agentUsersEnv } from './agents/credentials';
 import { extraEnvVars } from './component-extras';
 import { serverConfigFiles } from './config-files';
 import { SECRET_KEYS } from './secrets';
@@ -138,7 +139,7 @@ function apiserverEnv(ctx: RenderContext): EnvVar[] {
       secretEnv(ctx, 'CLEARML__APISERVER__AUTH__FIXED_USERS__USERS', SECRET_KEYS.fixedUsers),
     );
   }
-  return [...env, ...extraEnvVars(ctx, 'apiserver')];
+  return [...env, ...agentUsersEnv(ctx), ...extraEnvVars(ctx, 'apiserver')];
 }
 
 /** The API server Deployment and its Service. */

@@ -17,7 +17,7 @@ export interface RenderContext {
 export const MANAGED_BY = 'clearml-console-plugin';
 
 /** `app.kubernetes.io/name` per component. */
-const APP_NAMES: Record<ComponentId | 'credentials' | 'security', string> = {
+const APP_NAMES: Record<ComponentId | 'credentials' | 'security' | 'agent', string> = {
   apiserver: 'clearml-apiserver',
   'async-delete': 'clearml-async-delete',
   fileserver: 'clearml-fileserver',
@@ -27,6 +27,7 @@ const APP_NAMES: Record<ComponentId | 'credentials' | 'security', string> = {
   elasticsearch: 'elasticsearch',
   credentials: 'clearml',
   security: 'clearml',
+  agent: 'clearml-agent',
 };
 
 export type LabelComponent = keyof typeof APP_NAMES;

@@ -103,6 +103,7 @@ describe('rendered CLEARML__ variables', () => {
         },
       },
     ],
+    ['agents', { agents: [{ name: 'gpu-a100', queues: ['gpu'] }] }],
   ];
 
   it.each(variants)('parse completely, with every string quoted (%s)', async (_, input) => {

@@ -1,4 +1,4 @@
-import { COMPONENTS, componentOf } from '../components';
+import { COMPONENT_LABEL, COMPONENTS, componentOf } from '../components';
 import type { K8sObject } from '../k8s-types';
 
 /**
@@ -7,6 +7,7 @@ import type { K8sObject } from '../k8s-types';
  */
 const KIND_RANK: Record<string, number> = {
   ServiceAccount: 0,
+  Role: 1,
   RoleBinding: 1,
   Secret: 2,
   ConfigMap: 2,
@@ -21,7 +22,11 @@ const KIND_RANK: Record<string, number> = {
 };
 
 function rank(obj: K8sObject): [number, number] {
-  const component = COMPONENTS.findIndex((c) => c.id === componentOf(obj));
+  // Agents are not components of the server: they follow all of them (they wait for the API).
+  const component =
+    obj.metadata.labels?.[COMPONENT_LABEL] === 'agent'
+      ? COMPONENTS.length
+      : COMPONENTS.findIndex((c) => c.id === componentOf(obj));
   return [KIND_RANK[obj.kind] ?? 99, component];
 }
 

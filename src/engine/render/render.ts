@@ -1,6 +1,7 @@
 import type { K8sObject, K8sSecret, Route } from '../k8s-types';
 import { planScc, type SccPlanEntry } from '../scc/plan';
 import type { ClearMLValues } from '../values/schema';
+import { renderAgents } from './agents';
 import { renderApiserver } from './apiserver';
 import { renderAsyncDelete } from './async-delete';
 import { createContext } from './context';
@@ -55,7 +56,9 @@ export async function renderWithPlan(
     ...(c.asyncDelete.enabled && c.fileserver.enabled ? renderAsyncDelete(ctx) : []),
     ...(c.webserver.enabled ? renderWebserver(ctx) : []),
   ]);
-  const plan = planScc(workloads, {
+  // Agents come after the API server they wait for; their task pods are planned too.
+  const agents = renderAgents(ctx);
+  const plan = planScc([...workloads, ...agents.objects, ...agents.taskWorkloads], {
     mode: values.security.mode,
     namespaceAnnotations: options.namespaceAnnotations,
   });
@@ -70,6 +73,7 @@ export async function renderWithPlan(
     secret,
     ...renderNetworkPolicies(ctx),
     ...workloads,
+    ...agents.objects,
     ...renderRoutes(ctx),
   ]);
   return { objects, plan };

@@ -21,6 +21,12 @@ const LABEL: Record<ValuesComponent, string> = {
 /** Variants that switch on every variable the renderer can emit. */
 const VARIANTS: ClearMLValuesInput[] = [
   {},
+  {
+    agents: [
+      { name: 'cpu', queues: ['default'] },
+      { name: 'gpu-a100', queues: ['gpu'] },
+    ],
+  },
   { server: { version: '2.0', cookieDomain: 'apps.example.com', prepopulate: false } },
   { login: { enabled: false }, security: { mode: 'chart-compatible' } },
   {

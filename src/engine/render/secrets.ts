@@ -28,7 +28,18 @@ export const SECRET_KEYS = {
   redisPassword: 'redis_password',
 } as const;
 
-export type SecretKey = (typeof SECRET_KEYS)[keyof typeof SECRET_KEYS];
+export type SecretKey = (typeof SECRET_KEYS)[keyof typeof SECRET_KEYS] | AgentSecretKey;
+
+/** An agent's key pair in the Secret: `agent_<name, - as _>_key` and `…_secret`. */
+export type AgentSecretKey = `agent_${string}_${'key' | 'secret'}`;
+
+/** The agent's name as the server's config key (lower-case; `-` is not valid there). */
+export const agentSlug = (name: string): string => name.replace(/-/g, '_');
+
+export function agentSecretKeys(name: string): { key: AgentSecretKey; secret: AgentSecretKey } {
+  const slug = agentSlug(name);
+  return { key: `agent_${slug}_key`, secret: `agent_${slug}_secret` };
+}
 
 function readExisting(secret: K8sSecret | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -130,6 +141,13 @@ export function renderCredentialsSecret(
     c.agentServices?.secretKey,
     secret,
   );
+  // Each agent's own pair, generated like the others and kept while the agent exists; the keys
+  // of a removed agent are no longer rendered, so the apply drops them.
+  for (const agent of v.agents) {
+    const k = agentSecretKeys(agent.name);
+    data[k.key] = pick(k.key, undefined, key);
+    data[k.secret] = pick(k.secret, undefined, secret);
+  }
   return {
     apiVersion: 'v1',
     kind: 'Secret',

@@ -31,4 +31,27 @@ export {
 export type { SourceResult } from './read-source';
 export { resolveResources } from './resources';
 export { baseValuesSchema } from './schema';
-export type { ClearMLValues, ClearMLValuesInput, SecurityMode, ServerVersion } from './schema';
+export type {
+  AgentValues,
+  ClearMLValues,
+  ClearMLValuesInput,
+  SecurityMode,
+  ServerVersion,
+} from './schema';
+export {
+  DEFAULT_GLUE_IMAGE,
+  DEFAULT_TASK_IMAGE,
+  MAX_AGENT_NAME_LENGTH,
+  MAX_AGENT_PODS,
+  MAX_AGENTS,
+} from './agents';
+export {
+  AGENT_PRESET_NAMES,
+  agentPreset,
+  DEFAULT_GLUE_RESOURCES,
+  DEFAULT_TASK_RESOURCES,
+  glueImage,
+  glueResources,
+  taskPodResources,
+} from './agent-presets';
+export type { AgentInput, AgentPresetName } from './agent-presets';

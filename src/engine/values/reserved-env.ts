@@ -73,6 +73,12 @@ const SERVER_PATHS = [
   'logging.handlers.text_file.filename',
 ];
 
+/**
+ * The agents' users: `secure.credentials.agent_<name>.*` (render/agents/credentials.ts); a path
+ * above them (`secure.credentials`, `secure`) already overlaps the users listed above.
+ */
+const AGENT_CREDENTIALS = /^secure\.credentials\.agent_[a-z0-9_]+(\.|$)/;
+
 const WEBSERVER_PATHS = ['apibaseurl', 'usefilesproxy', 'filebaseurl', 'displayedserverurls'];
 
 /** Plain names, with a hint where a values field sets the same thing. */
@@ -147,7 +153,9 @@ export function reservedEnvProblem(component: ValuesComponent, name: string): st
   const path = configPath(component, name);
   if (path !== undefined) {
     const paths = family === 'server' ? SERVER_PATHS : WEBSERVER_PATHS;
-    const hit = paths.find((p) => overlaps(path, p));
+    const hit =
+      paths.find((p) => overlaps(path, p)) ??
+      (family === 'server' && AGENT_CREDENTIALS.test(path) ? path : undefined);
     return hit === undefined
       ? undefined
       : `${name} would change ${hit}, which the plugin sets itself; choose another setting`;

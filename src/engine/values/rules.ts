@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { generatedRouteLabelLength, MAX_DNS_LABEL_LENGTH } from '../names';
 import { halfAsJavaHeap, parseJavaHeap, parseQuantity } from '../quantity';
-import { RESOURCE_COMPONENTS } from './presets';
+import { glueResources, taskPodResources } from './agent-presets';
+import { RESOURCE_COMPONENTS, type ResourceSpec } from './presets';
 import { resolveResources } from './resources';
 import type { ClearMLValues } from './schema';
 
@@ -18,6 +19,7 @@ export function checkCrossFieldRules(v: ClearMLValues, ctx: Ctx): void {
   checkResources(v, ctx);
   checkElasticsearchHeap(v, ctx);
   checkDistinctHosts(v, ctx);
+  checkAgents(v, ctx);
   if (v.components.fileserver.replicas > 1 && v.storage.fileserver.accessMode !== 'ReadWriteMany') {
     issue(
       ctx,
@@ -69,23 +71,26 @@ function checkExternalServices(v: ClearMLValues, ctx: Ctx): void {
 
 function checkResources(v: ClearMLValues, ctx: Ctx): void {
   for (const component of RESOURCE_COMPONENTS) {
-    const r = resolveResources(v, component);
-    for (const kind of ['cpu', 'memory'] as const) {
-      const request = parseQuantity(r.requests[kind]);
-      const limit = parseQuantity(r.limits[kind]);
-      if (request === undefined || limit === undefined) {
-        continue; // already reported by the field rule
-      }
-      if (request > limit) {
-        issue(
-          ctx,
-          ['resources', component, 'requests', kind],
-          `${kind} request ${r.requests[kind]} is above the limit ${r.limits[kind]}`,
-        );
-      }
-      if (limit === 0) {
-        issue(ctx, ['resources', component, 'limits', kind], `${kind} limit must be above zero`);
-      }
+    checkSpec(ctx, ['resources', component], resolveResources(v, component));
+  }
+}
+
+function checkSpec(ctx: Ctx, at: (string | number)[], r: ResourceSpec): void {
+  for (const kind of ['cpu', 'memory'] as const) {
+    const request = parseQuantity(r.requests[kind]);
+    const limit = parseQuantity(r.limits[kind]);
+    if (request === undefined || limit === undefined) {
+      continue; // already reported by the field rule
+    }
+    if (request > limit) {
+      issue(
+        ctx,
+        [...at, 'requests', kind],
+        `${kind} request ${r.requests[kind]} is above the limit ${r.limits[kind]}`,
+      );
+    }
+    if (limit === 0) {
+      issue(ctx, [...at, 'limits', kind], `${kind} limit must be above zero`);
     }
   }
 }
@@ -127,4 +132,16 @@ function checkDistinctHosts(v: ClearMLValues, ctx: Ctx): void {
     }
     seen.set(host, key);
   }
+}
+
+function checkAgents(v: ClearMLValues, ctx: Ctx): void {
+  if (v.agents.length && !v.components.fileserver.enabled) {
+    // The glue's entrypoint looks up a public IP when CLEARML_FILES_HOST is empty
+    // (clearml-agent v1.9.2 docker/k8s-glue/build-resources/entrypoint.sh:3-9).
+    issue(ctx, ['agents'], 'agents need the file server (components.fileserver.enabled)');
+  }
+  v.agents.forEach((a, i) => {
+    checkSpec(ctx, ['agents', i, 'taskPod', 'resources'], taskPodResources(a));
+    checkSpec(ctx, ['agents', i, 'resources'], glueResources(a));
+  });
 }

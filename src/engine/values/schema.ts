@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JAVA_HEAP_PATTERN, QUANTITY_PATTERN } from '../quantity';
+import { JAVA_HEAP_PATTERN } from '../quantity';
 import {
   DNS_LABEL_PATTERN,
   DNS_SUBDOMAIN_PATTERN,
@@ -7,18 +7,18 @@ import {
   MAX_DNS_SUBDOMAIN_LENGTH,
   MAX_INSTANCE_NAME_LENGTH,
 } from '../names';
+import { agents } from './agents';
 import { componentFields, extraConfig, webConfiguration } from './component-fields';
 import { elasticHosts } from './elastic-hosts';
 import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS } from './images';
 import {
   isReservedNamespace,
-  MAX_CPU_CORES,
-  MAX_MEMORY_BYTES,
   MAX_VOLUME_BYTES,
   quantityWithin,
   RESERVED_NAMESPACE_MESSAGE,
 } from './limits';
 import { PRESET_NAMES } from './presets';
+import { resourceOverride } from './quantity-field';
 
 const dnsLabel = (what: string, max: number) =>
   z
@@ -38,17 +38,6 @@ const dnsSubdomain = (what: string) =>
     .refine((v) => v.split('.').every((part) => part.length <= MAX_DNS_LABEL_LENGTH), {
       message: `every dot-separated part of ${what} must be at most ${MAX_DNS_LABEL_LENGTH} characters`,
     });
-
-const quantity = (what: 'cpu' | 'memory') =>
-  z
-    .string()
-    .regex(QUANTITY_PATTERN, `${what} must be a Kubernetes quantity such as 500m, 2 or 4Gi`)
-    .refine(
-      (v) => quantityWithin(v, what === 'cpu' ? MAX_CPU_CORES : MAX_MEMORY_BYTES),
-      what === 'cpu'
-        ? `cpu must be at most ${MAX_CPU_CORES} cores`
-        : `memory must be at most ${MAX_MEMORY_BYTES / 2 ** 40}Ti`,
-    );
 
 const duration = z
   .string()
@@ -106,17 +95,6 @@ const replicas = (max: number) =>
     .max(max, `replicas must be at most ${max}`)
     .default(1);
 
-const resourceOverride = z
-  .strictObject({
-    requests: z
-      .strictObject({ cpu: quantity('cpu').optional(), memory: quantity('memory').optional() })
-      .optional(),
-    limits: z
-      .strictObject({ cpu: quantity('cpu').optional(), memory: quantity('memory').optional() })
-      .optional(),
-  })
-  .optional();
-
 const accessKey = z
   .string()
   .regex(/^[A-Z0-9]{20,30}$/, 'access key must be 20 to 30 upper-case letters or digits');
@@ -157,6 +135,10 @@ export const baseValuesSchema = z.strictObject({
       mongodb: image,
       redis: image,
       elasticsearch: image,
+      agent: image.meta({
+        description:
+          "The agents' glue image (default docker.io/allegroai/clearml-agent-k8s-base:1.24-21).",
+      }),
     })
     .prefault({}),
   components: z
@@ -349,6 +331,7 @@ export const baseValuesSchema = z.strictObject({
       mode: z.enum(['least-privilege', 'chart-compatible']).default('least-privilege'),
     })
     .prefault({}),
+  agents,
 });
 
 /** Values after defaults are applied. */
@@ -356,4 +339,5 @@ export type ClearMLValues = z.output<typeof baseValuesSchema>;
 /** Values as a user writes them (every field optional). */
 export type ClearMLValuesInput = z.input<typeof baseValuesSchema>;
 export type SecurityMode = ClearMLValues['security']['mode'];
+export type AgentValues = ClearMLValues['agents'][number];
 export type { ServerVersion } from './images';
