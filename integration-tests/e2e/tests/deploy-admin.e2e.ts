@@ -54,7 +54,8 @@ describe('deploy as admin', () => {
     await clearml.progress.waitForDone();
     await shell.screenshot('deploy-done');
     expect(await shell.errors()).toEqual([]);
-  });
+    // Seven steps, each checked by axe, then a deploy: minutes on a loaded machine.
+  }, 240_000);
 
   it('watches the topology go Ready, with Route links and the clearml.conf snippet', async () => {
     const shell = await shellAs('admin', VIEWPORT);
