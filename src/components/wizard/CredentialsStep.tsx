@@ -70,6 +70,18 @@ export const CredentialsStep = ({ form, isUpgrade }: { form: WizardForm; isUpgra
             label={t('API server secret key')}
             type="password"
           />
+          <TextField
+            form={form}
+            path="credentials.agentServices.accessKey"
+            label={t('Services agent access key')}
+            helper={t('Optional: generated when empty, and kept across upgrades.')}
+          />
+          <TextField
+            form={form}
+            path="credentials.agentServices.secretKey"
+            label={t('Services agent secret key')}
+            type="password"
+          />
         </>
       )}
       <Title headingLevel="h3">{t('Initial web user')}</Title>

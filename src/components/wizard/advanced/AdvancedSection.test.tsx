@@ -102,4 +102,42 @@ describe('Advanced section of the Size step', () => {
     type(field, '');
     expect(components()?.redis.tolerations).toBeUndefined();
   });
+
+  it('takes affinity per component, and config files and configuration.json where they apply', async () => {
+    await open();
+    // Only the API server has config files; only the web UI has configuration.json.
+    expect(screen.queryByTestId('field-components-webserver-configuration')).toBeNull();
+    const files = 'field-components-apiserver-extraConfig';
+    type(files, 'notes.txt: hello');
+    expect(screen.getByTestId(`${files}-error`)).toHaveTextContent(/notes\.txt/);
+    expect(components()).toBeUndefined();
+    type(files, 'services.conf: |\n  tasks.non_responsive_tasks_watchdog.enabled: false\n');
+    expect(components()?.apiserver.extraConfig).toEqual({
+      'services.conf': 'tasks.non_responsive_tasks_watchdog.enabled: false\n',
+    });
+
+    fireEvent.change(screen.getByTestId('advanced-component'), { target: { value: 'webserver' } });
+    expect(screen.queryByTestId(files)).toBeNull();
+    const web = 'field-components-webserver-configuration';
+    type(web, '{ "apiBaseUrl": "https://elsewhere" }');
+    expect(screen.getByTestId(`${web}-error`)).toHaveTextContent(/apiBaseUrl/);
+    type(web, '{ "onlyPasswordLogin": true');
+    expect(screen.getByTestId(`${web}-error`)).toHaveTextContent(
+      /^The web UI configuration must be YAML or JSON: /,
+    );
+    type(web, '{ "onlyPasswordLogin": true }');
+    expect(components()?.webserver.configuration).toEqual({ onlyPasswordLogin: true });
+
+    const affinity = 'field-components-webserver-affinity';
+    type(affinity, 'gravity: strong');
+    expect(screen.getByTestId(`${affinity}-error`)).toHaveTextContent(/gravity/);
+    type(
+      affinity,
+      'podAntiAffinity:\n  preferredDuringSchedulingIgnoredDuringExecution:\n    - weight: 1\n      podAffinityTerm:\n        topologyKey: kubernetes.io/hostname\n',
+    );
+    expect(screen.getByTestId(`${affinity}-error`)).not.toHaveTextContent(/must|unknown/i);
+    expect(components()?.webserver.affinity).toHaveProperty('podAntiAffinity');
+    // The API server's files are still there after switching components.
+    expect(components()?.apiserver.extraConfig).toHaveProperty(['services.conf']);
+  });
 });

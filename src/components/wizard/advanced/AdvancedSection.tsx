@@ -10,12 +10,12 @@ import { useTranslation } from 'react-i18next';
 import { RESOURCE_COMPONENTS, type ResourceComponent } from '../../../engine';
 import type { WizardForm } from '../useWizardForm';
 import { KeyValueRows } from './KeyValueRows';
-import { TolerationsField } from './TolerationsField';
+import { StructuredTextField } from './StructuredTextField';
 
 /**
- * Per-component extras the chart offers: extra environment variables, node selector and
- * tolerations. Affinity, the API server's config files and the web UI's configuration.json are
- * taken from a values file (CLI) only.
+ * Per-component extras the chart offers: extra environment variables, node selector,
+ * tolerations and affinity; for the API server its extra config files, for the web UI its
+ * configuration.json. Structured ones are YAML or JSON text, checked by the engine's rules.
  */
 export const AdvancedSection = ({ form }: { form: WizardForm }) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
@@ -32,7 +32,9 @@ export const AdvancedSection = ({ form }: { form: WizardForm }) => {
   };
   const base = `components.${component}`;
   const hasErrors = form.issues.some((i) =>
-    /^components\.[A-Za-z]+\.(extraEnv|nodeSelector|tolerations|affinity)(\.|$)/.test(i.path),
+    /^components\.[A-Za-z]+\.(extraEnv|nodeSelector|tolerations|affinity|extraConfig|configuration)(\.|$)/.test(
+      i.path,
+    ),
   );
   return (
     <ExpandableSection
@@ -78,7 +80,54 @@ export const AdvancedSection = ({ form }: { form: WizardForm }) => {
           valueLabel={t('Label value')}
           addLabel={t('Add node label')}
         />
-        <TolerationsField form={form} path={`${base}.tolerations`} />
+        <StructuredTextField
+          form={form}
+          path={`${base}.tolerations`}
+          label={t('Tolerations')}
+          help={t('A list of {key, operator, value, effect}, as in a pod spec; YAML or JSON.')}
+          placeholder={
+            '- key: node-role.kubernetes.io/infra\n  operator: Exists\n  effect: NoSchedule'
+          }
+          syntaxError={(reason) => t('Tolerations must be YAML or JSON: {{reason}}', { reason })}
+        />
+        <StructuredTextField
+          form={form}
+          path={`${base}.affinity`}
+          label={t('Affinity')}
+          help={t('nodeAffinity, podAffinity and podAntiAffinity, as in a pod spec; YAML or JSON.')}
+          placeholder={
+            'nodeAffinity:\n  requiredDuringSchedulingIgnoredDuringExecution:\n    nodeSelectorTerms: …'
+          }
+          syntaxError={(reason) => t('Affinity must be YAML or JSON: {{reason}}', { reason })}
+        />
+        {component === 'apiserver' && (
+          <StructuredTextField
+            form={form}
+            path={`${base}.extraConfig`}
+            label={t('Extra server configuration files')}
+            help={t(
+              'File names ending in .conf, each with its HOCON text, mounted in /opt/clearml/config. Settings the plugin makes win over these files.',
+            )}
+            placeholder={'services.conf: |\n  tasks.non_responsive_tasks_watchdog.enabled: false'}
+            syntaxError={(reason) =>
+              t('Configuration files must be YAML or JSON: {{reason}}', { reason })
+            }
+          />
+        )}
+        {component === 'webserver' && (
+          <StructuredTextField
+            form={form}
+            path={`${base}.configuration`}
+            label={t('Web UI configuration.json')}
+            help={t(
+              'A JSON object merged into the web UI configuration; the server URLs are the plugin’s.',
+            )}
+            placeholder={'{ "onlyPasswordLogin": true }'}
+            syntaxError={(reason) =>
+              t('The web UI configuration must be YAML or JSON: {{reason}}', { reason })
+            }
+          />
+        )}
       </div>
     </ExpandableSection>
   );

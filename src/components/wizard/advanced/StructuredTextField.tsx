@@ -6,20 +6,37 @@ import {
   TextArea,
 } from '@patternfly/react-core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { fieldId } from '../fields';
 import type { WizardForm } from '../useWizardForm';
 
-/** Text of the current tolerations, as the user would write them (JSON is YAML too). */
-const textOf = (value: unknown) => (value === undefined ? '' : JSON.stringify(value, null, 2));
+/** Text of the current value, as YAML (block text keeps multi-line config files readable). */
+const textOf = (value: unknown) => (value === undefined ? '' : stringify(value));
+
+export type StructuredTextFieldProps = {
+  form: WizardForm;
+  path: string;
+  label: string;
+  /** Shown while the field has no error. */
+  help: string;
+  placeholder: string;
+  /** The message for text that does not parse, with `reason` from the parser. */
+  syntaxError: (reason: string) => string;
+};
 
 /**
- * Tolerations as YAML or JSON text: parsed on every change and validated by the engine. A text
- * that does not parse keeps the last parsed tolerations out of the values and says why.
+ * A structured value (a list or an object) as YAML or JSON text: parsed on every change and
+ * validated by the engine. A text that does not parse keeps the last parsed value out of the
+ * values and says why.
  */
-export const TolerationsField = ({ form, path }: { form: WizardForm; path: string }) => {
-  const { t } = useTranslation('plugin__clearml-console-plugin');
+export const StructuredTextField = ({
+  form,
+  path,
+  label,
+  help,
+  placeholder,
+  syntaxError,
+}: StructuredTextFieldProps) => {
   const [text, setText] = useState(() => textOf(form.get(path)));
   const [syntax, setSyntax] = useState<string>();
   const id = fieldId(path);
@@ -40,21 +57,19 @@ export const TolerationsField = ({ form, path }: { form: WizardForm; path: strin
       form.set(path, value ?? undefined);
     } catch (err) {
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      setSyntax(t('Tolerations must be YAML or JSON: {{reason}}', { reason }));
-      // Invalid text must not pass as "no tolerations".
+      setSyntax(syntaxError(reason));
+      // Invalid text must not pass as "nothing set".
       form.set(path, next);
     }
   };
   return (
-    <FormGroup label={t('Tolerations')} fieldId={id}>
+    <FormGroup label={label} fieldId={id}>
       <TextArea
         id={id}
         data-test={id}
         value={text}
         onChange={(_e, next) => onChange(next)}
-        placeholder={
-          '- key: node-role.kubernetes.io/infra\n  operator: Exists\n  effect: NoSchedule'
-        }
+        placeholder={placeholder}
         autoResize
         resizeOrientation="vertical"
         validated={errors.length ? 'error' : 'default'}
@@ -70,9 +85,7 @@ export const TolerationsField = ({ form, path }: { form: WizardForm; path: strin
               </HelperTextItem>
             ))
           ) : (
-            <HelperTextItem>
-              {t('A list of {key, operator, value, effect}, as in a pod spec; YAML or JSON.')}
-            </HelperTextItem>
+            <HelperTextItem>{help}</HelperTextItem>
           )}
         </HelperText>
       </FormHelperText>
