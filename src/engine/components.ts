@@ -1,4 +1,5 @@
 import type { K8sObject } from './k8s-types';
+import type { MessageId } from './messages/catalogue';
 
 /** Identifiers of the deployable ClearML components. */
 export type ComponentId =
@@ -7,6 +8,8 @@ export type ComponentId =
 export interface ComponentInfo {
   id: ComponentId;
   displayName: string;
+  /** The display name as a message, for the page to translate inside sentences. */
+  nameId: MessageId;
   workloadKind: 'Deployment' | 'StatefulSet';
   /** Components that must be ready before this one starts. */
   dependsOn: ComponentId[];
@@ -14,28 +17,55 @@ export interface ComponentInfo {
 
 /** All components in start order: every entry comes after everything it depends on. */
 export const COMPONENTS: readonly ComponentInfo[] = [
-  { id: 'mongodb', displayName: 'MongoDB', workloadKind: 'Deployment', dependsOn: [] },
-  { id: 'redis', displayName: 'Redis', workloadKind: 'StatefulSet', dependsOn: [] },
-  { id: 'elasticsearch', displayName: 'Elasticsearch', workloadKind: 'StatefulSet', dependsOn: [] },
+  {
+    id: 'mongodb',
+    nameId: 'component.mongodb',
+    displayName: 'MongoDB',
+    workloadKind: 'Deployment',
+    dependsOn: [],
+  },
+  {
+    id: 'redis',
+    nameId: 'component.redis',
+    displayName: 'Redis',
+    workloadKind: 'StatefulSet',
+    dependsOn: [],
+  },
+  {
+    id: 'elasticsearch',
+    nameId: 'component.elasticsearch',
+    displayName: 'Elasticsearch',
+    workloadKind: 'StatefulSet',
+    dependsOn: [],
+  },
   {
     id: 'apiserver',
+    nameId: 'component.apiserver',
     displayName: 'API server',
     workloadKind: 'Deployment',
     dependsOn: ['mongodb', 'redis', 'elasticsearch'],
   },
   {
     id: 'fileserver',
+    nameId: 'component.fileserver',
     displayName: 'File server',
     workloadKind: 'Deployment',
     dependsOn: ['apiserver'],
   },
   {
     id: 'async-delete',
+    nameId: 'component.asyncDelete',
     displayName: 'Async delete',
     workloadKind: 'Deployment',
     dependsOn: ['mongodb', 'redis', 'elasticsearch', 'fileserver'],
   },
-  { id: 'webserver', displayName: 'Web UI', workloadKind: 'Deployment', dependsOn: ['apiserver'] },
+  {
+    id: 'webserver',
+    nameId: 'component.webserver',
+    displayName: 'Web UI',
+    workloadKind: 'Deployment',
+    dependsOn: ['apiserver'],
+  },
 ];
 
 export const COMPONENT_LABEL = 'app.kubernetes.io/component';

@@ -5,6 +5,14 @@
  * twin is chosen by its `count` parameter.
  */
 export const MESSAGES = {
+  // Component names, inside sentences such as "Waiting for API server to be ready."
+  'component.mongodb': 'MongoDB',
+  'component.redis': 'Redis',
+  'component.elasticsearch': 'Elasticsearch',
+  'component.apiserver': 'API server',
+  'component.fileserver': 'File server',
+  'component.asyncDelete': 'Async delete',
+  'component.webserver': 'Web UI',
   // Preflight
   'preflight.access.ok':
     'You may create and update every kind of object the plan uses in {{namespace}}.',

@@ -200,6 +200,9 @@ describe('instance status', () => {
     const api = byComponent(live).apiserver;
     expect(api.state).toBe('Progressing');
     expect(api.reason).toBe('Waiting for MongoDB, Elasticsearch to be ready.');
+    // The page translates the component names too: they travel as messages.
+    expect(api.i18n.id).toBe('status.waitingFor');
+    expect(JSON.stringify(api.i18n.params)).toContain('"id":"component.mongodb"');
   });
 
   it('explains a volume that waits for storage without a StorageClass', () => {

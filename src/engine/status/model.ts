@@ -164,7 +164,7 @@ function componentStatus(
       return !depWorkload || (depWorkload.status?.readyReplicas ?? 0) < depDesired;
     });
     if (waitingOn.length) {
-      const depNames = waitingOn.map((d) => COMPONENTS.find((c) => c.id === d)!.displayName);
+      const depNames = waitingOn.map((d) => msg(COMPONENTS.find((c) => c.id === d)!.nameId));
       return {
         state: 'Progressing',
         reason: msg('status.waitingFor', { components: list(depNames) }),
