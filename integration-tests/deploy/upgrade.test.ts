@@ -42,7 +42,7 @@ describe('upgrade between server releases', () => {
     expect(upgraded.problems).toEqual([]);
     expect(upgraded.ok).toBe(true);
     expect(upgraded.upgrade).toMatchObject({ from: '2.0', to: '2.3', refusals: [] });
-    expect(upgraded.upgrade?.notes.join(' ')).toContain('cannot be undone');
+    expect(upgraded.upgrade?.notes.map((n) => n.text).join(' ')).toContain('cannot be undone');
     expect(events).toContainEqual(
       expect.objectContaining({
         type: 'phase',
