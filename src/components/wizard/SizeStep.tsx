@@ -11,6 +11,7 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
+import { useComponentNames } from './component-names';
 import {
   createValues,
   PRESET_NAMES,
@@ -83,15 +84,7 @@ export const SizeStep = ({ form }: { form: WizardForm }) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const preset = (form.get('resources.preset') as PresetName | undefined) ?? 'default';
   const v = form.lastValid;
-  const names: Record<ResourceComponent, string> = {
-    apiserver: t('API server'),
-    asyncDelete: t('Async delete'),
-    fileserver: t('File server'),
-    webserver: t('Web UI'),
-    mongodb: t('MongoDB'),
-    redis: t('Redis'),
-    elasticsearch: t('Elasticsearch'),
-  };
+  const names = useComponentNames();
   const presetText: Record<PresetName, { label: string; description: string }> = {
     small: {
       label: t('Small'),

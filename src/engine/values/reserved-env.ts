@@ -14,17 +14,11 @@
  * `render/reserved-env.test.ts` renders many variants and checks that every variable a
  * component's main container gets is covered here, so this list cannot fall behind the renderer.
  */
+import { RESOURCE_COMPONENTS, type ResourceComponent } from './presets';
 
-export const VALUES_COMPONENTS = [
-  'apiserver',
-  'asyncDelete',
-  'fileserver',
-  'webserver',
-  'mongodb',
-  'redis',
-  'elasticsearch',
-] as const;
-export type ValuesComponent = (typeof VALUES_COMPONENTS)[number];
+/** The component keys under `components` in the values: the same as the resource presets'. */
+export const VALUES_COMPONENTS = RESOURCE_COMPONENTS;
+export type ValuesComponent = ResourceComponent;
 
 type Family = 'server' | 'webserver' | 'mongodb' | 'redis' | 'elasticsearch';
 

@@ -7,6 +7,7 @@ import {
 } from '@patternfly/react-core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useComponentNames } from '../component-names';
 import { RESOURCE_COMPONENTS, type ResourceComponent } from '../../../engine';
 import type { WizardForm } from '../useWizardForm';
 import { KeyValueRows } from './KeyValueRows';
@@ -21,15 +22,7 @@ export const AdvancedSection = ({ form }: { form: WizardForm }) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const [expanded, setExpanded] = useState(false);
   const [component, setComponent] = useState<ResourceComponent>('apiserver');
-  const names: Record<ResourceComponent, string> = {
-    apiserver: t('API server'),
-    asyncDelete: t('Async delete'),
-    fileserver: t('File server'),
-    webserver: t('Web UI'),
-    mongodb: t('MongoDB'),
-    redis: t('Redis'),
-    elasticsearch: t('Elasticsearch'),
-  };
+  const names = useComponentNames();
   const base = `components.${component}`;
   const hasErrors = form.issues.some((i) =>
     /^components\.[A-Za-z]+\.(extraEnv|nodeSelector|tolerations|affinity|extraConfig|configuration)(\.|$)/.test(
