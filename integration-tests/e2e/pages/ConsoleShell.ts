@@ -115,6 +115,12 @@ export class ConsoleShell {
   /** Chooses the console theme in the masthead; open pages follow at once, as in the console. */
   async setTheme(theme: 'light' | 'dark' | 'systemDefault') {
     await this.page.locator('[data-test="theme-switcher"]').selectOption(theme);
+    // PatternFly animates colour changes: let the transitions end before anything measures them.
+    await this.page.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+    );
   }
 
   /** Whether the page is drawn in the dark theme (`pf-v6-theme-dark` on `<html>`). */
