@@ -109,7 +109,7 @@ describe('deploy as admin', () => {
     expect(darkLabels.filter((l) => l.ratio < 4.5)).toEqual([]);
     const darkViolations = await shell.accessibilityViolations('#content-scrollable');
     expect(darkViolations, formatViolations(darkViolations)).toEqual([]);
-    await shell.page.evaluate(() => window.scrollTo(0, 0));
+    await status.graph().scrollIntoViewIfNeeded();
     await shell.screenshot('dark-status-ready');
     expect(await shell.errors()).toEqual([]);
   });
