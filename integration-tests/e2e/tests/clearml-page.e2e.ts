@@ -12,6 +12,8 @@ describe('ClearML page in the console host', () => {
 
     expect(new URL(shell.page.url()).pathname).toBe(`/clearml/ns/${e2e.namespace}`);
     await expect(clearml.heading().isVisible()).resolves.toBe(true);
+    // The subtitle follows the page's access checks: wait for it rather than sample it once.
+    await clearml.description().waitFor({ timeout: 15_000 });
     await expect(clearml.description().isVisible()).resolves.toBe(true);
     await expect(shell.page.title()).resolves.toBe('Deploy ClearML · OKD');
     await shell.screenshot('clearml-page-admin');
