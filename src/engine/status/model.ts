@@ -229,6 +229,8 @@ export function instanceStatus(instance: string, live: LiveState): InstanceStatu
     ready: components.length > 0 && components.every((c) => c.state === 'Ready'),
     state: components.length ? worst : 'Progressing',
     components,
+    // Filled from the agents' Deployments and task pods (status/agents.ts).
+    agents: [],
     urls: { app: route('appRoute'), api: route('apiRoute'), files: route('filesRoute') },
   };
 }

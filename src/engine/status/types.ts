@@ -135,10 +135,43 @@ export interface ComponentStatus {
   warnings: EventSummary[];
 }
 
+/** A pod the agent's glue started for one ClearML task (label `clearml-console-plugin/agent`). */
+export interface TaskPodStatus {
+  name: string;
+  /** Pending, Running, Succeeded, Failed or Unknown, as the pod reports it. */
+  phase: string;
+  /** Why it waits or failed, in English; empty when it runs or succeeded. */
+  reason: string;
+  /** The reason as a message id with parameters, for the page to translate. */
+  i18n?: Message;
+  /** The ClearML task id, when the glue labelled the pod with it. */
+  task?: string;
+}
+
+/** One agent of the instance: its glue Deployment and the task pods it started. */
+export interface AgentStatus {
+  agent: string;
+  queues: string[];
+  state: ComponentHealth;
+  /** One plain sentence about the glue, in English. */
+  reason: string;
+  i18n: Message;
+  workload?: { kind: string; name: string };
+  desired: number;
+  ready: number;
+  /** The most task pods the agent runs at once. */
+  maxPods: number;
+  /** `nvidia.com/gpu` per task pod (0 for CPU agents). */
+  gpus: number;
+  taskPods: TaskPodStatus[];
+}
+
 export interface InstanceStatus {
   instance: string;
   ready: boolean;
   state: ComponentHealth;
   components: ComponentStatus[];
+  /** The instance's agents; empty when it has none. */
+  agents: AgentStatus[];
   urls: { app?: string; api?: string; files?: string };
 }
