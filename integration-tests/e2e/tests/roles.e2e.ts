@@ -22,7 +22,7 @@ describe('each role on the ClearML page', () => {
     ns = await namespaces.create('e2e-roles', { developer: 'admin', viewer: 'view' });
   });
 
-  it('a cluster administrator deploys with defaults; every row says Created, the second pass is its own step', async () => {
+  it('a cluster administrator deploys with defaults; every row says Created, the Route hosts are their own step', async () => {
     const shell = await shellAs('admin', VIEWPORT);
     const clearml = new ClearMLPage(shell);
     await clearml.open(ns);
@@ -44,11 +44,11 @@ describe('each role on the ClearML page', () => {
     await progress.waitForDone();
     await shell.screenshot('roles-admin-deploy-done');
 
-    // The second pass (Route hosts) is a step of its own, with what it did.
+    // Writing the servers with the Route hosts is a step of its own, with what it did.
     expect(await progress.phase('route-hosts').innerText()).toMatch(/The Routes have their hosts/);
     const rows = await progress.rows();
-    // A fresh project: every object was created by this run, including the ones the second
-    // pass wrote again; none of them reads "Updated".
+    // A fresh project: every object was created by this run, including the ones written with
+    // the Route hosts; none of them reads "Updated".
     expect(rows.filter((r) => r.state !== 'Created')).toEqual([]);
     expect(rows.filter((r) => r.routeHosts).length).toBeGreaterThan(0);
     // The counts agree with the rows.

@@ -64,7 +64,7 @@ describe('DeployProgress', () => {
     expect(screen.getByTestId('deploy-object-Secret-clearml-credentials')).toBeInTheDocument();
   });
 
-  it('keeps "Created" for objects the Route-host pass writes again, shows that pass, counts agree', async () => {
+  it('writes the servers once with the Route hosts, shows that step, counts agree', async () => {
     const client = new RouterAdmits([
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
     ]);
@@ -73,7 +73,7 @@ describe('DeployProgress', () => {
     renderWithClient(<DeployProgress run={state} onRetry={vi.fn()} onCancel={vi.fn()} />, {
       client,
     });
-    // The web server learns the Route hosts in the second pass: still "Created", with a note.
+    // The web server is written once, with the Route hosts: "Created", with a note.
     const web = screen.getByTestId('deploy-object-Deployment-clearml-webserver');
     expect(web).toHaveTextContent('Created');
     expect(web).not.toHaveTextContent('Updated');
@@ -81,7 +81,7 @@ describe('DeployProgress', () => {
     // The second pass is its own step, with its reason.
     expect(screen.getByTestId('phase-route-hosts')).toHaveTextContent('Route hosts');
     expect(screen.getByTestId('phase-route-hosts')).toHaveTextContent(
-      /updating .*Deployment clearml-webserver.* with the external URLs/,
+      /writing .*Deployment clearml-webserver.* with the external URLs/,
     );
     // One row per object, each written once: the summary, the rows and the result agree.
     const rows = screen.getAllByTestId(/^deploy-object-/);

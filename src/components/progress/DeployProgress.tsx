@@ -234,7 +234,7 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
                         </Label>
                         {o.routeHosts && o.state !== 'failed' && (
                           <div data-test="route-hosts-note">
-                            {t('Written again with the Route hosts.')}
+                            {t('Written with the Route hosts.')}
                           </div>
                         )}
                         {o.message && <div>{say(o.message)}</div>}

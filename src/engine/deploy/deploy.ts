@@ -11,7 +11,14 @@ import { msg, said } from '../messages/message';
 import { admittedHost } from '../render/context';
 import type { SccPlanEntry } from '../scc/plan';
 import type { ClearMLValues } from '../values/schema';
-import { type ApplyEvent, applyAll, type ApplyProblem, dryRunAll, type ObjectState } from './apply';
+import {
+  type ApplyEvent,
+  applyAll,
+  type ApplyOutcome,
+  type ApplyProblem,
+  dryRunAll,
+  type ObjectState,
+} from './apply';
 import { sleep } from './concurrency';
 import {
   type AdminHandoff,
@@ -24,7 +31,8 @@ import {
 } from './grants';
 import { renderForCluster } from './live';
 import { instanceSelector, isOwnedBy, keyOf } from './ownership';
-import { type InstallRecord, recordName, renderRecord } from './record';
+import { recordName, renderRecord } from './record';
+import { TIERS, tierOf } from './tiers';
 import { checkUpgrade, type UpgradeCheck } from './upgrade';
 import { mongoPrepareJobName, runMongoPrepare } from './upgrade-mongodb';
 
@@ -148,20 +156,25 @@ const missingGrantProblems = (grants: SccGrant[], namespace: string): Stop => ({
   })),
 });
 
+/** Objects applied once the Routes have their hosts: the servers and everything after them. */
+const needsHosts = (o: K8sObject) => TIERS.indexOf(tierOf(o)) >= TIERS.indexOf('ClearML servers');
+
 /**
- * Events of the second pass: its own phase, with the reason and the objects it rewrites, in
- * place of the apply phase; each object event marked as belonging to it.
+ * Events once the Routes have their hosts: a phase of its own, with the reason and the objects
+ * that carry the URLs, each of their events marked; the apply and dry-run phases it runs inside
+ * are not announced again.
  */
-function secondPassEvents(emit: (e: DeployEvent) => void, objects: K8sObject[]) {
-  const names = objects.map((o) => `${o.kind} ${o.metadata.name}`).join(', ');
+function hostEvents(emit: (e: DeployEvent) => void, carried: K8sObject[]) {
+  const names = carried.map((o) => `${o.kind} ${o.metadata.name}`).join(', ');
+  const marked = new Set(carried.map(keyOf));
+  emit({
+    type: 'phase',
+    phase: 'route-hosts',
+    ...said(msg('deploy.phase.routeHosts', { objects: names })),
+  });
   return (e: DeployEvent) => {
-    if (e.type === 'phase' && e.phase === 'apply') {
-      emit({
-        type: 'phase',
-        phase: 'route-hosts',
-        ...said(msg('deploy.phase.routeHosts', { objects: names })),
-      });
-    } else if (e.type === 'object') {
+    if (e.type === 'phase') return;
+    if (e.type === 'object' && marked.has(`${e.ref.kind}/${e.ref.name}`)) {
       emit({ ...e, pass: 'route-hosts' });
     } else {
       emit(e);
@@ -180,13 +193,14 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     ...said(msg('deploy.phase.read', { instance, namespace })),
   });
   const recordRef = { apiVersion: 'v1', kind: 'ConfigMap', name: recordName(instance), namespace };
-  // The record is asked for first: the render before the lists takes a moment of CPU.
-  const recordRead = client.get<InstallRecord>(recordRef);
-  const [previousRecord, { objects, plan, live, rerender }] = await Promise.all([
-    recordRead,
-    renderForCluster(client, values),
-  ]);
-  if (previousRecord) live.set(keyOf(previousRecord), previousRecord);
+  // One list per kind (the install record comes with the ConfigMaps), the Secret by name.
+  const {
+    objects,
+    plan,
+    live,
+    record: previousRecord,
+    rerender,
+  } = await renderForCluster(client, values);
   // The install record is written with the last tier, once the instance it names is there.
   const record = renderRecord(values, previousRecord);
   const writes = [...objects, record];
@@ -277,19 +291,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     }
   }
 
-  // Apply, then, when the Routes got new hosts, apply what changed with them (the web UI's URLs).
-  const routeKeys = objects.filter((o) => o.kind === 'Route').map(keyOf);
-  const renderedHosts = routeHostsOf(routeKeys, live);
-  let pending: K8sObject[] = objects;
-  for (let pass = 0; pass < 2 && pending.length; pass++) {
-    const outcome = await applyAll({
-      ...input,
-      objects: pending,
-      last: pass === 0 ? [record] : undefined,
-      onEvent: pass === 0 ? emit : secondPassEvents(emit, pending),
-    });
+  // Apply the tiers before the servers; by then the router has usually admitted the Routes
+  // (they are in the first tier), so the objects that carry their URLs are rendered with the
+  // hosts and written once. Only an object of an early tier that carries a URL (none by default)
+  // is written again.
+  const merge = (outcome: ApplyOutcome) => {
     for (const entry of outcome.states) {
-      // An object written in both passes keeps one entry; "created" stays "created".
+      // An object written twice keeps one entry; "created" stays "created".
       const index = states.findIndex(
         (e) => e.ref.kind === entry.ref.kind && e.ref.name === entry.ref.name,
       );
@@ -297,20 +305,39 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       else if (states[index].state !== 'created') states[index] = entry;
     }
     changed = states.filter((e) => e.state === 'created' || e.state === 'configured').length;
-    if (outcome.problems.length) {
-      return stop({ stoppedBecause: 'apply-failed', problems: outcome.problems });
-    }
-    pending = [];
-    if (pass === 0) {
-      await waitForRouteHosts(options, routeKeys, live);
-      if (routeHostsOf(routeKeys, live) !== renderedHosts) {
-        const applied = new Map(objects.map((o) => [keyOf(o), o]));
-        pending = (await rerender(live)).objects.filter(
-          (o) => !skip.has(keyOf(o)) && differs(o, applied.get(keyOf(o))),
-        );
-      }
-    }
+    return outcome.problems.length
+      ? stop({ stoppedBecause: 'apply-failed', problems: outcome.problems })
+      : undefined;
+  };
+  const routeKeys = objects.filter((o) => o.kind === 'Route').map(keyOf);
+  const renderedHosts = routeHostsOf(routeKeys, live);
+  const early = objects.filter((o) => !needsHosts(o));
+  const failedEarly = merge(await applyAll({ ...input, objects: early }));
+  if (failedEarly) return failedEarly;
+
+  let late = objects.filter(needsHosts);
+  let again: K8sObject[] = [];
+  // The servers' tier continues the apply phase unless the hosts start a phase of their own.
+  let onLate = (e: DeployEvent) => {
+    if (e.type !== 'phase') emit(e);
+  };
+  await waitForRouteHosts(options, routeKeys, live);
+  if (routeHostsOf(routeKeys, live) !== renderedHosts) {
+    const first = new Map(objects.map((o) => [keyOf(o), o]));
+    const revised = (await rerender(live)).objects.filter((o) => !skip.has(keyOf(o)));
+    const carried = revised.filter((o) => differs(o, first.get(keyOf(o))));
+    again = carried.filter((o) => !needsHosts(o));
+    late = revised.filter(needsHosts);
+    onLate = hostEvents(emit, carried);
+    // An object that only the hosts bring (the files path Route) is dry-run like the others.
+    const added = carried.filter((o) => !first.has(keyOf(o)));
+    const refused = await dryRunAll({ ...input, objects: added, onEvent: onLate });
+    if (refused.length) return stop({ stoppedBecause: 'apply-failed', problems: refused });
   }
+  const failedLate = merge(
+    await applyAll({ ...input, objects: [...again, ...late], last: [record], onEvent: onLate }),
+  );
+  if (failedLate) return failedLate;
   emit({
     type: 'phase',
     phase: 'done',

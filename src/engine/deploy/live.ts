@@ -8,6 +8,7 @@ import type { SccPlanEntry } from '../scc/plan';
 import type { ClearMLValues } from '../values/schema';
 import type { K8sObject, K8sSecret, Route } from '../k8s-types';
 import { isOwnedBy, keyOf } from './ownership';
+import { type InstallRecord, recordName } from './record';
 
 /** Kinds read one object at a time by name, never listed: a list would return other apps' data. */
 const READ_BY_NAME = new Set(['Secret']);
@@ -73,8 +74,10 @@ export function existingFrom(live: Map<string, K8sObject>, instance: string): Ex
 export interface ClusterPlan {
   objects: K8sObject[];
   plan: SccPlanEntry[];
-  /** Live counterparts of `objects`, keyed `Kind/name`. */
+  /** Live counterparts of `objects` and the install record, keyed `Kind/name`. */
   live: Map<string, K8sObject>;
+  /** The instance's install record, from the same ConfigMap list as the others. */
+  record?: InstallRecord;
   /** Renders again with what `live` holds now (e.g. once Routes have hosts). */
   rerender: (live: Map<string, K8sObject>) => Promise<RenderResult>;
 }
@@ -98,12 +101,20 @@ export async function renderForCluster(
   // The namespace's SCC ranges matter only to the plan, not to the names: a first render names
   // the objects while the namespace is read, and the lists of their kinds go out with it.
   const reader = liveReader(client, values.namespace);
+  // The install record is a ConfigMap: it comes from the list of ConfigMaps, not a request of its own.
+  const recordStub: K8sObject = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: recordName(values.name), namespace: values.namespace },
+  };
   const namespace = client
     .get({ apiVersion: 'v1', kind: 'Namespace', name: values.namespace })
     .catch(tolerate(undefined));
   const drafted = renderWithPlan(values).then(async (draft) => ({
     draft,
-    live: await reader(draft.objects).catch(tolerate(new Map<string, K8sObject>())),
+    live: await reader([...draft.objects, recordStub]).catch(
+      tolerate(new Map<string, K8sObject>()),
+    ),
   }));
   const [ns, { draft, live }] = await Promise.all([namespace, drafted]);
   const rerender = (current: Map<string, K8sObject>) =>
@@ -121,5 +132,6 @@ export async function renderForCluster(
     const more = await reader(late).catch(tolerate(new Map<string, K8sObject>()));
     for (const [key, object] of more) live.set(key, object);
   }
-  return { objects, plan, live, rerender };
+  const record = live.get(keyOf(recordStub)) as InstallRecord | undefined;
+  return { objects, plan, live, record, rerender };
 }

@@ -3,14 +3,14 @@ import { render } from '../render/render';
 import { groupByTier, inApplyOrder } from './tiers';
 
 describe('apply order', () => {
-  it('puts accounts, grants, secrets and volumes first, data stores before servers, routes last', async () => {
+  it('puts accounts, grants, secrets, volumes and Routes first, data stores before servers, Services last', async () => {
     const objects = await render(createValues({ name: 'ml', namespace: 'team-a' }));
     const groups = groupByTier(objects);
     expect(groups.map((g) => g.tier)).toEqual([
-      'accounts, grants, secrets and volumes',
+      'accounts, grants, secrets, volumes and routes',
       'data stores',
       'ClearML servers',
-      'services and routes',
+      'services',
     ]);
     const names = (i: number) => groups[i].objects.map((o) => `${o.kind}/${o.metadata.name}`);
     expect(names(0)).toEqual(
@@ -21,6 +21,9 @@ describe('apply order', () => {
         'PersistentVolumeClaim/ml-mongodb-data',
         'NetworkPolicy/ml-netpol-mongodb',
         'NetworkPolicy/ml-netpol-apiserver',
+        // The router gives the Routes their hosts while the data stores are written.
+        'Route/ml-app',
+        'Route/ml-api',
       ]),
     );
     expect(names(1).sort()).toEqual([
@@ -31,7 +34,22 @@ describe('apply order', () => {
     expect(names(2)).toEqual(
       expect.arrayContaining(['Deployment/ml-apiserver', 'Deployment/ml-webserver']),
     );
-    expect(names(3)).toEqual(expect.arrayContaining(['Service/ml-apiserver', 'Route/ml-app']));
+    expect(names(3)).toEqual(expect.arrayContaining(['Service/ml-apiserver']));
+    expect(names(3).filter((n) => n.startsWith('Route/'))).toEqual([]);
     expect(inApplyOrder(objects)).toHaveLength(objects.length);
+  });
+
+  it("writes an agent's task pod template with the servers, since it carries their URLs", async () => {
+    const objects = await render(
+      createValues({
+        name: 'ml',
+        namespace: 'team-a',
+        agents: [{ name: 'cpu', queues: ['default'] }],
+      }),
+    );
+    const servers = groupByTier(objects).find((g) => g.tier === 'ClearML servers')!;
+    expect(servers.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(
+      expect.arrayContaining(['ConfigMap/ml-agent-cpu-pod-template', 'Deployment/ml-agent-cpu']),
+    );
   });
 });

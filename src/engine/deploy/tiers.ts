@@ -1,18 +1,20 @@
 /**
- * Apply order: service accounts, RBAC, secrets and configuration, network policies, volumes, then
- * the data stores, the ClearML servers, and last Services and Routes. Objects in one tier do not
- * depend on each other and are written in parallel; a tier starts when the one before it is
- * written. Nothing in the first tier refers to another object's existence, so those kinds share
- * one tier; the network policies are thus in place before any pod starts.
+ * Apply order: service accounts, RBAC, secrets and configuration, network policies, volumes and
+ * Routes, then the data stores, the ClearML servers (with the agents and their task pod
+ * templates), and last Services. Objects in one tier do not depend on each other and are written
+ * in parallel; a tier starts when the one before it is written. Nothing in the first tier refers
+ * to another object's existence, so those kinds share one tier; the network policies are thus in
+ * place before any pod starts. Routes come first because the router gives them their hosts while
+ * the data stores are written: the servers and the task pod templates carry those URLs.
  */
-import { componentOf } from '../components';
+import { COMPONENT_LABEL, componentOf } from '../components';
 import type { K8sObject } from '../k8s-types';
 
 export const TIERS = [
-  'accounts, grants, secrets and volumes',
+  'accounts, grants, secrets, volumes and routes',
   'data stores',
   'ClearML servers',
-  'services and routes',
+  'services',
   'other',
 ] as const;
 
@@ -22,15 +24,20 @@ const DATA_STORES = new Set(['mongodb', 'redis', 'elasticsearch']);
 
 export function tierOf(obj: K8sObject): TierName {
   switch (obj.kind) {
+    case 'ConfigMap':
+      // An agent's task pod template carries the external URLs of the API and file server.
+      return obj.metadata.labels?.[COMPONENT_LABEL] === 'agent'
+        ? 'ClearML servers'
+        : 'accounts, grants, secrets, volumes and routes';
     case 'ServiceAccount':
     case 'Role':
     case 'RoleBinding':
     case 'Secret':
-    case 'ConfigMap':
     // Network isolation is in place before any data store or server pod starts.
     case 'NetworkPolicy':
     case 'PersistentVolumeClaim':
-      return 'accounts, grants, secrets and volumes';
+    case 'Route':
+      return 'accounts, grants, secrets, volumes and routes';
     case 'Deployment':
     case 'StatefulSet':
     case 'PodDisruptionBudget': {
@@ -38,8 +45,7 @@ export function tierOf(obj: K8sObject): TierName {
       return component && DATA_STORES.has(component) ? 'data stores' : 'ClearML servers';
     }
     case 'Service':
-    case 'Route':
-      return 'services and routes';
+      return 'services';
     default:
       return 'other';
   }

@@ -152,7 +152,7 @@ export const MESSAGES = {
   'deploy.phase.dryRun': 'Checking every object with the API server (dry run)',
   'deploy.phase.apply': 'Applying objects in dependency order',
   'deploy.phase.routeHosts':
-    'The Routes have their hosts: updating {{objects}} with the external URLs of the API and file server',
+    'The Routes have their hosts: writing {{objects}} with the external URLs of the API and file server',
   'deploy.phase.upgrade':
     "Making sure MongoDB's featureCompatibilityVersion is {{series}} before MongoDB is upgraded",
   'deploy.phase.done': '{{count}} object written',

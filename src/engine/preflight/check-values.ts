@@ -1,7 +1,6 @@
 /** Preflight for a set of values: render them for this cluster, then run every check. */
 import type { ClusterClient } from '../cluster/client';
 import { type ClusterPlan, renderForCluster } from '../deploy/live';
-import { type InstallRecord, recordName } from '../deploy/record';
 import { checkUpgrade, type UpgradeCheck } from '../deploy/upgrade';
 import type { ClearMLValues } from '../values/schema';
 import { blocking, type Finding, finding, type PreflightReport } from './findings';
@@ -12,20 +11,7 @@ export async function checkValues(
   values: ClearMLValues,
   options: { tolerateReadErrors?: boolean } = {},
 ): Promise<Omit<ClusterPlan, 'rerender'> & { report: PreflightReport; upgrade: UpgradeCheck }> {
-  const [{ objects, plan, live }, record] = await Promise.all([
-    renderForCluster(client, values, options),
-    client
-      .get<InstallRecord>({
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        name: recordName(values.name),
-        namespace: values.namespace,
-      })
-      .catch((err: unknown) => {
-        if (options.tolerateReadErrors) return undefined;
-        throw err;
-      }),
-  ]);
+  const { objects, plan, live, record } = await renderForCluster(client, values, options);
   const upgrade = checkUpgrade(values, record, live);
   const report = await preflight({
     client,
