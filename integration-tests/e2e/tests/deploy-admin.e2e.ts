@@ -4,6 +4,7 @@ import { formatViolations } from '../support/a11y';
 import { BridgeClient } from '../support/bridge-client';
 import { svgTextContrast } from '../support/contrast';
 import { useConsole } from '../support/fixtures';
+import { type FirstPaint, median, readFirstPaint, watchFirstPaint } from '../support/first-paint';
 import { until } from '../support/wait';
 
 const INSTANCE = 'clearml';
@@ -113,6 +114,48 @@ describe('deploy as admin', () => {
     await shell.screenshot('dark-status-ready');
     expect(await shell.errors()).toEqual([]);
   });
+
+  it('opens a running instance with all its initial lists at once, and reports the first paint', async () => {
+    // The kinds the status panel watches (hooks/watch-specs.ts, instanceWatch).
+    const watched = [
+      'deployments',
+      'statefulsets',
+      'replicasets',
+      'pods',
+      'persistentvolumeclaims',
+      'routes',
+      'events',
+      'storageclasses',
+    ];
+    const runs: FirstPaint[] = [];
+    for (let round = 0; round < 5; round++) {
+      const shell = await shellAs('admin', VIEWPORT);
+      await watchFirstPaint(shell.page, COMPONENTS.length);
+      await new ClearMLPage(shell).openInstance(ns, INSTANCE);
+      const figures = await readFirstPaint(shell.page);
+      runs.push(figures);
+      // The first list of each watched kind: all sent before any of them is answered, so the
+      // panel waits for the slowest list, not for their sum.
+      const first = watched.map((plural) =>
+        figures.lists.find((l) => l.path.split('/').at(-1) === plural),
+      );
+      expect(first.map((l, i) => (l ? watched[i] : `${watched[i]} not listed`))).toEqual(watched);
+      const lists = first.filter((l) => l !== undefined);
+      const lastStart = Math.max(...lists.map((l) => l.start));
+      const firstEnd = Math.min(...lists.map((l) => l.end));
+      expect(lastStart, JSON.stringify(lists)).toBeLessThanOrEqual(firstEnd);
+      await shell.close();
+    }
+    const panel = median(runs.map((r) => r.panel));
+    const host = median(runs.map((r) => r.host));
+    const lists = median(runs.map((r) => r.lists.length));
+    console.log(
+      `status panel first meaningful paint (median of ${runs.length}): ${panel.toFixed(0)} ms ` +
+        `after navigation; host first contentful paint ${host.toFixed(0)} ms; ratio ` +
+        `${(panel / host).toFixed(2)}; ${lists} list requests before it, the ${watched.length} ` +
+        `watched kinds all in flight at once`,
+    );
+  }, 180_000);
 
   it('uninstalls keeping the data: PVCs remain, workloads are gone', async () => {
     const pvcsBefore = await admin.list<Named>(`/api/v1/namespaces/${ns}/persistentvolumeclaims`);

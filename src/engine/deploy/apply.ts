@@ -72,6 +72,8 @@ export interface DryRunInput extends ApplyInput {
 }
 
 export interface ApplyAllInput extends ApplyInput {
+  /** Written with the first tier, whatever their own (objects written again). */
+  first?: K8sObject[];
   /** Written with the last tier (the install record: it names an instance that is all there). */
   last?: K8sObject[];
 }
@@ -125,6 +127,10 @@ export async function applyAll(input: ApplyAllInput): Promise<ApplyOutcome> {
   const problems: ApplyProblem[] = [];
   let changed = 0;
   const groups = groupByTier(objects);
+  if (input.first?.length) {
+    if (groups.length) groups[0].objects.unshift(...input.first);
+    else groups.push(...groupByTier(input.first));
+  }
   if (input.last?.length) {
     const final = groups.at(-1);
     if (final) final.objects.push(...input.last);

@@ -32,7 +32,7 @@ import {
 import { renderForCluster } from './live';
 import { instanceSelector, isOwnedBy, keyOf } from './ownership';
 import { recordName, renderRecord } from './record';
-import { TIERS, tierOf } from './tiers';
+import { groupByTier, TIERS, tierOf } from './tiers';
 import { checkUpgrade, type UpgradeCheck } from './upgrade';
 import { mongoPrepareJobName, runMongoPrepare } from './upgrade-mongodb';
 
@@ -317,6 +317,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 
   let late = objects.filter(needsHosts);
   let again: K8sObject[] = [];
+  let added: K8sObject[] = [];
   // The servers' tier continues the apply phase unless the hosts start a phase of their own.
   let onLate = (e: DeployEvent) => {
     if (e.type !== 'phase') emit(e);
@@ -326,18 +327,30 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     const first = new Map(objects.map((o) => [keyOf(o), o]));
     const revised = (await rerender(live)).objects.filter((o) => !skip.has(keyOf(o)));
     const carried = revised.filter((o) => differs(o, first.get(keyOf(o))));
-    again = carried.filter((o) => !needsHosts(o));
+    again = carried.filter((o) => !needsHosts(o) && first.has(keyOf(o)));
+    added = carried.filter((o) => !needsHosts(o) && !first.has(keyOf(o)));
     late = revised.filter(needsHosts);
     onLate = hostEvents(emit, carried);
-    // An object that only the hosts bring (the files path Route) is dry-run like the others.
-    const added = carried.filter((o) => !first.has(keyOf(o)));
-    const refused = await dryRunAll({ ...input, objects: added, onEvent: onLate });
-    if (refused.length) return stop({ stoppedBecause: 'apply-failed', problems: refused });
   }
-  const failedLate = merge(
-    await applyAll({ ...input, objects: [...again, ...late], last: [record], onEvent: onLate }),
+  // The servers' tier, with whatever an earlier tier must write again; meanwhile an object that
+  // only the hosts bring (the files path Route) is dry-run, and written with the last tier.
+  const [head, ...rest] = groupByTier(late);
+  const [servers, refused] = await Promise.all([
+    applyAll({ ...input, objects: head?.objects ?? [], first: again, onEvent: onLate }),
+    dryRunAll({ ...input, objects: added, onEvent: onLate }),
+  ]);
+  const failedServers = merge(servers);
+  if (failedServers) return failedServers;
+  if (refused.length) return stop({ stoppedBecause: 'apply-failed', problems: refused });
+  const failedLast = merge(
+    await applyAll({
+      ...input,
+      objects: rest.flatMap((g) => g.objects),
+      last: [...added, record],
+      onEvent: onLate,
+    }),
   );
-  if (failedLate) return failedLate;
+  if (failedLast) return failedLast;
   emit({
     type: 'phase',
     phase: 'done',

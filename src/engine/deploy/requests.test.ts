@@ -76,6 +76,12 @@ describe('requests of one deploy', () => {
     );
     const webserver = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'ml-webserver' };
     expect(writesOf(requests, webserver)).toHaveLength(2);
+    // The files path Route exists only with the web UI's host: it is still dry-run first.
+    const files = { apiVersion: 'route.openshift.io/v1', kind: 'Route', name: 'ml-files' };
+    expect(writesOf(requests, files).map((r) => r.path.includes('dryRun=All'))).toEqual([
+      true,
+      false,
+    ]);
     // At most a dry run and an apply per object, plus one read per kind.
     expect(requests.length).toBeLessThanOrEqual(2 * objects + perResource.size);
     // No object of the first tiers needed the hosts: none was written twice.
