@@ -37,6 +37,8 @@ const kubectl = join(
 interface Run {
   ms: number;
   requests: number;
+  /** GETs: lists, reads by name, polls (and kubectl's discovery). */
+  reads: number;
   throttled: number;
   objects: number;
 }
@@ -56,8 +58,11 @@ function sh(args: string[]) {
 /** The engine's client as the CLI builds it, counting requests and 429 answers. */
 function countingClient() {
   const kc = loadKubeConfig({ kubeconfig, context: 'admin' });
-  const counts = { requests: 0, throttled: 0 };
-  const transport = nodeTransport(kc, () => counts.requests++);
+  const counts = { requests: 0, reads: 0, throttled: 0 };
+  const transport = nodeTransport(kc, (request) => {
+    counts.requests++;
+    if (request.method === 'GET') counts.reads++;
+  });
   const counted: Transport = async (request) => {
     const response = await transport(request);
     if (response.status === 429) counts.throttled++;
@@ -105,8 +110,9 @@ function kubectlTimed(args: string[], objects: number): Run {
   const ms = performance.now() - start;
   if (out.status !== 0) throw new Error(`kubectl ${args[0]} failed: ${out.stderr.slice(-500)}`);
   const requests = (out.stderr.match(/"Response" verb=/g) ?? []).length;
+  const reads = (out.stderr.match(/"Response" verb="GET"/g) ?? []).length;
   const throttled = (out.stderr.match(/"Response" verb=[^\n]*status="429/g) ?? []).length;
-  return { ms, requests, throttled, objects };
+  return { ms, requests, reads, throttled, objects };
 }
 
 async function renderedFile(namespace: string) {
@@ -120,13 +126,15 @@ function report(label: string, engine: Run[], reference: Run[], what: string) {
   const e = median(engine.map((r) => r.ms));
   const k = median(reference.map((r) => r.ms));
   const perObject = (runs: Run[]) => median(runs.map((r) => r.requests / r.objects)).toFixed(2);
+  const writesPerObject = (runs: Run[]) =>
+    median(runs.map((r) => (r.requests - r.reads) / r.objects)).toFixed(2);
   const sum = (runs: Run[]) => runs.reduce((n, r) => n + r.throttled, 0);
   console.log(`${label} (median of ${engine.length}, ${engine[0].objects} objects):`);
   console.log(
-    `  engine   ${e.toFixed(0).padStart(5)} ms  ${median(engine.map((r) => r.requests))} requests (${perObject(engine)} per object)  429s: ${sum(engine)}`,
+    `  engine   ${e.toFixed(0).padStart(5)} ms  ${median(engine.map((r) => r.requests))} requests (${perObject(engine)} per object: ${writesPerObject(engine)} writes per object + ${median(engine.map((r) => r.reads))} reads)  429s: ${sum(engine)}`,
   );
   console.log(
-    `  ${what.padEnd(8)} ${k.toFixed(0).padStart(5)} ms  ${median(reference.map((r) => r.requests))} requests (${perObject(reference)} per object)  429s: ${sum(reference)}`,
+    `  ${what.padEnd(8)} ${k.toFixed(0).padStart(5)} ms  ${median(reference.map((r) => r.requests))} requests (${perObject(reference)} per object: ${writesPerObject(reference)} writes per object + ${median(reference.map((r) => r.reads))} reads)  429s: ${sum(reference)}`,
   );
   console.log(`  ratio engine / kubectl (time): ${(e / k).toFixed(2)}`);
   console.log(
