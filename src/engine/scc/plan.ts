@@ -68,7 +68,7 @@ function describe(v: Violation, pod: PodSpec): Message {
     case 'fs-group':
       return msg('scc.cause.fsGroup', { fsGroup: String(pod.securityContext?.fsGroup) });
     default:
-      return msg('scc.cause.other', { detail: v.message });
+      return v.i18n;
   }
 }
 
