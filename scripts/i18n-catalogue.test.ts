@@ -108,9 +108,7 @@ const c = z.string().default('clearml-token-k8s').meta({ description: 'Shown in 
     const root = resolve(__dirname, '..');
     const dir = join(root, 'src', 'engine', 'values');
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-    const schemaSources = files
-      .map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') }))
-      .filter(({ text }) => text.includes("from 'zod'"));
+    const schemaSources = files.map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') }));
     expect(schemaSources.length).toBeGreaterThan(5);
     const problems = checkCatalogue({
       uses: [],

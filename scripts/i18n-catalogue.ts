@@ -13,7 +13,7 @@ export interface CatalogueInput {
   engineSources: string;
   /** The English locale file. */
   catalogue: Record<string, string>;
-  /** The values schema's source files (those that use zod), to find sentences without an id. */
+  /** The values schema's source files, to find sentences without an id. */
   schemaSources?: { file: string; text: string }[];
 }
 

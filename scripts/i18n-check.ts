@@ -33,13 +33,13 @@ const sources = (dir: string): string[] =>
   });
 
 const valuesDir = join(root, 'src', 'engine', 'values');
+// Every source of the values schema, and the reading of values files that comes before it.
 const schemaSources = readdirSync(valuesDir)
   .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
   .map((name) => ({
     file: relative(root, join(valuesDir, name)),
     text: readFileSync(join(valuesDir, name), 'utf8'),
-  }))
-  .filter(({ text }) => /from 'zod'/.test(text));
+  }));
 
 const problems = checkCatalogue({
   uses,

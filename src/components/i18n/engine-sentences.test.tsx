@@ -14,9 +14,13 @@ import { planScc } from '../../engine/scc/plan';
 import { createValues } from '../../engine/values';
 import { BAD_VALUES } from '../../engine/values/bad-values';
 import type { FormInput } from '../model/form-values';
+import { parseValuesYaml } from '../model/values-yaml';
+import { ValuesYamlStep } from '../wizard/ValuesYamlStep';
 import { HandoffPanel } from '../wizard/HandoffPanel';
 import { useWizardForm } from '../wizard/useWizardForm';
 import { I18N_NAMESPACE, translateMessage } from './translate-message';
+
+vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../../test-support/console-sdk'));
 
 /** `⟦id⟧(param, …)` for every key of the English file: a translation without any English. */
 function markedLanguage() {
@@ -61,6 +65,24 @@ describe('engine sentences on the page', () => {
       }
     }
     expect(count).toBeGreaterThan(100);
+  });
+
+  it('shows the problems of edited values YAML by their message ids', async () => {
+    for (const text of ['a: [', 'name: Bad_Name\nbogus: 1\n']) {
+      const edit = parseValuesYaml(text, {});
+      expect(edit.problems.length).toBeGreaterThan(0);
+      const { unmount } = render(
+        <ValuesYamlStep text={text} problems={edit.problems} onChange={() => undefined} />,
+        { wrapper },
+      );
+      const items = await screen.findAllByTestId('values-yaml-problem');
+      expect(items).toHaveLength(edit.problems.length);
+      for (const item of items) expect(item.textContent).toMatch(/⟦values\./);
+      for (const p of edit.problems) {
+        expect(items.map((i) => i.textContent).join('\n')).not.toContain(p.message);
+      }
+      unmount();
+    }
   });
 
   it('says why no SCC admits a pod with the admission rule translated too', () => {

@@ -64,7 +64,9 @@ function lineOf(text: string): (path: string) => number | undefined {
  */
 export function parseValuesYaml(text: string, form: FormInput): YamlEdit {
   const read = readValuesYaml(text);
-  if (!read.ok) return { ok: false, problems: [{ path: '', message: read.message }] };
+  if (!read.ok) {
+    return { ok: false, problems: [{ path: '', message: read.message, i18n: read.i18n }] };
+  }
   const data = (read.data ?? {}) as FormInput;
   const line = lineOf(text);
   const secrets = SECRET_PATHS.filter((p) => getIn(data, p) !== undefined);

@@ -19,6 +19,27 @@ export const VALUE_MESSAGES = {
   // Reading
   'values.unknownField': 'unknown field',
   'values.unreadable': 'values could not be read: {{detail}}',
+  'values.file.tooLarge': 'values file is larger than 1 MiB',
+  'values.file.tooLargeBytes': 'values file is larger than 1 MiB; values files are small YAML',
+  'values.file.utf16': 'values file is UTF-16 text; save it as UTF-8',
+  'values.file.binary': 'values file is binary (it contains NUL bytes), not YAML text',
+  'values.file.notUtf8': 'values file is not valid UTF-8 text; save it as UTF-8',
+  'values.file.nul': 'values file contains NUL characters, not YAML text',
+  'values.file.entries': 'values file has more than {{max}} entries; values files are small',
+  'values.file.severalDocuments':
+    'values file holds several YAML documents; put all values in one document',
+  'values.file.documents':
+    'values file holds {{documents}} YAML documents; put all values in one document',
+  'values.file.deep': 'values file is nested more than {{max}} levels deep',
+  'values.file.selfAlias': 'values file has a YAML alias *{{alias}} inside its own anchor',
+  'values.file.tag': 'values file uses the YAML tag {{tag}}; only plain YAML values are supported',
+  'values.file.keyTwice': 'values file has the key {{key}} twice in one mapping',
+  'values.file.invalidYaml': 'values file is not valid YAML: {{detail}}',
+  'values.file.notPlainYaml': 'values file is not plain YAML: {{detail}}',
+  'values.file.aliases': 'values file expands too many YAML aliases',
+  'values.file.notMapping':
+    'values file must hold a mapping of fields such as name: and namespace:',
+  'values.file.unreadable': 'values file could not be read: {{detail}}',
 
   // zod's own sentences, for checks that give none (zod 4 locales/en)
   'values.zod.invalidType': 'Invalid input: expected {{expected}}, received {{received}}',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../messages/catalogue';
 import { BAD_VALUES } from './bad-values';
 import { issueMessage, parseValues, type ValidationIssue } from './parse';
+import { readValuesSource } from './read-source';
 
 const locale: Record<string, string> = JSON.parse(
   readFileSync(
@@ -71,5 +72,31 @@ describe('what the values schema says, as messages', () => {
       params: { expected: 'boolean', received: 'string' },
       text: 'Invalid input: expected boolean, received string',
     });
+  });
+
+  it('says why a values file cannot be read as a message too, in the same English', () => {
+    const files: (string | Uint8Array)[] = [
+      'a: [',
+      'a: 1\na: 2\n',
+      'a: !!binary aGk=\n',
+      '- just\n- a list\n',
+      'a: 1\n---\nb: 2\n',
+      '---\n---\n---\n---\n',
+      'a: &x [*x]\n',
+      `${'['.repeat(100)}`,
+      'a\0',
+      new Uint8Array([0xff, 0xfe, 0x61]),
+      new Uint8Array([0x61, 0x00]),
+      new Uint8Array([0xc3, 0x28]),
+    ];
+    const ids = new Set<string>();
+    for (const file of files) {
+      const read = readValuesSource(file);
+      if (read.ok) throw new Error(`read ${String(file)}`);
+      expect(read.i18n.text).toBe(read.message);
+      expect(locale[read.i18n.id], read.i18n.id).toBe(MESSAGES[read.i18n.id]);
+      ids.add(read.i18n.id);
+    }
+    expect(ids.size).toBeGreaterThan(8);
   });
 });
