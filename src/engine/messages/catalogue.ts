@@ -149,6 +149,12 @@ export const MESSAGES = {
   'scc.cause.uidRange': "runs as the fixed UID {{uid}}, outside the namespace's UID range",
   'scc.cause.fsGroup': "uses the fixed fsGroup {{fsGroup}}, not the namespace's group",
   'scc.reasons': '{{reasons}}',
+  // Why a pod needs more than restricted-v2, as the renderer notes it on the pod template
+  'scc.note.serverImage': 'the ClearML server image has no non-root user',
+  'scc.note.chartUid': 'the upstream chart fixes UID and fsGroup 1001',
+  'scc.note.chartSysctl': 'the upstream chart sets vm.max_map_count from the pod',
+  'scc.note.agentImage': 'the ClearML agent image runs as root from /root',
+  'scc.note.rootTasks': 'the agent runs its tasks as root (taskPod.runAsRoot)',
   // Why an SCC refuses a pod (scc/admit.ts); {{where}} is scc.where.*
   'scc.where.pod': 'pod',
   'scc.where.container': 'container "{{container}}"',

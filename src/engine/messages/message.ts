@@ -73,6 +73,22 @@ function paramFromJson(v: unknown): MessageParam | undefined {
   return messageFromJson(v);
 }
 
+/** A message as compact JSON data: ids and parameters, no English (`messageFromJson` remakes it). */
+export function messageData(m: Message): unknown {
+  const param = (p: MessageParam): unknown =>
+    typeof p !== 'object'
+      ? p
+      : isMessageList(p)
+        ? { join: p.join, items: p.items.map((i) => (typeof i === 'string' ? i : messageData(i))) }
+        : messageData(p);
+  return m.params
+    ? {
+        id: m.id,
+        params: Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, param(v)])),
+      }
+    : { id: m.id };
+}
+
 /**
  * A message read back from JSON (e.g. an annotation someone else may have written): only known
  * ids with well-formed parameters, and the English made again from the catalogue, never taken

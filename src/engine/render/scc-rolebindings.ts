@@ -1,4 +1,5 @@
 import type { RoleBinding } from '../k8s-types';
+import { messageData } from '../messages/message';
 import type { ObjectKey } from '../names';
 import type { SccPlanEntry } from '../scc/plan';
 import type { SccName } from '../scc/sccs';
@@ -6,8 +7,8 @@ import { meta, type RenderContext } from './context';
 
 export const DESCRIPTION_ANNOTATION = 'kubernetes.io/description';
 /**
- * The same reasons as message ids with parameters (JSON, one per subject), so that the page can
- * say them in its own language; the description above stays English for `oc describe`.
+ * The same reasons as message ids with parameters (JSON, each distinct reason once), so that the
+ * page can say them in its own language; the description above stays English for `oc describe`.
  */
 export const REASONS_ANNOTATION = 'clearml-console-plugin/reasons';
 
@@ -35,7 +36,8 @@ export function renderSccRoleBindings(ctx: RenderContext, plan: SccPlanEntry[]):
       continue;
     }
     const why = entries.map((e) => `${e.serviceAccount}: ${e.reason}`).join('; ');
-    const reasons = JSON.stringify(entries.map((e) => e.i18n));
+    const distinct = new Map(entries.map((e) => [e.reason, e.i18n]));
+    const reasons = JSON.stringify([...distinct.values()].map(messageData));
     bindings.push({
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
