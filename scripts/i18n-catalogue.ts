@@ -13,6 +13,8 @@ export interface CatalogueInput {
   engineSources: string;
   /** The English locale file. */
   catalogue: Record<string, string>;
+  /** The values schema's source files, to find sentences without an id. */
+  schemaSources?: { file: string; text: string }[];
 }
 
 export interface CatalogueProblems {
@@ -23,6 +25,8 @@ export interface CatalogueProblems {
   differs: string[];
   /** Engine ids that no code says. */
   unsaid: string[];
+  /** Sentences a values schema gives zod as literals, with no message id. */
+  literal: StringUse[];
 }
 
 const ENGINE_FILE = 'src/engine/messages/catalogue.ts';
@@ -51,6 +55,9 @@ export function checkCatalogue(input: CatalogueInput): CatalogueProblems {
         !input.engineSources.includes(`'${id}'`) &&
         !input.engineSources.includes(`"${id}"`),
     ),
+    literal: (input.schemaSources ?? []).flatMap(({ file, text }) =>
+      literalSchemaMessages(text).map((key) => ({ key, where: file })),
+    ),
   };
 }
 
@@ -70,4 +77,30 @@ export function writtenCatalogue(
       (key.endsWith(PLURAL) ? key.slice(0, -PLURAL.length) : key);
   }
   return next;
+}
+
+const LITERAL = String.raw`(['"\`])((?:\\.|(?!\1)[^\\\n])*)\1`;
+/** `error: '…'` or `message: '…'`, as zod takes a rule's sentence. */
+const AS_OPTION = new RegExp(String.raw`\b(?:error|message)\s*:\s*${LITERAL}`, 'g');
+/** A sentence as a call's last argument: `.regex(/…/, '…')`, `.min(1, '…')`, `.refine(f, '…')`. */
+const AS_LAST_ARGUMENT = new RegExp(String.raw`,\s*${LITERAL}\s*,?\s*\)`, 'g');
+/** A sentence as a check's only argument: `z.int('…')`. */
+const AS_ONLY_ARGUMENT = new RegExp(
+  String.raw`\.(?:int|string|number|boolean)\(\s*${LITERAL}`,
+  'g',
+);
+
+/**
+ * Sentences a values schema source gives zod as literals. Such a sentence has no message id, so
+ * the page could only show it in English: a schema says each with `rule(id, …)` or `addIssue`.
+ * A literal with no space (an enum value, a key) is not a sentence.
+ */
+export function literalSchemaMessages(source: string): string[] {
+  const found: string[] = [];
+  for (const pattern of [AS_OPTION, AS_LAST_ARGUMENT, AS_ONLY_ARGUMENT]) {
+    for (const match of source.matchAll(pattern)) {
+      if (/\s/.test(match[2])) found.push(match[2]);
+    }
+  }
+  return found;
 }

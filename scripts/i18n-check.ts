@@ -5,7 +5,7 @@
 // as values, engine ids with the engine's English). The console's i18next uses `~` as namespace
 // and context separator, so no key may contain one.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { MESSAGES } from '../src/engine/messages/catalogue';
 import { checkCatalogue, writtenCatalogue } from './i18n-catalogue';
 import { collectStrings, NAMESPACE } from './i18n-strings';
@@ -32,11 +32,21 @@ const sources = (dir: string): string[] =>
       : [];
   });
 
+const valuesDir = join(root, 'src', 'engine', 'values');
+// Every source of the values schema, and the reading of values files that comes before it.
+const schemaSources = readdirSync(valuesDir)
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+  .map((name) => ({
+    file: relative(root, join(valuesDir, name)),
+    text: readFileSync(join(valuesDir, name), 'utf8'),
+  }));
+
 const problems = checkCatalogue({
   uses,
   engine,
   engineSources: sources(join(root, 'src')).join('\n'),
   catalogue: current,
+  schemaSources,
 });
 for (const u of problems.tilde) {
   console.error(`"~" in key: "${u.key}" (used in ${u.where}); pass the text as a value instead`);
@@ -45,10 +55,15 @@ for (const m of problems.missing) console.error(`missing: "${m.key}" (used in ${
 for (const k of problems.unused) console.error(`unused: "${k}"`);
 for (const k of problems.differs) console.error(`English differs from the engine's: "${k}"`);
 for (const k of problems.unsaid) console.error(`engine message never said: "${k}"`);
+for (const u of problems.literal) {
+  console.error(
+    `schema sentence without a message id: "${u.key}" (in ${u.where}); say it with rule(…)`,
+  );
+}
 const count = Object.values(problems).reduce((n, list) => n + list.length, 0);
 if (count) {
   console.error(
-    `i18n check failed: ${problems.missing.length} missing, ${problems.unused.length} unused, ${problems.tilde.length} with "~", ${problems.differs.length} differing, ${problems.unsaid.length} never said. Run "npm run i18n -- --write" to update ${NAMESPACE}.json.`,
+    `i18n check failed: ${problems.missing.length} missing, ${problems.unused.length} unused, ${problems.tilde.length} with "~", ${problems.differs.length} differing, ${problems.unsaid.length} never said, ${problems.literal.length} schema sentences without an id. Run "npm run i18n -- --write" to update ${NAMESPACE}.json.`,
   );
   process.exit(1);
 }

@@ -150,7 +150,7 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
               })}
             >
               {result.problems.map((p) => (
-                <div key={`${p.ref.kind}/${p.ref.name}`}>{p.message}</div>
+                <div key={`${p.ref.kind}/${p.ref.name}`}>{p.i18n ? say(p.i18n) : p.message}</div>
               ))}
             </Alert>
           )}

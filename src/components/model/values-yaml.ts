@@ -5,7 +5,8 @@
  * ones the form holds.
  */
 import { isMap, LineCounter, parseDocument, stringify } from 'yaml';
-import { parseValues, readValuesYaml } from '../../engine';
+import { issueMessage, parseValues, readValuesYaml } from '../../engine';
+import type { Message } from '../../engine/messages/message';
 import { type FormInput, getIn, setIn } from './form-values';
 
 /** Paths of the values that are kept only in the credentials Secret (`deploy/record.ts`). */
@@ -20,6 +21,8 @@ export interface YamlProblem {
   /** Dotted field path, '' for the document itself. */
   path: string;
   message: string;
+  /** The engine's message behind `message`, for the page to translate. */
+  i18n?: Message;
   /** 1-based line of the field in the YAML, when known. */
   line?: number;
   /** The YAML tried to set a secret. */
@@ -61,7 +64,9 @@ function lineOf(text: string): (path: string) => number | undefined {
  */
 export function parseValuesYaml(text: string, form: FormInput): YamlEdit {
   const read = readValuesYaml(text);
-  if (!read.ok) return { ok: false, problems: [{ path: '', message: read.message }] };
+  if (!read.ok) {
+    return { ok: false, problems: [{ path: '', message: read.message, i18n: read.i18n }] };
+  }
   const data = (read.data ?? {}) as FormInput;
   const line = lineOf(text);
   const secrets = SECRET_PATHS.filter((p) => getIn(data, p) !== undefined);
@@ -80,6 +85,9 @@ export function parseValuesYaml(text: string, form: FormInput): YamlEdit {
   const parsed = parseValues(input);
   const problems = parsed.ok
     ? []
-    : parsed.issues.map((i) => ({ path: i.path, message: i.message, line: line(i.path) }));
+    : parsed.issues.map((i) => {
+        const i18n = issueMessage(i);
+        return { path: i.path, message: i.message, ...(i18n ? { i18n } : {}), line: line(i.path) };
+      });
   return { ok: true, input, problems };
 }

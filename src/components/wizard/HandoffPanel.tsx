@@ -15,11 +15,13 @@ import { DownloadIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { AdminHandoff } from '../../engine/deploy/grants';
 import { CopyButton } from '../CopyButton';
+import { useTranslateMessage } from '../i18n/translate-message';
 import { downloadText } from '../model/download';
 
 /** What a cluster administrator applies: the SCC grants as YAML and as `oc` commands. */
 export const HandoffPanel = ({ handoff }: { handoff: AdminHandoff }) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const say = useTranslateMessage();
   return (
     <Stack hasGutter data-test="handoff">
       <StackItem>
@@ -37,7 +39,7 @@ export const HandoffPanel = ({ handoff }: { handoff: AdminHandoff }) => {
                 scc: g.scc,
                 accounts: g.serviceAccounts.join(', '),
               })}
-              {g.reason ? ` — ${g.reason}` : ''}
+              {g.i18n ? ` — ${say(g.i18n)}` : g.reason ? ` — ${g.reason}` : ''}
             </Content>
           ))}
         </Content>

@@ -2,6 +2,7 @@ import { CodeEditor } from '@openshift-console/dynamic-plugin-sdk';
 import { Alert, Content, List, ListItem, Spinner, Stack, StackItem } from '@patternfly/react-core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTranslateMessage } from '../i18n/translate-message';
 import type { YamlProblem } from '../model/values-yaml';
 
 interface ValuesYamlStepProps {
@@ -16,6 +17,7 @@ interface ValuesYamlStepProps {
  */
 export const ValuesYamlStep = ({ text, problems, onChange }: ValuesYamlStepProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
+  const say = useTranslateMessage();
   return (
     <Stack hasGutter>
       <StackItem>
@@ -53,7 +55,9 @@ export const ValuesYamlStep = ({ text, problems, onChange }: ValuesYamlStepProps
                     ? t(
                         'secrets are not edited as YAML; set them in the Credentials step of the form',
                       )
-                    : p.message}
+                    : p.i18n
+                      ? say(p.i18n)
+                      : p.message}
                 </ListItem>
               ))}
             </List>

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { type ClearMLValues, parseValues, type ValidationIssue } from '../../engine';
+import { type ClearMLValues, issueMessage, parseValues, type ValidationIssue } from '../../engine';
+import { useTranslateMessage } from '../i18n/translate-message';
 import { type FormInput, getIn, issuesByPath, setIn } from '../model/form-values';
 
 export interface WizardForm {
@@ -8,6 +9,7 @@ export interface WizardForm {
   values?: ClearMLValues;
   /** The last valid values, for totals and previews while the user fixes a field. */
   lastValid?: ClearMLValues;
+  /** The engine's issues, each `message` in the page's language. */
   issues: ValidationIssue[];
   errors: Record<string, string>;
   get: (path: string) => unknown;
@@ -26,7 +28,17 @@ export function useWizardForm(initial: FormInput): WizardForm {
     [],
   );
   const get = useCallback((path: string) => getIn(input, path), [input]);
-  const issues = useMemo(() => (parsed.ok ? [] : parsed.issues), [parsed]);
+  const say = useTranslateMessage();
+  const issues = useMemo(
+    () =>
+      parsed.ok
+        ? []
+        : parsed.issues.map((i) => {
+            const m = issueMessage(i);
+            return m ? { ...i, message: say(m) } : i;
+          }),
+    [parsed, say],
+  );
   const errors = useMemo(() => issuesByPath(issues), [issues]);
   return {
     input,

@@ -5,7 +5,8 @@
 import { kubeYaml } from '../yaml';
 import type { AccessReviewResult, ClusterClient, ResourceAttributes } from '../cluster/client';
 import type { K8sObject } from '../k8s-types';
-import { DESCRIPTION_ANNOTATION } from '../render/scc-rolebindings';
+import { list, type Message, messageFromJson, msg } from '../messages/message';
+import { DESCRIPTION_ANNOTATION, REASONS_ANNOTATION } from '../render/scc-rolebindings';
 
 export const SCC_ROLE_PREFIX = 'system:openshift:scc:';
 
@@ -129,7 +130,8 @@ export async function isGranted(
 
 export interface AdminHandoff {
   namespace: string;
-  grants: { scc: string; serviceAccounts: string[]; reason?: string }[];
+  /** `reason` in English; `i18n`, when the binding carries it, the same for the page. */
+  grants: { scc: string; serviceAccounts: string[]; reason?: string; i18n?: Message }[];
   /** The RoleBindings as YAML, ready for `oc apply -f -`. */
   yaml: string;
   /** Applies the YAML above (saved as clearml-scc-grants.yaml). */
@@ -144,6 +146,23 @@ function reasonOf(binding: RoleBindingLike): string | undefined {
   if (!text) return undefined;
   const reasons = text.split('; ').map((part) => part.replace(/^[a-z0-9-]+: /, ''));
   return [...new Set(reasons)].join('; ');
+}
+
+/** The reasons of a binding as one message, each distinct reason once; undefined if unreadable. */
+function reasonMessageOf(binding: RoleBindingLike): Message | undefined {
+  const text = binding.metadata.annotations?.[REASONS_ANNOTATION];
+  if (!text) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed)) return undefined;
+  const reasons = parsed.map(messageFromJson);
+  if (!reasons.length || reasons.some((r) => r === undefined)) return undefined;
+  const distinct = [...new Map(reasons.map((r) => [r!.text, r!])).values()];
+  return msg('scc.reasons', { reasons: list(distinct, '; ') });
 }
 
 export function adminHandoff(grants: SccGrant[], namespace: string): AdminHandoff {
@@ -170,11 +189,15 @@ export function adminHandoff(grants: SccGrant[], namespace: string): AdminHandof
   );
   return {
     namespace,
-    grants: grants.map((g) => ({
-      scc: g.scc,
-      serviceAccounts: g.serviceAccounts,
-      reason: reasonOf(g.binding),
-    })),
+    grants: grants.map((g) => {
+      const i18n = reasonMessageOf(g.binding);
+      return {
+        scc: g.scc,
+        serviceAccounts: g.serviceAccounts,
+        reason: reasonOf(g.binding),
+        ...(i18n ? { i18n } : {}),
+      };
+    }),
     yaml,
     applyCommand: `oc apply -n ${namespace} -f clearml-scc-grants.yaml`,
     policyCommands,

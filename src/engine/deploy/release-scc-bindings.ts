@@ -10,8 +10,9 @@
  */
 import { describeRef } from '../cluster/api-paths';
 import type { ClusterClient, ObjectRef } from '../cluster/client';
-import { explainError } from '../cluster/errors';
+import { explainErrorMessage } from '../cluster/errors';
 import type { K8sObject } from '../k8s-types';
+import { list, type Message, msg } from '../messages/message';
 import { objectName, type ObjectKey } from '../names';
 import { isOwnedBy } from './ownership';
 
@@ -43,7 +44,10 @@ const ACCOUNT_KEYS: ObjectKey[] = [
 export interface ReleaseOutcome {
   ref: ObjectRef;
   state: 'released' | 'deleted' | 'failed';
+  /** Why it failed, in English. */
   message?: string;
+  /** The same as a message id with parameters, for the page to translate. */
+  i18n?: Message;
 }
 
 /**
@@ -110,13 +114,15 @@ export async function releaseSccBindings(
     } catch (err) {
       const accounts = subjects.filter(isOurs).map((s) => s.name);
       const scc = name.slice(OC_BINDING_PREFIX.length);
-      outcomes.push({
-        ref,
-        state: 'failed',
-        message: `${explainError(err, `update ${describeRef(ref)}`)} A cluster administrator can run: ${accounts
-          .map((sa) => `oc adm policy remove-scc-from-user ${scc} -z ${sa} -n ${namespace}`)
-          .join('; ')}`,
+      const what = msg('uninstall.what.update', { object: describeRef(ref) });
+      const commands = accounts.map(
+        (sa) => `oc adm policy remove-scc-from-user ${scc} -z ${sa} -n ${namespace}`,
+      );
+      const why = msg('uninstall.releaseFailed', {
+        error: explainErrorMessage(err, what),
+        commands: list(commands, '; '),
       });
+      outcomes.push({ ref, state: 'failed', message: why.text, i18n: why });
     }
   }
   return outcomes;

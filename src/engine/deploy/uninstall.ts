@@ -5,8 +5,9 @@
  */
 import { describeRef, refOf } from '../cluster/api-paths';
 import type { ClusterClient, ObjectRef } from '../cluster/client';
-import { explainError } from '../cluster/errors';
+import { explainErrorMessage } from '../cluster/errors';
 import type { K8sObject } from '../k8s-types';
+import { type Message, msg } from '../messages/message';
 import { objectName } from '../names';
 import { IN_FLIGHT } from './apply';
 import { mapLimit } from './concurrency';
@@ -65,6 +66,7 @@ export interface UninstallOptions {
     /** `released`: the instance's service accounts were taken out of a shared SCC binding. */
     state: 'deleted' | 'kept' | 'released' | 'failed';
     message?: string;
+    i18n?: Message;
   }) => void;
 }
 
@@ -73,7 +75,8 @@ export interface UninstallResult {
   kept: ObjectRef[];
   /** Shared `system:openshift:scc:*` RoleBindings the instance's service accounts were taken out of. */
   released: ObjectRef[];
-  problems: { ref: ObjectRef; message: string }[];
+  /** What could not be deleted or released: in English, and as a message for the page. */
+  problems: { ref: ObjectRef; message: string; i18n?: Message }[];
 }
 
 export async function uninstall(options: UninstallOptions): Promise<UninstallResult> {
@@ -115,7 +118,11 @@ export async function uninstall(options: UninstallOptions): Promise<UninstallRes
   ).then((outcomes) => {
     for (const outcome of outcomes) {
       if (outcome.state === 'failed') {
-        result.problems.push({ ref: outcome.ref, message: outcome.message ?? '' });
+        result.problems.push({
+          ref: outcome.ref,
+          message: outcome.message ?? '',
+          ...(outcome.i18n ? { i18n: outcome.i18n } : {}),
+        });
       } else {
         result[outcome.state].push(outcome.ref);
       }
@@ -134,9 +141,12 @@ export async function uninstall(options: UninstallOptions): Promise<UninstallRes
       result.deleted.push(ref);
       onEvent?.({ ref, state: 'deleted' });
     } catch (err) {
-      const message = explainError(err, `delete ${describeRef(ref)}`);
-      result.problems.push({ ref, message });
-      onEvent?.({ ref, state: 'failed', message });
+      const i18n = explainErrorMessage(
+        err,
+        msg('uninstall.what.delete', { object: describeRef(ref) }),
+      );
+      result.problems.push({ ref, message: i18n.text, i18n });
+      onEvent?.({ ref, state: 'failed', message: i18n.text, i18n });
     }
   };
   const tiers = deleteTiers(objects);

@@ -1,3 +1,5 @@
+import { VALUE_MESSAGES } from './values-catalogue';
+
 /**
  * Every sentence the engine says, by message id, in English. The page translates the same ids
  * through i18next (`i18n/<lng>/plugin__clearml-console-plugin.json`); `npm run i18n` checks that
@@ -5,6 +7,7 @@
  * twin is chosen by its `count` parameter.
  */
 export const MESSAGES = {
+  ...VALUE_MESSAGES,
   // Component names, inside sentences such as "Waiting for API server to be ready."
   'component.mongodb': 'MongoDB',
   'component.redis': 'Redis',
@@ -145,7 +148,32 @@ export const MESSAGES = {
   'scc.cause.root': 'runs as root',
   'scc.cause.uidRange': "runs as the fixed UID {{uid}}, outside the namespace's UID range",
   'scc.cause.fsGroup': "uses the fixed fsGroup {{fsGroup}}, not the namespace's group",
-  'scc.cause.other': '{{detail}}',
+  'scc.reasons': '{{reasons}}',
+  // Why a pod needs more than restricted-v2, as the renderer notes it on the pod template
+  'scc.note.serverImage': 'the ClearML server image has no non-root user',
+  'scc.note.chartUid': 'the upstream chart fixes UID and fsGroup 1001',
+  'scc.note.chartSysctl': 'the upstream chart sets vm.max_map_count from the pod',
+  'scc.note.agentImage': 'the ClearML agent image runs as root from /root',
+  'scc.note.rootTasks': 'the agent runs its tasks as root (taskPod.runAsRoot)',
+  // Why an SCC refuses a pod (scc/admit.ts); {{where}} is scc.where.*
+  'scc.where.pod': 'pod',
+  'scc.where.container': 'container "{{container}}"',
+  'scc.admit.seccompUnset': '{{where}}: seccomp may not be set',
+  'scc.admit.seccompProfile': '{{where}}: seccomp profile {{profile}} is not allowed',
+  'scc.admit.hostNamespace': '{{field}} is not allowed',
+  'scc.admit.volume': 'volume "{{volume}}": {{type}} volumes are not allowed',
+  'scc.admit.fsGroup':
+    "fsGroup {{fsGroup}} is not allowed: it must be the namespace's group {{group}}",
+  'scc.admit.supplementalGroup': 'supplemental group {{group}} is not allowed',
+  'scc.admit.sysctl': 'sysctl {{sysctl}} is not allowed',
+  'scc.admit.uidRange': '{{where}}: runAsUser {{uid}} is outside the namespace UID range {{range}}',
+  'scc.admit.root': '{{where}}: runs as root (UID 0)',
+  'scc.admit.nonRoot': '{{where}}: runAsNonRoot must be true',
+  'scc.admit.capability': '{{where}}: capability {{capability}} may not be added',
+  'scc.admit.privileged': '{{where}}: privileged containers are not allowed',
+  'scc.admit.privilegeEscalation': '{{where}}: allowPrivilegeEscalation must be false',
+  'scc.admit.hostPort': '{{where}}: host port {{port}} is not allowed',
+  'scc.admit.none': '(none)',
 
   // Deploying
   'deploy.phase.read': 'Reading what instance {{instance}} already has in {{namespace}}',
@@ -169,6 +197,9 @@ export const MESSAGES = {
   // Uninstalling
   'uninstall.what.listVolumes': 'list the volumes',
   'uninstall.what.uninstall': 'uninstall {{instance}}',
+  'uninstall.what.delete': 'delete {{object}}',
+  'uninstall.what.update': 'update {{object}}',
+  'uninstall.releaseFailed': '{{error}} A cluster administrator can run: {{commands}}',
 
   // Errors from the cluster
   'error.network':

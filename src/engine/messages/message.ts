@@ -60,3 +60,51 @@ export const said = (m: Message): { message: string; i18n: Message } => ({
   message: m.text,
   i18n: m,
 });
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function paramFromJson(v: unknown): MessageParam | undefined {
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (isRecord(v) && Array.isArray(v.items) && typeof v.join === 'string') {
+    const items = v.items.map((i) => (typeof i === 'string' ? i : messageFromJson(i)));
+    return items.every((i) => i !== undefined) ? list(items, v.join) : undefined;
+  }
+  return messageFromJson(v);
+}
+
+/** A message as compact JSON data: ids and parameters, no English (`messageFromJson` remakes it). */
+export function messageData(m: Message): unknown {
+  const param = (p: MessageParam): unknown =>
+    typeof p !== 'object'
+      ? p
+      : isMessageList(p)
+        ? { join: p.join, items: p.items.map((i) => (typeof i === 'string' ? i : messageData(i))) }
+        : messageData(p);
+  return m.params
+    ? {
+        id: m.id,
+        params: Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, param(v)])),
+      }
+    : { id: m.id };
+}
+
+/**
+ * A message read back from JSON (e.g. an annotation someone else may have written): only known
+ * ids with well-formed parameters, and the English made again from the catalogue, never taken
+ * from the input.
+ */
+export function messageFromJson(value: unknown): Message | undefined {
+  if (!isRecord(value) || typeof value.id !== 'string' || !Object.hasOwn(MESSAGES, value.id)) {
+    return undefined;
+  }
+  if (value.params === undefined) return msg(value.id as MessageId);
+  if (!isRecord(value.params)) return undefined;
+  const params: Record<string, MessageParam> = {};
+  for (const [name, raw] of Object.entries(value.params)) {
+    const p = paramFromJson(raw);
+    if (p === undefined) return undefined;
+    params[name] = p;
+  }
+  return msg(value.id as MessageId, params);
+}

@@ -1,10 +1,16 @@
 import type { RoleBinding } from '../k8s-types';
+import { messageData } from '../messages/message';
 import type { ObjectKey } from '../names';
 import type { SccPlanEntry } from '../scc/plan';
 import type { SccName } from '../scc/sccs';
 import { meta, type RenderContext } from './context';
 
 export const DESCRIPTION_ANNOTATION = 'kubernetes.io/description';
+/**
+ * The same reasons as message ids with parameters (JSON, each distinct reason once), so that the
+ * page can say them in its own language; the description above stays English for `oc describe`.
+ */
+export const REASONS_ANNOTATION = 'clearml-console-plugin/reasons';
 
 const BINDING_KEYS: Partial<Record<SccName, ObjectKey>> = {
   anyuid: 'sccAnyuid',
@@ -30,10 +36,15 @@ export function renderSccRoleBindings(ctx: RenderContext, plan: SccPlanEntry[]):
       continue;
     }
     const why = entries.map((e) => `${e.serviceAccount}: ${e.reason}`).join('; ');
+    const distinct = new Map(entries.map((e) => [e.reason, e.i18n]));
+    const reasons = JSON.stringify([...distinct.values()].map(messageData));
     bindings.push({
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
-      metadata: meta(ctx, key, 'security', { [DESCRIPTION_ANNOTATION]: why }),
+      metadata: meta(ctx, key, 'security', {
+        [DESCRIPTION_ANNOTATION]: why,
+        [REASONS_ANNOTATION]: reasons,
+      }),
       roleRef: {
         apiGroup: 'rbac.authorization.k8s.io',
         kind: 'ClusterRole',

@@ -1,4 +1,5 @@
 import type { Container, PodSpec, SeccompProfile } from '../k8s-types';
+import { type Message, msg } from '../messages/message';
 import { namespaceSccInfo, type IdRange, type NamespaceSccInfo } from './namespace';
 import { byAdmissionOrder, SAFE_SYSCTLS, SCCS, type SccDefinition, type SccName } from './sccs';
 
@@ -21,8 +22,21 @@ export type ViolationKind =
 export interface Violation {
   kind: ViolationKind;
   container?: string;
+  /** In English. */
   message: string;
+  /** The same as a message id with parameters, for the page to translate. */
+  i18n: Message;
 }
+
+/** A violation with its sentence. */
+const violation = (kind: ViolationKind, m: Message, container?: string): Violation => ({
+  kind,
+  ...(container === undefined ? {} : { container }),
+  message: m.text,
+  i18n: m,
+});
+
+const inContainer = (c: Container): Message => msg('scc.where.container', { container: c.name });
 
 export interface AdmissionResult {
   allowed: boolean;
@@ -46,7 +60,7 @@ function seccompName(profile: SeccompProfile): string {
 function checkSeccomp(
   profile: SeccompProfile | undefined,
   scc: SccDefinition,
-  where: string,
+  where: Message,
   out: Violation[],
   container?: string,
 ): void {
@@ -54,16 +68,14 @@ function checkSeccomp(
     return; // unset: the SCC's first profile (if any) is filled in
   }
   if (scc.seccompProfiles.length === 0) {
-    out.push({ kind: 'seccomp', container, message: `${where}: seccomp may not be set` });
+    out.push(violation('seccomp', msg('scc.admit.seccompUnset', { where }), container));
     return;
   }
   const name = seccompName(profile);
   if (!scc.seccompProfiles.includes('*') && !scc.seccompProfiles.includes(name)) {
-    out.push({
-      kind: 'seccomp',
-      container,
-      message: `${where}: seccomp profile ${name} is not allowed`,
-    });
+    out.push(
+      violation('seccomp', msg('scc.admit.seccompProfile', { where, profile: name }), container),
+    );
   }
 }
 
@@ -75,45 +87,37 @@ function checkPod(pod: PodSpec, scc: SccDefinition, ns: NamespaceSccInfo, out: V
     ['hostIPC', scc.allowHostIPC],
   ] as const) {
     if (pod[field] && !allowed) {
-      out.push({ kind: 'host-namespace', message: `${field} is not allowed` });
+      out.push(violation('host-namespace', msg('scc.admit.hostNamespace', { field })));
     }
   }
   for (const volume of pod.volumes ?? []) {
     for (const type of Object.keys(volume).filter((k) => k !== 'name')) {
       const typeAllowed = scc.volumes.includes('*') || scc.volumes.includes(type);
       if (!typeAllowed || (type === 'hostPath' && !scc.allowHostDirVolumePlugin)) {
-        out.push({
-          kind: 'volume',
-          message: `volume "${volume.name}": ${type} volumes are not allowed`,
-        });
+        out.push(violation('volume', msg('scc.admit.volume', { volume: volume.name, type })));
       }
     }
   }
   if (ctx.fsGroup !== undefined && scc.fsGroup === 'MustRunAs') {
     const first = ns.groupRanges[0];
     if (!first || ctx.fsGroup !== first.min) {
-      out.push({
-        kind: 'fs-group',
-        message: `fsGroup ${ctx.fsGroup} is not allowed: it must be the namespace's group ${first?.min ?? '(none)'}`,
-      });
+      const group = first ? first.min : msg('scc.admit.none');
+      out.push(violation('fs-group', msg('scc.admit.fsGroup', { fsGroup: ctx.fsGroup, group })));
     }
   }
   if (scc.supplementalGroups === 'MustRunAs') {
     for (const group of ctx.supplementalGroups ?? []) {
       if (!inRanges(group, ns.groupRanges)) {
-        out.push({
-          kind: 'supplemental-groups',
-          message: `supplemental group ${group} is not allowed`,
-        });
+        out.push(violation('supplemental-groups', msg('scc.admit.supplementalGroup', { group })));
       }
     }
   }
   for (const sysctl of ctx.sysctls ?? []) {
     if (!scc.allowUnsafeSysctls && !SAFE_SYSCTLS.includes(sysctl.name)) {
-      out.push({ kind: 'sysctl', message: `sysctl ${sysctl.name} is not allowed` });
+      out.push(violation('sysctl', msg('scc.admit.sysctl', { sysctl: sysctl.name })));
     }
   }
-  checkSeccomp(ctx.seccompProfile, scc, 'pod', out);
+  checkSeccomp(ctx.seccompProfile, scc, msg('scc.where.pod'), out);
 }
 
 function checkRunAsUser(
@@ -125,39 +129,31 @@ function checkRunAsUser(
 ): void {
   const uid = c.securityContext?.runAsUser ?? pod.securityContext?.runAsUser;
   const nonRoot = c.securityContext?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot;
-  const where = `container "${c.name}"`;
+  const where = inContainer(c);
   if (scc.runAsUser === 'MustRunAsRange') {
     const range = ns.uidRange;
     if (uid !== undefined && (!range || !inRanges(uid, [range]))) {
-      out.push({
-        kind: uid === 0 ? 'root' : 'uid-range',
-        container: c.name,
-        message: `${where}: runAsUser ${uid} is outside the namespace UID range ${range ? formatRange(range) : '(none)'}`,
-      });
+      const text = range ? formatRange(range) : msg('scc.admit.none');
+      const m = msg('scc.admit.uidRange', { where, uid, range: text });
+      out.push(violation(uid === 0 ? 'root' : 'uid-range', m, c.name));
     }
   } else if (scc.runAsUser === 'MustRunAsNonRoot') {
     if (uid === 0) {
-      out.push({ kind: 'root', container: c.name, message: `${where}: runs as root (UID 0)` });
+      out.push(violation('root', msg('scc.admit.root', { where }), c.name));
     } else if (uid === undefined && nonRoot === false) {
-      out.push({
-        kind: 'non-root',
-        container: c.name,
-        message: `${where}: runAsNonRoot must be true`,
-      });
+      out.push(violation('non-root', msg('scc.admit.nonRoot', { where }), c.name));
     }
   }
 }
 
 function checkCapabilities(c: Container, scc: SccDefinition, out: Violation[]): void {
-  const where = `container "${c.name}"`;
+  const where = inContainer(c);
   for (const cap of c.securityContext?.capabilities?.add ?? []) {
     const allowed = scc.allowedCapabilities.includes('*') || scc.allowedCapabilities.includes(cap);
     if (!allowed) {
-      out.push({
-        kind: 'capability',
-        container: c.name,
-        message: `${where}: capability ${cap} may not be added`,
-      });
+      out.push(
+        violation('capability', msg('scc.admit.capability', { where, capability: cap }), c.name),
+      );
     }
   }
 }
@@ -170,31 +166,21 @@ function checkContainer(
   out: Violation[],
 ): void {
   const sc = c.securityContext ?? {};
-  const where = `container "${c.name}"`;
+  const where = inContainer(c);
   if (sc.privileged && !scc.allowPrivilegedContainer) {
-    out.push({
-      kind: 'privileged',
-      container: c.name,
-      message: `${where}: privileged containers are not allowed`,
-    });
+    out.push(violation('privileged', msg('scc.admit.privileged', { where }), c.name));
   }
   if (sc.allowPrivilegeEscalation === true && !scc.allowPrivilegeEscalation) {
-    out.push({
-      kind: 'privilege-escalation',
-      container: c.name,
-      message: `${where}: allowPrivilegeEscalation must be false`,
-    });
+    const m = msg('scc.admit.privilegeEscalation', { where });
+    out.push(violation('privilege-escalation', m, c.name));
   }
   checkRunAsUser(pod, c, scc, ns, out);
   checkCapabilities(c, scc, out);
   checkSeccomp(sc.seccompProfile, scc, where, out, c.name);
   for (const port of c.ports ?? []) {
     if (port.hostPort && !scc.allowHostPorts) {
-      out.push({
-        kind: 'host-port',
-        container: c.name,
-        message: `${where}: host port ${port.hostPort} is not allowed`,
-      });
+      const m = msg('scc.admit.hostPort', { where, port: port.hostPort });
+      out.push(violation('host-port', m, c.name));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { isWorkload, type K8sObject, type PodSpec, type Workload } from '../k8s-types';
+import type { MessageId } from '../messages/catalogue';
 import { type Message, msg } from '../messages/message';
 import { admit, selectScc, type Violation } from './admit';
 import type { SccName } from './sccs';
@@ -7,6 +8,22 @@ export type SecurityModeName = 'least-privilege' | 'chart-compatible';
 
 /** Pod-template annotation with the plain-language cause of a pod's extra privilege. */
 export const SECURITY_NOTE_ANNOTATION = 'clearml-console-plugin/security-note';
+
+/**
+ * The notes the renderer writes (render/pod.ts, mongodb.ts, redis.ts, elasticsearch.ts,
+ * agents/glue.ts, agents/task-template.ts), by their English, so the page can translate them.
+ */
+const NOTES: Record<string, MessageId> = {
+  'the ClearML server image has no non-root user': 'scc.note.serverImage',
+  'the upstream chart fixes UID and fsGroup 1001': 'scc.note.chartUid',
+  'the upstream chart sets vm.max_map_count from the pod': 'scc.note.chartSysctl',
+  'the ClearML agent image runs as root from /root': 'scc.note.agentImage',
+  'the agent runs its tasks as root (taskPod.runAsRoot)': 'scc.note.rootTasks',
+};
+
+/** A pod template's security note as a message; a note the renderer does not write stays as is. */
+export const noteMessage = (note: string): Message | string =>
+  Object.hasOwn(NOTES, note) ? msg(NOTES[note]) : note;
 
 /**
  * SCCs each mode may grant, least privileged first. `least-privilege` never grants privileged;
@@ -68,7 +85,7 @@ function describe(v: Violation, pod: PodSpec): Message {
     case 'fs-group':
       return msg('scc.cause.fsGroup', { fsGroup: String(pod.securityContext?.fsGroup) });
     default:
-      return msg('scc.cause.other', { detail: v.message });
+      return v.i18n;
   }
 }
 
@@ -86,7 +103,7 @@ function explain(
         const note = w.spec.template.metadata.annotations?.[SECURITY_NOTE_ANNOTATION];
         const text = describe(hit, pod);
         const cause = note
-          ? msg('scc.causeWithNote', { cause: text, note })
+          ? msg('scc.causeWithNote', { cause: text, note: noteMessage(note) })
           : msg('scc.causeInWorkload', { cause: text, workload: w.metadata.name });
         return scc === null ? msg('scc.noneAdmitsBecause', { cause }) : cause;
       }

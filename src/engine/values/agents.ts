@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { DNS_LABEL_PATTERN } from '../names';
 import { extraEnvEntry, nodeSelector, tolerations } from './component-fields';
+import { msg, type Message } from '../messages/message';
 import { resourceOverride } from './quantity-field';
+import { addIssue, rule, what } from './rule-message';
 
 /** Agent names are short: they appear in object names, Secret keys and the server's user ids. */
 export const MAX_AGENT_NAME_LENGTH = 20;
@@ -36,19 +38,19 @@ export const DEFAULT_GLUE_IMAGE = 'docker.io/allegroai/clearml-agent-k8s-base:1.
 const IMAGE_REFERENCE =
   /^[a-z0-9]+([._-][a-z0-9]+)*(:\d{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*(:\w[\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 
-const imageReference = (what: string) =>
+const imageReference = (image: Message) =>
   z
     .string()
-    .min(1, `${what} is required`)
-    .max(512, `${what} must be at most 512 characters`)
-    .regex(IMAGE_REFERENCE, `${what} must be an image reference such as quay.io/org/image:tag`);
+    .min(1, rule('values.agent.image.required', { what: image }))
+    .max(512, rule('values.agent.image.tooLong', { what: image }))
+    .regex(IMAGE_REFERENCE, rule('values.agent.image.format', { what: image }));
 
 /** A ClearML queue name. The glue gets its queues comma-separated, so a name holds no comma. */
 const queueName = z
   .string()
-  .min(1, 'queue name must not be empty')
-  .max(64, 'queue name must be at most 64 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'queue name must be letters, digits, _, . or -');
+  .min(1, rule('values.agent.queue.empty'))
+  .max(64, rule('values.agent.queue.tooLong'))
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, rule('values.agent.queue.format'));
 
 /** Variables the task pod template sets itself (see render/agents/task-template.ts). */
 export const TASK_POD_OWN_ENV = [
@@ -62,16 +64,16 @@ export const TASK_POD_OWN_ENV = [
 ];
 
 const taskEnv = z
-  .array(extraEnvEntry, { error: 'env must be a list of {name, value} entries' })
-  .max(100, 'env may have at most 100 entries')
+  .array(extraEnvEntry, { error: rule('values.agent.env.list') })
+  .max(100, rule('values.agent.env.tooMany'))
   .superRefine((entries, ctx) => {
     const seen = new Set<string>();
     entries.forEach((entry, i) => {
-      const add = (message: string) => ctx.addIssue({ code: 'custom', path: [i, 'name'], message });
-      if (TASK_POD_OWN_ENV.includes(entry.name)) {
-        add(`${entry.name} is set by the plugin for task pods`);
-      } else if (seen.has(entry.name)) {
-        add(`${entry.name} is set twice`);
+      const { name } = entry;
+      if (TASK_POD_OWN_ENV.includes(name)) {
+        addIssue(ctx, msg('values.agent.env.own', { name }), [i, 'name']);
+      } else if (seen.has(name)) {
+        addIssue(ctx, msg('values.env.twice', { name }), [i, 'name']);
       }
       seen.add(entry.name);
     });
@@ -85,34 +87,31 @@ const taskEnv = z
 export const agent = z.strictObject({
   name: z
     .string()
-    .min(1, 'agent name must not be empty')
-    .max(MAX_AGENT_NAME_LENGTH, `agent name must be at most ${MAX_AGENT_NAME_LENGTH} characters`)
-    .regex(
-      DNS_LABEL_PATTERN,
-      "agent name must be lower-case letters, digits and '-', start with a letter and end with a letter or digit",
-    ),
+    .min(1, rule('values.agent.name.empty'))
+    .max(MAX_AGENT_NAME_LENGTH, rule('values.agent.name.tooLong', { max: MAX_AGENT_NAME_LENGTH }))
+    .regex(DNS_LABEL_PATTERN, rule('values.agent.name.format')),
   queues: z
-    .array(queueName, { error: 'queues must be a list of queue names' })
-    .min(1, 'an agent needs at least one queue')
-    .max(10, 'an agent may serve at most 10 queues')
+    .array(queueName, { error: rule('values.agent.queues.list') })
+    .min(1, rule('values.agent.queues.empty'))
+    .max(10, rule('values.agent.queues.tooMany'))
     .meta({ description: 'Queues the agent pulls tasks from; created when missing.' }),
   maxPods: z
-    .int('maxPods must be a whole number')
-    .min(1, 'maxPods must be at least 1')
-    .max(MAX_AGENT_PODS, `maxPods must be at most ${MAX_AGENT_PODS}`)
+    .int(rule('values.agent.maxPods.whole'))
+    .min(1, rule('values.agent.maxPods.min'))
+    .max(MAX_AGENT_PODS, rule('values.agent.maxPods.max', { max: MAX_AGENT_PODS }))
     .default(2)
     .meta({ description: 'The most task pods the agent runs at once.' }),
   taskPod: z
     .strictObject({
-      image: imageReference('task image').default(DEFAULT_TASK_IMAGE).meta({
+      image: imageReference(what('values.what.taskImage')).default(DEFAULT_TASK_IMAGE).meta({
         description:
           'Image of tasks that name none; it must hold python3, pip and git (task pods run non-root).',
       }),
       resources: resourceOverride,
       gpus: z
-        .int('gpus must be a whole number')
-        .min(0, 'gpus must be at least 0')
-        .max(MAX_AGENT_GPUS, `gpus must be at most ${MAX_AGENT_GPUS}`)
+        .int(rule('values.agent.gpus.whole'))
+        .min(0, rule('values.agent.gpus.min'))
+        .max(MAX_AGENT_GPUS, rule('values.agent.gpus.max', { max: MAX_AGENT_GPUS }))
         .default(0)
         .meta({ description: 'nvidia.com/gpu per task pod.' }),
       nodeSelector,
@@ -128,17 +127,13 @@ export const agent = z.strictObject({
 });
 
 export const agents = z
-  .array(agent, { error: 'agents must be a list' })
-  .max(MAX_AGENTS, `an instance may have at most ${MAX_AGENTS} agents`)
+  .array(agent, { error: rule('values.agents.list') })
+  .max(MAX_AGENTS, rule('values.agents.tooMany', { max: MAX_AGENTS }))
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((a, i) => {
       if (seen.has(a.name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'name'],
-          message: `agent ${a.name} is listed twice`,
-        });
+        addIssue(ctx, msg('values.agents.twice', { name: a.name }), [i, 'name']);
       }
       seen.add(a.name);
     });

@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { DNS_SUBDOMAIN_PATTERN, LABEL_VALUE_PATTERN } from '../names';
+import { type Message, msg } from '../messages/message';
 import { configPath, configPrefix, reservedEnvProblem, type ValuesComponent } from './reserved-env';
+import { addIssue, rule } from './rule-message';
 
 /** Kubernetes' classic environment variable name rule (C identifier plus `-` and `.`). */
 const ENV_NAME_PATTERN = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
@@ -20,25 +22,22 @@ const envValue = z.union(
   [
     z
       .string()
-      .max(MAX_ENV_VALUE_LENGTH, `value must be at most ${MAX_ENV_VALUE_LENGTH} characters`)
-      .refine(plainText, 'value must not contain control characters other than tab and newline'),
+      .max(MAX_ENV_VALUE_LENGTH, rule('values.env.value.tooLong', { max: MAX_ENV_VALUE_LENGTH }))
+      .refine(plainText, rule('values.env.value.controls')),
     z.number(),
     z.boolean(),
     z.array(z.json()),
     z.record(z.string(), z.json()),
   ],
-  { error: 'value must be text, a number, true/false, a list or an object' },
+  { error: rule('values.env.value.type') },
 );
 
 export const extraEnvEntry = z.strictObject({
   name: z
     .string()
-    .min(1, 'name must not be empty')
-    .max(256, 'name must be at most 256 characters')
-    .regex(
-      ENV_NAME_PATTERN,
-      'name must be letters, digits, _, - and ., and must not start with a digit',
-    ),
+    .min(1, rule('values.env.name.empty'))
+    .max(256, rule('values.env.name.tooLong'))
+    .regex(ENV_NAME_PATTERN, rule('values.env.name.format')),
   value: envValue.meta({
     description:
       'Text is passed as is (no $(VAR) expansion); for CLEARML__* (and WEBSERVER__* on the web UI) text is quoted, and numbers, true/false, lists and objects keep their type.',
@@ -52,27 +51,22 @@ export const extraEnvEntry = z.strictObject({
  */
 export const extraEnv = (component: ValuesComponent) =>
   z
-    .array(extraEnvEntry, { error: 'extraEnv must be a list of {name, value} entries' })
-    .max(100, 'extraEnv may have at most 100 entries')
+    .array(extraEnvEntry, { error: rule('values.env.list') })
+    .max(100, rule('values.env.tooMany'))
     .superRefine((entries, ctx) => {
       const seen = new Set<string>();
       entries.forEach((entry, i) => {
-        const add = (message: string) =>
-          ctx.addIssue({ code: 'custom', path: [i, 'name'], message });
         const reserved = reservedEnvProblem(component, entry.name);
         if (reserved) {
-          add(reserved);
+          addIssue(ctx, reserved, [i, 'name']);
         } else if (seen.has(entry.name)) {
-          add(`${entry.name} is set twice`);
+          addIssue(ctx, msg('values.env.twice', { name: entry.name }), [i, 'name']);
         } else if (
           typeof entry.value === 'object' &&
           configPath(component, entry.name) === undefined
         ) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i, 'value'],
-            message: `only ${configPrefix(component) ?? 'configuration'} settings take a list or an object; write the value as text`,
-          });
+          const prefix = configPrefix(component) ?? msg('values.env.configuration');
+          addIssue(ctx, msg('values.env.onlyConfigTakesObjects', { prefix }), [i, 'value']);
         }
         seen.add(entry.name);
       });
@@ -84,32 +78,30 @@ export const extraEnv = (component: ValuesComponent) =>
     });
 
 /** A label key: an optional DNS subdomain prefix and `/`, then a name of at most 63 characters. */
-export function labelKeyProblem(key: string): string | undefined {
+export function labelKeyProblem(key: string): Message | undefined {
   const slash = key.lastIndexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN_PATTERN.test(prefix))) {
-    return `label key prefix of ${JSON.stringify(key)} must be a lower-case DNS name such as node-role.kubernetes.io`;
+    return msg('values.label.keyPrefix', { key: JSON.stringify(key) });
   }
   if (!name || name.length > 63 || !/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name)) {
-    return `label key ${JSON.stringify(key)} must be up to 63 letters, digits, -, _ or ., starting and ending with a letter or digit`;
+    return msg('values.label.key', { key: JSON.stringify(key) });
   }
   return undefined;
 }
 
-const labelValueProblem = (value: string): string | undefined =>
-  value.length <= 63 && LABEL_VALUE_PATTERN.test(value)
-    ? undefined
-    : 'label value must be up to 63 letters, digits, -, _ or ., starting and ending with a letter or digit';
+const labelValueProblem = (value: string): Message | undefined =>
+  value.length <= 63 && LABEL_VALUE_PATTERN.test(value) ? undefined : msg('values.label.value');
 
 export const nodeSelector = z
-  .record(z.string(), z.string({ error: 'each node selector value must be text' }), {
-    error: 'nodeSelector must be a map of node label to value',
+  .record(z.string(), z.string({ error: rule('values.nodeSelector.value') }), {
+    error: rule('values.nodeSelector.map'),
   })
   .superRefine((map, ctx) => {
     for (const [key, value] of Object.entries(map)) {
       const problem = labelKeyProblem(key) ?? labelValueProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+      if (problem) addIssue(ctx, problem, [key]);
     }
   })
   .optional()
@@ -120,49 +112,48 @@ export const nodeSelector = z
 export const toleration = z
   .strictObject({
     key: z.string().optional(),
-    operator: z.enum(['Exists', 'Equal'], { error: 'operator must be Exists or Equal' }).optional(),
+    operator: z.enum(['Exists', 'Equal'], { error: rule('values.toleration.operator') }).optional(),
     value: z.string().optional(),
     effect: z
       .enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute'], {
-        error: 'effect must be NoSchedule, PreferNoSchedule or NoExecute',
+        error: rule('values.toleration.effect'),
       })
       .optional(),
-    tolerationSeconds: z.int('tolerationSeconds must be a whole number').optional(),
+    tolerationSeconds: z.int(rule('values.toleration.seconds')).optional(),
   })
   .superRefine((t, ctx) => {
     // The rules of Kubernetes' validateTolerations (pkg/apis/core/validation/validation.go).
-    const add = (path: string, message: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], message });
+    const add = (path: string, m: Message) => addIssue(ctx, m, [path]);
     if (t.key) {
       const problem = labelKeyProblem(t.key);
       if (problem) add('key', problem);
     } else if (t.operator !== 'Exists') {
-      add('key', 'a toleration without a key must use operator Exists');
+      add('key', msg('values.toleration.noKey'));
     }
     if (t.operator === 'Exists' && t.value) {
-      add('value', 'a toleration with operator Exists must not have a value');
+      add('value', msg('values.toleration.existsValue'));
     } else if (t.value) {
       const problem = labelValueProblem(t.value);
       if (problem) add('value', problem);
     }
     if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
-      add('tolerationSeconds', 'tolerationSeconds needs effect NoExecute');
+      add('tolerationSeconds', msg('values.toleration.secondsEffect'));
     }
   });
 
 export const tolerations = z
-  .array(toleration, { error: 'tolerations must be a list of {key, operator, value, effect}' })
-  .max(50, 'tolerations may have at most 50 entries')
+  .array(toleration, { error: rule('values.tolerations.list') })
+  .max(50, rule('values.tolerations.tooMany'))
   .optional()
   .meta({ description: 'Taints the pods tolerate, as in a pod spec.' });
 
-const term = z.record(z.string(), z.unknown(), { error: 'each term must be an object' });
+const term = z.record(z.string(), z.unknown(), { error: rule('values.affinity.term') });
 const weighted = (inner: string) =>
   z.strictObject({
     weight: z
-      .int('weight must be a whole number')
-      .min(1, 'weight must be between 1 and 100')
-      .max(100, 'weight must be between 1 and 100'),
+      .int(rule('values.affinity.weightWhole'))
+      .min(1, rule('values.affinity.weight'))
+      .max(100, rule('values.affinity.weight')),
     [inner]: term,
   });
 const podAffinity = z.strictObject({
@@ -178,9 +169,7 @@ export const affinity = z
         .strictObject({
           requiredDuringSchedulingIgnoredDuringExecution: z
             .strictObject({
-              nodeSelectorTerms: z
-                .array(term)
-                .min(1, 'nodeSelectorTerms must list at least one term'),
+              nodeSelectorTerms: z.array(term).min(1, rule('values.affinity.terms')),
             })
             .optional(),
           preferredDuringSchedulingIgnoredDuringExecution: z
@@ -191,7 +180,7 @@ export const affinity = z
       podAffinity: podAffinity.optional(),
       podAntiAffinity: podAffinity.optional(),
     },
-    { error: 'affinity must be an object with nodeAffinity, podAffinity or podAntiAffinity' },
+    { error: rule('values.affinity.object') },
   )
   .optional()
   .meta({ description: 'The pods’ affinity, as in a pod spec.' });
@@ -208,22 +197,22 @@ export const componentFields = (component: ValuesComponent) => ({
 const CONFIG_FILE_NAME = /^[A-Za-z0-9_-]{1,64}\.conf$/;
 
 export const extraConfig = z
-  .record(z.string(), z.string({ error: 'each config file must be HOCON text' }), {
-    error: 'extraConfig must be a map of file name to HOCON text',
+  .record(z.string(), z.string({ error: rule('values.config.text') }), {
+    error: rule('values.config.map'),
   })
   .superRefine((files, ctx) => {
     const entries = Object.entries(files);
     if (entries.length > 32) {
-      ctx.addIssue({ code: 'custom', message: 'extraConfig may have at most 32 files' });
+      addIssue(ctx, msg('values.config.tooMany'));
     }
     for (const [name, text] of entries) {
-      const add = (message: string) => ctx.addIssue({ code: 'custom', path: [name], message });
+      const add = (m: Message) => addIssue(ctx, m, [name]);
       if (!CONFIG_FILE_NAME.test(name)) {
-        add('file name must be letters, digits, _ or - followed by .conf, such as services.conf');
+        add(msg('values.config.fileName'));
       } else if (text.length > MAX_CONFIG_FILE_LENGTH) {
-        add(`config file must be at most ${MAX_CONFIG_FILE_LENGTH / 1024} KiB`);
+        add(msg('values.config.tooLong', { max: MAX_CONFIG_FILE_LENGTH / 1024 }));
       } else if (!plainText(text)) {
-        add('config file must not contain control characters other than tab and newline');
+        add(msg('values.config.controls'));
       }
     }
   })
@@ -242,23 +231,16 @@ export const WEBSERVER_OWN_KEYS = [
 ];
 
 export const webConfiguration = z
-  .record(z.string(), z.json(), { error: 'configuration must be a JSON object' })
+  .record(z.string(), z.json(), { error: rule('values.web.object') })
   .superRefine((config, ctx) => {
     for (const key of Object.keys(config)) {
       const own = WEBSERVER_OWN_KEYS.find((k) => k.toLowerCase() === key.toLowerCase());
       if (own) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `${own} is set by the plugin so that the web UI finds its API and files through the Routes`,
-        });
+        addIssue(ctx, msg('values.web.own', { key: own }), [key]);
       }
     }
     if (JSON.stringify(config).length > MAX_CONFIG_FILE_LENGTH) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `configuration must be at most ${MAX_CONFIG_FILE_LENGTH / 1024} KiB as JSON`,
-      });
+      addIssue(ctx, msg('values.web.tooLong', { max: MAX_CONFIG_FILE_LENGTH / 1024 }));
     }
   })
   .optional()

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { type Message, msg } from '../messages/message';
+import { addIssue, rule } from './rule-message';
 
 /**
  * External Elasticsearch hosts, in the shapes the server's client accepts. clearml-server v2.0.0
@@ -15,49 +17,44 @@ const PATH_PATTERN = /^(\/[A-Za-z0-9._~-]+)+$/;
 export const elasticHostObject = z.strictObject({
   host: z
     .string()
-    .max(253, 'host must be at most 253 characters')
-    .regex(HOST_PATTERN, 'host must be a host name or IP address such as es.example.com'),
+    .max(253, rule('values.es.host.tooLong'))
+    .regex(HOST_PATTERN, rule('values.es.host.format')),
   port: z
-    .int('port must be a whole number')
-    .min(1, 'port must be between 1 and 65535')
-    .max(65535, 'port must be between 1 and 65535')
+    .int(rule('values.es.port.whole'))
+    .min(1, rule('values.es.port.range'))
+    .max(65535, rule('values.es.port.range'))
     .default(9200),
   scheme: z
     .string()
     .refine((text) => text === 'http' || text === 'https', {
-      message: 'scheme must be http or https',
+      message: rule('values.es.scheme'),
     })
     .default('http'),
-  pathPrefix: z
-    .string()
-    .regex(PATH_PATTERN, 'path prefix must be a path such as /elastic')
-    .optional(),
+  pathPrefix: z.string().regex(PATH_PATTERN, rule('values.es.pathPrefix')).optional(),
 });
 
-const URL_FORMAT = 'must be a URL with scheme, host and port, such as http://es.example.com:9200';
-
-function urlProblem(text: string): string | undefined {
+function urlProblem(text: string): Message | undefined {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return URL_FORMAT;
+    return msg('values.es.url');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return 'URL scheme must be http or https';
+    return msg('values.es.urlScheme');
   }
   // elastic-transport url_to_node_config fills in 443 for https only; http needs its port.
   if (url.protocol === 'http:' && !url.port && !/^http:\/\/[^/]*:\d+(\/|$)/.test(text)) {
-    return URL_FORMAT;
+    return msg('values.es.url');
   }
   if (/["\\\s]/.test(text)) {
-    return 'URL must percent-encode quotes, backslashes and spaces';
+    return msg('values.es.urlEncode');
   }
   if (url.search || url.hash) {
-    return 'URL must not have a query or fragment';
+    return msg('values.es.urlQuery');
   }
   if (url.pathname !== '/' && !PATH_PATTERN.test(url.pathname.replace(/\/$/, ''))) {
-    return 'URL path must be a plain path such as /elastic';
+    return msg('values.es.urlPath');
   }
   return undefined;
 }
@@ -65,18 +62,18 @@ function urlProblem(text: string): string | undefined {
 export const elasticHostUrl = z.string().superRefine((text, ctx) => {
   const problem = urlProblem(text);
   if (problem) {
-    ctx.addIssue({ code: 'custom', message: problem });
+    addIssue(ctx, problem);
   }
 });
 
 export const elasticHosts = z
   .array(
     z.union([elasticHostUrl, elasticHostObject], {
-      error: 'each host must be a URL or a {host, port, scheme} entry',
+      error: rule('values.es.host'),
     }),
-    { error: 'hosts must be a list of URLs or {host, port, scheme} entries' },
+    { error: rule('values.es.hosts') },
   )
-  .min(1, 'hosts must list at least one Elasticsearch node');
+  .min(1, rule('values.es.hostsEmpty'));
 
 export type ElasticHostInput = z.output<typeof elasticHostObject> | string;
 

@@ -13,6 +13,7 @@ export type { ImageComponent, ImageRef } from './images';
 export { valuesJsonSchema } from './json-schema';
 export { createValues, parseValues, valuesSchema } from './parse';
 export type { ParseResult, ValidationIssue } from './parse';
+export { issueMessage } from './parse';
 export {
   INIT_CONTAINER_RESOURCES,
   PRESET_NAMES,

@@ -14,9 +14,6 @@ export function isReservedNamespace(name: string): boolean {
   return RESERVED_NAMES.has(name) || RESERVED_PREFIXES.some((p) => name.startsWith(p));
 }
 
-export const RESERVED_NAMESPACE_MESSAGE =
-  'namespace is reserved for the cluster itself (default, kube-*, kubernetes-*, openshift, openshift-*); choose a project of your own';
-
 /** Upper bounds for resource quantities: far above any node, far below a render of `Infinity`. */
 export const MAX_CPU_CORES = 1024;
 export const MAX_MEMORY_BYTES = 64 * 2 ** 40;

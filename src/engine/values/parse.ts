@@ -1,5 +1,13 @@
 import { z } from 'zod';
+import {
+  isMessage,
+  isMessageList,
+  type Message,
+  type MessageParam,
+  msg,
+} from '../messages/message';
 import { escapeControls } from './escape';
+import { ruleMessageOf, zodMessage } from './rule-message';
 import { checkCrossFieldRules } from './rules';
 import { baseValuesSchema, type ClearMLValues, type ClearMLValuesInput } from './schema';
 
@@ -9,8 +17,17 @@ export const valuesSchema = baseValuesSchema.superRefine(checkCrossFieldRules);
 /** One problem with the values, located by a dotted path such as `storage.elasticsearch.size`. */
 export interface ValidationIssue {
   path: string;
+  /** In English, as the CLI prints it; `issueMessage` gives the message behind it. */
   message: string;
 }
+
+const MESSAGE_OF = new WeakMap<ValidationIssue, Message>();
+
+/**
+ * The message (id and parameters) behind an issue of `parseValues`, for the page to translate;
+ * undefined only for a sentence zod says in words no template of ours repeats.
+ */
+export const issueMessage = (issue: ValidationIssue): Message | undefined => MESSAGE_OF.get(issue);
 
 export type ParseResult =
   { ok: true; values: ClearMLValues } | { ok: false; issues: ValidationIssue[] };
@@ -20,19 +37,43 @@ function joinPath(path: readonly PropertyKey[]): string {
   return escapeControls(path.map((p) => String(p)).join('.'));
 }
 
-function toIssues(error: z.ZodError): ValidationIssue[] {
+/** A message with every text parameter made safe to echo, as its English text is. */
+function escapeMessage(m: Message): Message {
+  const param = (p: MessageParam): MessageParam =>
+    typeof p === 'string'
+      ? escapeControls(p)
+      : typeof p === 'number'
+        ? p
+        : isMessageList(p)
+          ? { join: p.join, items: p.items.map((i) => param(i) as Message | string) }
+          : isMessage(p)
+            ? escapeMessage(p)
+            : p;
+  if (!m.params) return m;
+  return msg(m.id, Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, param(v)])));
+}
+
+function issue(path: string, message: string, i18n: Message | undefined): ValidationIssue {
+  const made = { path, message };
+  if (i18n) MESSAGE_OF.set(made, escapeMessage(i18n));
+  return made;
+}
+
+function toIssues(error: z.ZodError, said: Map<string, Message>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const raw of error.issues) {
     if (raw.code === 'unrecognized_keys') {
       for (const key of raw.keys) {
-        issues.push({ path: joinPath([...raw.path, key]), message: 'unknown field' });
+        const unknown = msg('values.unknownField');
+        issues.push(issue(joinPath([...raw.path, key]), unknown.text, unknown));
       }
       continue;
     }
     const path = joinPath(raw.path);
     // One message per field: the first rule it breaks.
     if (!issues.some((i) => i.path === path)) {
-      issues.push({ path, message: escapeControls(raw.message) });
+      const i18n = ruleMessageOf(raw) ?? said.get(raw.message);
+      issues.push(issue(path, escapeControls(raw.message), i18n));
     }
   }
   return issues;
@@ -41,16 +82,15 @@ function toIssues(error: z.ZodError): ValidationIssue[] {
 /** Validates user values and applies the defaults. Never throws. */
 export function parseValues(input: unknown): ParseResult {
   try {
-    const result = valuesSchema.safeParse(input ?? {});
+    const said = new Map<string, Message>();
+    const result = valuesSchema.safeParse(input ?? {}, { error: zodMessage(said) });
     return result.success
       ? { ok: true, values: result.data }
-      : { ok: false, issues: toIssues(result.error) };
+      : { ok: false, issues: toIssues(result.error, said) };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return {
-      ok: false,
-      issues: [{ path: '', message: `values could not be read: ${escapeControls(message)}` }],
-    };
+    const detail = escapeControls(err instanceof Error ? err.message : String(err));
+    const unreadable = msg('values.unreadable', { detail });
+    return { ok: false, issues: [issue('', unreadable.text, unreadable)] };
   }
 }
 

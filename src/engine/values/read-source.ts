@@ -1,4 +1,5 @@
 import { CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseAllDocuments } from 'yaml';
+import { type Message, msg } from '../messages/message';
 import { escapeControls } from './escape';
 
 /**
@@ -15,27 +16,29 @@ export const MAX_VALUES_ENTRIES = 2000;
 /** Alias expansions (the `yaml` package's `maxAliasCount`, weighted by the aliased node's size). */
 export const MAX_VALUES_ALIASES = 100;
 
-export type SourceResult = { ok: true; data: unknown } | { ok: false; message: string };
+/** A refusal says why in English (`message`, as the CLI prints it) and as a message for the page. */
+export type SourceResult =
+  { ok: true; data: unknown } | { ok: false; message: string; i18n: Message };
 
-const refuse = (message: string): SourceResult => ({ ok: false, message });
+const refuse = (m: Message): { ok: false; message: string; i18n: Message } => ({
+  ok: false,
+  message: m.text,
+  i18n: m,
+});
 
 /** Bytes to text: UTF-8 only, no NUL bytes, at most `MAX_VALUES_BYTES`. */
 export function decodeValuesBytes(
   bytes: Uint8Array,
-): { ok: true; text: string } | { ok: false; message: string } {
-  if (bytes.length > MAX_VALUES_BYTES) {
-    return { ok: false, message: 'values file is larger than 1 MiB; values files are small YAML' };
-  }
+): { ok: true; text: string } | { ok: false; message: string; i18n: Message } {
+  if (bytes.length > MAX_VALUES_BYTES) return refuse(msg('values.file.tooLargeBytes'));
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, message: 'values file is UTF-16 text; save it as UTF-8' };
+    return refuse(msg('values.file.utf16'));
   }
-  if (bytes.includes(0)) {
-    return { ok: false, message: 'values file is binary (it contains NUL bytes), not YAML text' };
-  }
+  if (bytes.includes(0)) return refuse(msg('values.file.binary'));
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, message: 'values file is not valid UTF-8 text; save it as UTF-8' };
+    return refuse(msg('values.file.notUtf8'));
   }
 }
 
@@ -43,12 +46,12 @@ export function decodeValuesBytes(
 export function readValuesSource(input: Uint8Array | string): SourceResult {
   let text: string;
   if (typeof input === 'string') {
-    if (input.length > MAX_VALUES_BYTES) return refuse('values file is larger than 1 MiB');
-    if (input.includes('\0')) return refuse('values file contains NUL characters, not YAML text');
+    if (input.length > MAX_VALUES_BYTES) return refuse(msg('values.file.tooLarge'));
+    if (input.includes('\0')) return refuse(msg('values.file.nul'));
     text = input;
   } else {
     const decoded = decodeValuesBytes(input);
-    if (!decoded.ok) return refuse(decoded.message);
+    if (!decoded.ok) return decoded;
     text = decoded.text;
   }
   return readValuesYaml(text);
@@ -79,7 +82,7 @@ const MARKERS = new Set(['\u0002', '\u0018', '\u001f', '\ufeff']);
  * wide input (a megabyte of `[` takes seconds and most of a gigabyte), so they only ever see
  * input that passed this scan.
  */
-function scanShape(text: string): string | undefined {
+function scanShape(text: string): Message | undefined {
   let column = 0;
   let flowDepth = 0;
   let entries = 0;
@@ -90,10 +93,10 @@ function scanShape(text: string): string | undefined {
   for (const token of new Lexer().lex(text)) {
     const type = CST.tokenType(token) ?? 'source';
     if (ENTRY_TOKENS.has(type) && ++entries > MAX_VALUES_ENTRIES) {
-      return `values file has more than ${MAX_VALUES_ENTRIES} entries; values files are small`;
+      return msg('values.file.entries', { max: MAX_VALUES_ENTRIES });
     }
     if ((type === 'doc-start' || type === 'doc-end') && ++documents > 3) {
-      return 'values file holds several YAML documents; put all values in one document';
+      return msg('values.file.severalDocuments');
     }
     if (type === 'flow-seq-start' || type === 'flow-map-start') flowDepth++;
     if (type === 'flow-seq-end' || type === 'flow-map-end') flowDepth = Math.max(0, flowDepth - 1);
@@ -116,7 +119,7 @@ function scanShape(text: string): string | undefined {
       blockColumns.push(column);
     }
     if (blockColumns.length + flowDepth > MAX_VALUES_DEPTH) {
-      return `values file is nested more than ${MAX_VALUES_DEPTH} levels deep`;
+      return msg('values.file.deep', { max: MAX_VALUES_DEPTH });
     }
     lineHasContent = true;
     previous = type;
@@ -134,7 +137,7 @@ const CORE_TAGS = new Set(
 );
 
 /** Walks the parsed document (iteratively) for tags, depth and aliases that refer to themselves. */
-function checkTree(root: unknown): string | undefined {
+function checkTree(root: unknown): Message | undefined {
   const stack: { node: unknown; depth: number; anchors: readonly string[] }[] = [
     { node: root, depth: 1, anchors: [] },
   ];
@@ -147,17 +150,17 @@ function checkTree(root: unknown): string | undefined {
     }
     if (isAlias(node)) {
       if (anchors.includes(node.source)) {
-        return `values file has a YAML alias *${escapeControls(node.source)} inside its own anchor`;
+        return msg('values.file.selfAlias', { alias: escapeControls(node.source) });
       }
       continue;
     }
     if (!isScalar(node) && !isMap(node) && !isSeq(node)) continue;
     if (node.tag && !CORE_TAGS.has(node.tag)) {
       const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-      return `values file uses the YAML tag ${escapeControls(tag)}; only plain YAML values are supported`;
+      return msg('values.file.tag', { tag: escapeControls(tag) });
     }
     if (depth > MAX_VALUES_DEPTH) {
-      return `values file is nested more than ${MAX_VALUES_DEPTH} levels deep`;
+      return msg('values.file.deep', { max: MAX_VALUES_DEPTH });
     }
     if (isMap(node)) {
       // Keys are compared as the strings they become: `1` and `'1'` are the same field.
@@ -166,7 +169,7 @@ function checkTree(root: unknown): string | undefined {
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         if (keys.has(key)) {
-          return `values file has the key ${escapeControls(key)} twice in one mapping`;
+          return msg('values.file.keyTwice', { key: escapeControls(key) });
         }
         keys.add(key);
       }
@@ -189,7 +192,7 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 
 /** Parses values YAML within the limits above; the result is data for `parseValues`. */
 export function readValuesYaml(text: string): SourceResult {
-  if (text.length > MAX_VALUES_BYTES) return refuse('values file is larger than 1 MiB');
+  if (text.length > MAX_VALUES_BYTES) return refuse(msg('values.file.tooLarge'));
   try {
     const shape = scanShape(text);
     if (shape) return refuse(shape);
@@ -202,43 +205,44 @@ export function readValuesYaml(text: string): SourceResult {
     for (const doc of documents) {
       const error = doc.errors[0];
       if (error?.code === 'RESOURCE_EXHAUSTION') {
-        return refuse(`values file is nested more than ${MAX_VALUES_DEPTH} levels deep`);
+        return refuse(msg('values.file.deep', { max: MAX_VALUES_DEPTH }));
       }
-      if (error) return refuse(`values file is not valid YAML: ${firstLine(error.message)}`);
+      if (error) {
+        return refuse(msg('values.file.invalidYaml', { detail: firstLine(error.message) }));
+      }
     }
     const filled = documents.filter((d) => d.contents !== null && !isEmptyScalar(d.contents));
     if (filled.length > 1) {
-      return refuse(
-        `values file holds ${filled.length} YAML documents; put all values in one document`,
-      );
+      return refuse(msg('values.file.documents', { documents: filled.length }));
     }
     const doc = filled[0];
     if (!doc) return { ok: true, data: {} };
     const problem = checkTree(doc.contents);
     if (problem) return refuse(problem);
     const warning = doc.warnings[0];
-    if (warning) return refuse(`values file is not plain YAML: ${firstLine(warning.message)}`);
+    if (warning) {
+      return refuse(msg('values.file.notPlainYaml', { detail: firstLine(warning.message) }));
+    }
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: MAX_VALUES_ALIASES });
     } catch (err) {
       if (err instanceof ReferenceError && /alias/i.test(err.message)) {
-        return refuse('values file expands too many YAML aliases');
+        return refuse(msg('values.file.aliases'));
       }
       throw err;
     }
     if (data === null || data === undefined) return { ok: true, data: {} };
     if (!isMapping(data)) {
-      return refuse('values file must hold a mapping of fields such as name: and namespace:');
+      return refuse(msg('values.file.notMapping'));
     }
     return { ok: true, data };
   } catch (err) {
     if (err instanceof RangeError) {
-      return refuse(`values file is nested more than ${MAX_VALUES_DEPTH} levels deep`);
+      return refuse(msg('values.file.deep', { max: MAX_VALUES_DEPTH }));
     }
-    return refuse(
-      `values file could not be read: ${firstLine(err instanceof Error ? err.message : String(err))}`,
-    );
+    const detail = firstLine(err instanceof Error ? err.message : String(err));
+    return refuse(msg('values.file.unreadable', { detail }));
   }
 }
 

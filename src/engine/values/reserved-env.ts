@@ -14,6 +14,7 @@
  * `render/reserved-env.test.ts` renders many variants and checks that every variable a
  * component's main container gets is covered here, so this list cannot fall behind the renderer.
  */
+import { type Message, msg } from '../messages/message';
 import { RESOURCE_COMPONENTS, type ResourceComponent } from './presets';
 
 /** The component keys under `components` in the values: the same as the resource presets'. */
@@ -142,7 +143,7 @@ export function configPath(component: ValuesComponent, name: string): string | u
  * Why `name` may not be set through `extraEnv` of `component`, or undefined when it may. The
  * message names the variable and, where there is one, the values field to use instead.
  */
-export function reservedEnvProblem(component: ValuesComponent, name: string): string | undefined {
+export function reservedEnvProblem(component: ValuesComponent, name: string): Message | undefined {
   const family = FAMILY[component];
   const path = configPath(component, name);
   if (path !== undefined) {
@@ -150,17 +151,17 @@ export function reservedEnvProblem(component: ValuesComponent, name: string): st
     const hit =
       paths.find((p) => overlaps(path, p)) ??
       (family === 'server' && AGENT_CREDENTIALS.test(path) ? path : undefined);
-    return hit === undefined
-      ? undefined
-      : `${name} would change ${hit}, which the plugin sets itself; choose another setting`;
+    return hit === undefined ? undefined : msg('values.env.changesSetting', { name, setting: hit });
   }
   const plain = PLAIN[family];
   if (Object.hasOwn(plain, name)) {
     const hint = plain[name];
-    return `${name} is set by the plugin for this component${hint ? `; use ${hint}` : ''}`;
+    return hint
+      ? msg('values.env.setByPluginUse', { name, field: hint })
+      : msg('values.env.setByPlugin', { name });
   }
   if (family === 'server' && SECRET_CARRIER.test(name)) {
-    return `${name}: names starting with SECRET_ carry the instance's credentials`;
+    return msg('values.env.secretCarrier', { name });
   }
   return undefined;
 }

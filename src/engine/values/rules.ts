@@ -1,15 +1,23 @@
 import type { z } from 'zod';
+import type { MessageId } from '../messages/catalogue';
+import { type MessageParam, msg } from '../messages/message';
 import { generatedRouteLabelLength, MAX_DNS_LABEL_LENGTH } from '../names';
 import { halfAsJavaHeap, parseJavaHeap, parseQuantity } from '../quantity';
 import { glueResources, taskPodResources } from './agent-presets';
 import { RESOURCE_COMPONENTS, type ResourceSpec } from './presets';
 import { resolveResources } from './resources';
+import { addIssue } from './rule-message';
 import type { ClearMLValues } from './schema';
 
 type Ctx = z.RefinementCtx<ClearMLValues>;
 
-function issue(ctx: Ctx, path: (string | number)[], message: string): void {
-  ctx.addIssue({ code: 'custom', path, message });
+function issue(
+  ctx: Ctx,
+  path: (string | number)[],
+  id: MessageId,
+  params?: Record<string, MessageParam>,
+): void {
+  addIssue(ctx, msg(id, params), path);
 }
 
 /** Rules that involve more than one field; each issue names the field to change. */
@@ -21,21 +29,13 @@ export function checkCrossFieldRules(v: ClearMLValues, ctx: Ctx): void {
   checkDistinctHosts(v, ctx);
   checkAgents(v, ctx);
   if (v.components.fileserver.replicas > 1 && v.storage.fileserver.accessMode !== 'ReadWriteMany') {
-    issue(
-      ctx,
-      ['components', 'fileserver', 'replicas'],
-      'more than one file server replica needs storage.fileserver.accessMode ReadWriteMany',
-    );
+    issue(ctx, ['components', 'fileserver', 'replicas'], 'values.rule.fileserverReplicas');
   }
   if (v.exposure.hosts.files && v.components.webserver.enabled) {
-    issue(
-      ctx,
-      ['exposure', 'hosts', 'files'],
-      'with the web UI, files are served at https://<app host>/files (so the browser sends its session cookie); remove the files host',
-    );
+    issue(ctx, ['exposure', 'hosts', 'files'], 'values.rule.filesHost');
   }
   if (v.components.asyncDelete.enabled && !v.components.fileserver.enabled) {
-    issue(ctx, ['components', 'asyncDelete', 'enabled'], 'async delete needs the file server');
+    issue(ctx, ['components', 'asyncDelete', 'enabled'], 'values.rule.asyncDelete');
   }
 }
 
@@ -47,12 +47,7 @@ function checkRouteHostLength(v: ClearMLValues, ctx: Ctx): void {
   }
   const length = generatedRouteLabelLength(v.name, v.namespace);
   if (length > MAX_DNS_LABEL_LENGTH) {
-    issue(
-      ctx,
-      ['name'],
-      `name and namespace are too long together: the generated route host would start with a ` +
-        `${length}-character label (max ${MAX_DNS_LABEL_LENGTH}); shorten them or set exposure.hosts`,
-    );
+    issue(ctx, ['name'], 'values.rule.routeHostLength', { length, max: MAX_DNS_LABEL_LENGTH });
   }
 }
 
@@ -60,11 +55,7 @@ function checkExternalServices(v: ClearMLValues, ctx: Ctx): void {
   const c = v.components;
   for (const id of ['mongodb', 'redis', 'elasticsearch'] as const) {
     if (!c[id].enabled && !c[id].external) {
-      issue(
-        ctx,
-        ['components', id, 'external'],
-        `${id} is disabled, so its external connection is required`,
-      );
+      issue(ctx, ['components', id, 'external'], 'values.rule.external', { component: id });
     }
   }
 }
@@ -83,14 +74,14 @@ function checkSpec(ctx: Ctx, at: (string | number)[], r: ResourceSpec): void {
       continue; // already reported by the field rule
     }
     if (request > limit) {
-      issue(
-        ctx,
-        [...at, 'requests', kind],
-        `${kind} request ${r.requests[kind]} is above the limit ${r.limits[kind]}`,
-      );
+      issue(ctx, [...at, 'requests', kind], 'values.rule.requestAboveLimit', {
+        resource: kind,
+        request: r.requests[kind],
+        limit: r.limits[kind],
+      });
     }
     if (limit === 0) {
-      issue(ctx, [...at, 'limits', kind], `${kind} limit must be above zero`);
+      issue(ctx, [...at, 'limits', kind], 'values.rule.zeroLimit', { resource: kind });
     }
   }
 }
@@ -107,11 +98,10 @@ function checkElasticsearchHeap(v: ClearMLValues, ctx: Ctx): void {
     const path = es.heap
       ? ['components', 'elasticsearch', 'heap']
       : ['resources', 'elasticsearch', 'limits', 'memory'];
-    issue(
-      ctx,
-      path,
-      `Elasticsearch heap ${es.heap ?? halfAsJavaHeap(limitText)} must be at most half of its memory limit ${limitText}`,
-    );
+    issue(ctx, path, 'values.rule.heap', {
+      heap: es.heap ?? halfAsJavaHeap(limitText),
+      limit: limitText,
+    });
   }
 }
 
@@ -124,11 +114,7 @@ function checkDistinctHosts(v: ClearMLValues, ctx: Ctx): void {
     }
     const other = seen.get(host);
     if (other) {
-      issue(
-        ctx,
-        ['exposure', 'hosts', key],
-        `host ${host} is already used by exposure.hosts.${other}`,
-      );
+      issue(ctx, ['exposure', 'hosts', key], 'values.rule.hostTwice', { host, other });
     }
     seen.set(host, key);
   }
@@ -138,7 +124,7 @@ function checkAgents(v: ClearMLValues, ctx: Ctx): void {
   if (v.agents.length && !v.components.fileserver.enabled) {
     // The glue's entrypoint looks up a public IP when CLEARML_FILES_HOST is empty
     // (clearml-agent v1.9.2 docker/k8s-glue/build-resources/entrypoint.sh:3-9).
-    issue(ctx, ['agents'], 'agents need the file server (components.fileserver.enabled)');
+    issue(ctx, ['agents'], 'values.rule.agentsNeedFiles');
   }
   v.agents.forEach((a, i) => {
     checkSpec(ctx, ['agents', i, 'taskPod', 'resources'], taskPodResources(a));

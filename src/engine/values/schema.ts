@@ -11,37 +11,32 @@ import { agents } from './agents';
 import { componentFields, extraConfig, webConfiguration } from './component-fields';
 import { elasticHosts } from './elastic-hosts';
 import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS } from './images';
-import {
-  isReservedNamespace,
-  MAX_VOLUME_BYTES,
-  quantityWithin,
-  RESERVED_NAMESPACE_MESSAGE,
-} from './limits';
+import { isReservedNamespace, MAX_VOLUME_BYTES, quantityWithin } from './limits';
 import { PRESET_NAMES } from './presets';
 import { resourceOverride } from './quantity-field';
+import { rule, what as field } from './rule-message';
+import type { Message } from '../messages/message';
 
-const dnsLabel = (what: string, max: number) =>
+const dnsLabel = (what: Message, max: number) =>
   z
     .string()
-    .min(1, `${what} must not be empty`)
-    .max(max, `${what} must be at most ${max} characters`)
-    .regex(
-      DNS_LABEL_PATTERN,
-      `${what} must be lower-case letters, digits and '-', start with a letter and end with a letter or digit`,
-    );
+    .min(1, rule('values.dns.empty', { what }))
+    .max(max, rule('values.dns.tooLong', { what, max }))
+    .regex(DNS_LABEL_PATTERN, rule('values.dns.label', { what }));
 
-const dnsSubdomain = (what: string) =>
+const dnsSubdomain = (what: Message) =>
   z
     .string()
-    .max(MAX_DNS_SUBDOMAIN_LENGTH, `${what} must be at most ${MAX_DNS_SUBDOMAIN_LENGTH} characters`)
-    .regex(DNS_SUBDOMAIN_PATTERN, `${what} must be a lower-case DNS name such as example.com`)
+    .max(
+      MAX_DNS_SUBDOMAIN_LENGTH,
+      rule('values.dns.tooLong', { what, max: MAX_DNS_SUBDOMAIN_LENGTH }),
+    )
+    .regex(DNS_SUBDOMAIN_PATTERN, rule('values.dns.subdomain', { what }))
     .refine((v) => v.split('.').every((part) => part.length <= MAX_DNS_LABEL_LENGTH), {
-      message: `every dot-separated part of ${what} must be at most ${MAX_DNS_LABEL_LENGTH} characters`,
+      message: rule('values.dns.part', { what, max: MAX_DNS_LABEL_LENGTH }),
     });
 
-const duration = z
-  .string()
-  .regex(/^[1-9]\d{0,5}(ms|s|m|h)$/, 'timeout must be a duration such as 600s or 10m');
+const duration = z.string().regex(/^[1-9]\d{0,5}(ms|s|m|h)$/, rule('values.duration'));
 
 /**
  * A MongoDB connection string. `"` and `\` are not URI characters (RFC 3986; the MongoDB URI
@@ -50,18 +45,15 @@ const duration = z
  */
 const mongoUrl = z
   .string()
-  .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// URL')
-  .regex(
-    /^[^"\\\p{Cc}]*$/u,
-    'write " as %22 and \\ as %5C: a MongoDB URL must percent-encode them',
-  );
+  .regex(/^mongodb(\+srv)?:\/\/\S+$/, rule('values.mongo.url'))
+  .regex(/^[^"\\\p{Cc}]*$/u, rule('values.mongo.escape'));
 
 const storageSize = z
   .string()
-  .regex(/^[1-9]\d{0,5}(Mi|Gi|Ti|M|G|T)$/, 'size must be a whole number with a unit, such as 50Gi')
+  .regex(/^[1-9]\d{0,5}(Mi|Gi|Ti|M|G|T)$/, rule('values.size.format'))
   .refine(
     (v) => quantityWithin(v, MAX_VOLUME_BYTES),
-    `size must be at most ${MAX_VOLUME_BYTES / 2 ** 40}Ti`,
+    rule('values.size.max', { max: MAX_VOLUME_BYTES / 2 ** 40 }),
   );
 
 /** An image override: any field left out comes from the release chosen in `server.version`. */
@@ -69,64 +61,54 @@ const image = z
   .strictObject({
     registry: z
       .string()
-      .regex(
-        /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/,
-        'registry must be a host name with an optional port, such as quay.io',
-      )
+      .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/, rule('values.image.registry'))
       .optional(),
     repository: z
       .string()
       .regex(
         /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
-        'repository must be a lower-case image path such as clearml/server',
+        rule('values.image.repository'),
       )
       .optional(),
     tag: z
       .string()
-      .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'tag must be a valid image tag such as 2.3.0')
+      .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, rule('values.image.tag'))
       .optional(),
   })
   .optional();
 
 const replicas = (max: number) =>
   z
-    .int('replicas must be a whole number')
-    .min(1, 'replicas must be at least 1')
-    .max(max, `replicas must be at most ${max}`)
+    .int(rule('values.replicas.whole'))
+    .min(1, rule('values.replicas.min'))
+    .max(max, rule('values.replicas.max', { max }))
     .default(1);
 
-const accessKey = z
-  .string()
-  .regex(/^[A-Z0-9]{20,30}$/, 'access key must be 20 to 30 upper-case letters or digits');
-const secretValue = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9_\-.~+/=]{32,128}$/,
-    'secret must be 32 to 128 characters of letters, digits and _-.~+/=',
-  );
+const accessKey = z.string().regex(/^[A-Z0-9]{20,30}$/, rule('values.accessKey'));
+const secretValue = z.string().regex(/^[A-Za-z0-9_\-.~+/=]{32,128}$/, rule('values.secret'));
 const keyPair = z.strictObject({ accessKey, secretKey: secretValue }).optional();
 
 const volume = (size: string) =>
   z
     .strictObject({
       size: storageSize.default(size),
-      storageClass: dnsSubdomain('storage class').optional(),
+      storageClass: dnsSubdomain(field('values.what.storageClass')).optional(),
     })
     .prefault({});
 
 /** The values schema without cross-field rules (see `valuesSchema` in parse.ts). */
 export const baseValuesSchema = z.strictObject({
-  name: dnsLabel('instance name', MAX_INSTANCE_NAME_LENGTH)
+  name: dnsLabel(field('values.what.instanceName'), MAX_INSTANCE_NAME_LENGTH)
     .default('clearml')
     .meta({ description: 'Instance name; every object is called <name>-<component>.' }),
-  namespace: dnsLabel('namespace', MAX_DNS_LABEL_LENGTH)
-    .min(2, 'namespace must be at least 2 characters')
-    .refine((v) => !isReservedNamespace(v), RESERVED_NAMESPACE_MESSAGE)
+  namespace: dnsLabel(field('values.what.namespace'), MAX_DNS_LABEL_LENGTH)
+    .min(2, rule('values.namespace.short'))
+    .refine((v) => !isReservedNamespace(v), rule('values.namespace.reserved'))
     .default('clearml'),
   images: z
     .strictObject({
       pullPolicy: z.enum(['IfNotPresent', 'Always', 'Never']).default('IfNotPresent'),
-      pullSecret: dnsSubdomain('pull secret name')
+      pullSecret: dnsSubdomain(field('values.what.pullSecret'))
         .optional()
         .meta({ description: 'Existing image pull Secret used by every pod.' }),
       apiserver: image,
@@ -185,7 +167,7 @@ export const baseValuesSchema = z.strictObject({
           enabled: z.boolean().default(true),
           external: z
             .strictObject({
-              host: dnsSubdomain('redis host'),
+              host: dnsSubdomain(field('values.what.redisHost')),
               port: z.int().min(1).max(65535).default(6379),
             })
             .optional(),
@@ -198,7 +180,7 @@ export const baseValuesSchema = z.strictObject({
           replicas: replicas(5),
           heap: z
             .string()
-            .regex(JAVA_HEAP_PATTERN, 'heap must be a JVM size such as 2g or 1536m')
+            .regex(JAVA_HEAP_PATTERN, rule('values.heap'))
             .optional()
             .meta({ description: 'JVM heap; defaults to half the memory limit.' }),
           allowMmap: z.boolean().default(true).meta({
@@ -220,13 +202,13 @@ export const baseValuesSchema = z.strictObject({
     .prefault({}),
   storage: z
     .strictObject({
-      storageClass: dnsSubdomain('storage class')
+      storageClass: dnsSubdomain(field('values.what.storageClass'))
         .optional()
         .meta({ description: 'Storage class for every volume unless a volume sets its own.' }),
       fileserver: z
         .strictObject({
           size: storageSize.default('50Gi'),
-          storageClass: dnsSubdomain('storage class').optional(),
+          storageClass: dnsSubdomain(field('values.what.storageClass')).optional(),
           accessMode: z.enum(['ReadWriteOnce', 'ReadWriteMany']).default('ReadWriteOnce'),
         })
         .prefault({}),
@@ -253,9 +235,9 @@ export const baseValuesSchema = z.strictObject({
       insecureEdgeTerminationPolicy: z.enum(['Redirect', 'None', 'Allow']).default('Redirect'),
       hosts: z
         .strictObject({
-          app: dnsSubdomain('app host').optional(),
-          api: dnsSubdomain('api host').optional(),
-          files: dnsSubdomain('files host').optional().meta({
+          app: dnsSubdomain(field('values.what.appHost')).optional(),
+          api: dnsSubdomain(field('values.what.apiHost')).optional(),
+          files: dnsSubdomain(field('values.what.filesHost')).optional().meta({
             description:
               'Only without the web UI; with it, files are served at https://<app host>/files.',
           }),
@@ -271,7 +253,7 @@ export const baseValuesSchema = z.strictObject({
     .strictObject({
       version: z
         .enum(SERVER_VERSIONS, {
-          error: `version must be one of ${SERVER_VERSIONS.join(', ')}`,
+          error: rule('values.version', { versions: SERVER_VERSIONS.join(', ') }),
         })
         .default(DEFAULT_SERVER_VERSION)
         .meta({
@@ -280,9 +262,9 @@ export const baseValuesSchema = z.strictObject({
         }),
       cookieName: z
         .string()
-        .regex(/^[A-Za-z0-9_-]{1,64}$/, 'cookie name must be letters, digits, _ or -')
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, rule('values.cookieName'))
         .default('clearml-token-k8s'),
-      cookieDomain: dnsSubdomain('cookie domain').optional(),
+      cookieDomain: dnsSubdomain(field('values.what.cookieDomain')).optional(),
       prepopulate: z.boolean().default(true),
     })
     .prefault({}),
@@ -310,19 +292,19 @@ export const baseValuesSchema = z.strictObject({
       enabled: z.boolean().default(true),
       username: z
         .string()
-        .regex(/^[A-Za-z0-9._@-]{1,64}$/, 'username must be 1 to 64 letters, digits or ._@-')
+        .regex(/^[A-Za-z0-9._@-]{1,64}$/, rule('values.username'))
         .default('admin'),
       displayName: z
         .string()
-        .min(1, 'display name must not be empty')
-        .max(100, 'display name must be at most 100 characters')
-        .regex(/^[^\p{Cc}]*$/u, 'display name must not contain control characters')
+        .min(1, rule('values.displayName.empty'))
+        .max(100, rule('values.displayName.tooLong'))
+        .regex(/^[^\p{Cc}]*$/u, rule('values.displayName.controls'))
         .default('ClearML Admin'),
       password: z
         .string()
-        .min(8, 'password must be at least 8 characters')
-        .max(128, 'password must be at most 128 characters')
-        .regex(/^[^\p{Cc}]*$/u, 'password must not contain control characters')
+        .min(8, rule('values.password.short'))
+        .max(128, rule('values.password.tooLong'))
+        .regex(/^[^\p{Cc}]*$/u, rule('values.password.controls'))
         .optional(),
     })
     .prefault({}),
