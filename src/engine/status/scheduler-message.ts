@@ -16,6 +16,9 @@ const KNOWN: [RegExp, (m: RegExpMatchArray) => string][] = [
     /Insufficient (cpu|memory)/i,
     (m) => `no node has enough free ${m[1].toLowerCase() === 'cpu' ? 'CPU' : 'memory'}`,
   ],
+  // Extended resources (`nvidia.com/gpu`): the scheduler says "Insufficient" both when no node
+  // has the resource and when every one is in use (noderesources plugin, `Fit`).
+  [/Insufficient ([\w.-]+\/[\w.-]+)/, (m) => `no node with ${m[1]} available`],
   [/untolerated taint/i, () => 'the nodes have taints the pod does not tolerate'],
   [/didn't match Pod's node affinity\/selector/i, () => "no node matches the pod's node selector"],
   [/volume node affinity conflict/i, () => 'its volume is on a node the pod cannot use'],
