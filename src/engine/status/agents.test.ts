@@ -159,7 +159,16 @@ describe('status of agents and their task pods', () => {
         'Error creating: pods "clearml-agent-gpu-5d8f-x" is forbidden: exceeded quota: team, requested: requests.memory=256Mi, used: requests.memory=8Gi, limited: requests.memory=8Gi',
       involvedObject: { kind: 'ReplicaSet', name: 'clearml-agent-gpu-5d8f' },
     };
-    const status = await withAgents([], 0, [quota]);
+    const live = healthyInstance();
+    const [, gpuGlue] = await glues(0);
+    live.deployments.push(...(await glues(0)));
+    // The glue's ReplicaSet, with the glue's pod labels as the Deployment controller copies them.
+    live.replicaSets.push({
+      kind: 'ReplicaSet',
+      metadata: { name: 'clearml-agent-gpu-5d8f', labels: gpuGlue.metadata.labels },
+    });
+    live.events.push(quota);
+    const status = instanceStatus('clearml', live);
     const gpu = status.agents.find((a) => a.agent === 'gpu')!;
     expect(gpu.state).toBe('Failed');
     expect(gpu.reason).toContain('quota team of this project is used up');

@@ -140,11 +140,16 @@ function glueVerdict(
       p.metadata.labels?.[AGENT_NAME_LABEL] === agent &&
       !p.metadata.deletionTimestamp,
   );
+  // The glue's ReplicaSets carry its pod labels; `<glue>-<hash>` alone would also match the
+  // ReplicaSets of an agent whose name extends this one's (`cpu` and `cpu-big`).
+  const replicaSets = new Set(
+    live.replicaSets
+      .filter((r) => isGlue(instance)(r) && r.metadata.labels?.[AGENT_NAME_LABEL] === agent)
+      .map((r) => r.metadata.name),
+  );
   const created = failedCreate(
     live.events.filter(
-      (e) =>
-        e.involvedObject.kind === 'ReplicaSet' &&
-        e.involvedObject.name?.startsWith(`${glue.metadata.name}-`),
+      (e) => e.involvedObject.kind === 'ReplicaSet' && replicaSets.has(e.involvedObject.name ?? ''),
     ),
     demand,
   );
