@@ -1,5 +1,5 @@
 /** What a set of rendered objects asks of a namespace's ResourceQuotas. */
-import type { K8sObject, PodSpec } from '../k8s-types';
+import type { K8sObject, PodSpec, ResourceList } from '../k8s-types';
 import { parseQuantity } from '../quantity';
 
 export type Demand = Record<string, number>;
@@ -43,7 +43,7 @@ export function demandOf(objects: K8sObject[]): Demand {
           ),
         );
         for (const name of extended) {
-          const key = name as keyof typeof r.limits & string;
+          const key = name as keyof ResourceList;
           add(demand, `requests.${name}`, q(r.requests?.[key] ?? r.limits?.[key]));
         }
       }
