@@ -43,7 +43,8 @@ const waitingForGpu = {
       type: 'PodScheduled',
       status: 'False',
       reason: 'Unschedulable',
-      message: '0/1 nodes are available: 1 Insufficient nvidia.com/gpu.',
+      message:
+        '0/1 nodes are available: 1 Insufficient nvidia.com/gpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     },
   ],
 };

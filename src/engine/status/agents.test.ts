@@ -47,8 +47,9 @@ const NO_GPU = {
       type: 'PodScheduled',
       status: 'False',
       reason: 'Unschedulable',
+      // As kube-scheduler v1.34 words it.
       message:
-        '0/2 nodes are available: 2 Insufficient nvidia.com/gpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+        '0/1 nodes are available: 1 Insufficient nvidia.com/gpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     },
   ],
 };
