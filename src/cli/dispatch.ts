@@ -7,8 +7,9 @@ Commands:
   render     print the objects of a ClearML instance as YAML
   preflight  check permissions, APIs, storage, quota, existing objects and pod security
   deploy     apply an instance (dry run first, ordered, idempotent, resumable)
-  status     each component's health and the reason, and the instance's URLs
-  uninstall  remove an instance; volumes and credentials are kept unless --delete-data
+  status     each component's and agent's health and the reason, the agents' task pods, the URLs
+  uninstall  remove an instance; volumes and credentials are kept unless --delete-data,
+             the agents' task pods unless --task-pods
 
 Run "clearml-openshift <command> --help" for a command's options.
 Exit codes: 0 success, 2 invalid values or arguments, 3 missing permissions, 4 cluster errors.

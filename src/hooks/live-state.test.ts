@@ -26,3 +26,24 @@ describe('the live state the page hands the status model', () => {
     expect(liveStateOf({}).pods).toEqual([]);
   });
 });
+
+describe('the agents task pods on the page', () => {
+  it('watches them once for all agents by the instance label they carry', () => {
+    expect(instanceWatch('team-a', 'ml').taskPods).toEqual({
+      groupVersionKind: { group: '', version: 'v1', kind: 'Pod' },
+      isList: true,
+      namespace: 'team-a',
+      selector: { matchLabels: { 'clearml-console-plugin/agent-of': 'ml' } },
+    });
+  });
+
+  it('hands them to the status model with the instance pods, each once', () => {
+    const server = { metadata: { name: 'ml-apiserver-1' } };
+    const task = { metadata: { name: 'clearml-id-abc' } };
+    const live = liveStateOf({
+      pods: { data: [server], loaded: true },
+      taskPods: { data: [task, server], loaded: true },
+    });
+    expect(live.pods).toEqual([server, task]);
+  });
+});

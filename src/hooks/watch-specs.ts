@@ -3,6 +3,7 @@ import type { WatchK8sResource } from '@openshift-console/dynamic-plugin-sdk';
 import { INSTANCE_LABEL } from '../engine';
 import { RECORD_LABEL } from '../engine/deploy/record';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../engine/deploy/ownership';
+import { AGENT_POD_LABEL } from '../engine/render/network-policies';
 
 export const ALL_NAMESPACES = '#ALL_NS#';
 
@@ -57,8 +58,10 @@ export const instancesWatch = (namespace: string): Record<string, WatchK8sResour
 });
 
 /**
- * Everything the status of one instance is derived from: eight watches. StorageClasses are
+ * Everything the status of one instance is derived from: nine watches. StorageClasses are
  * optional: many users may not list them, and the status model then reads the volume's events.
+ * The agents' task pods carry only the agent labels (the glue owns them, not the plugin), so they
+ * have a watch of their own: one for all agents, merged into `pods` (see useInstanceLive).
  */
 export const instanceWatch = (
   namespace: string,
@@ -76,6 +79,12 @@ export const instanceWatch = (
     statefulSets: list(GVK.statefulSet),
     replicaSets: list(GVK.replicaSet),
     pods: list(GVK.pod),
+    taskPods: {
+      groupVersionKind: GVK.pod,
+      isList: true,
+      namespace,
+      selector: { matchLabels: { [AGENT_POD_LABEL]: instance } },
+    },
     pvcs: list(GVK.pvc),
     routes: { ...list(GVK.route), optional: true },
     events: {

@@ -161,6 +161,31 @@ describe('deploy --wait', () => {
     expect(run.stderr).toMatch(/… API server +Progressing +0\/1 +Waiting for .* to be ready\./);
   });
 
+  it('names an agent whose glue is not Ready when the wait times out', async () => {
+    class GlueStuck extends RollingOutCluster {
+      override async list<T extends K8sObject = K8sObject>(
+        apiVersion: string,
+        kind: string,
+        options?: { namespace?: string; labelSelector?: string },
+      ): Promise<T[]> {
+        const items = await super.list<T>(apiVersion, kind, options);
+        return items.map((w) =>
+          w.metadata.name === 'ml-agent-cpu'
+            ? ({ ...w, status: { ...(w as { status?: object }).status, readyReplicas: 0 } } as T)
+            : w,
+        );
+      }
+    }
+    const run = await runCommand(
+      'deploy',
+      ['-f', 'examples/agents.yaml', '--wait', '--timeout', '1s'],
+      { client: new GlueStuck([STANDARD]) },
+    );
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('✗ ml in team-a is not Ready after 1s: agent cpu.');
+    expect(run.stderr).toMatch(/… agent cpu +Progressing +0\/1 +Starting: 0 of 1 ready\./);
+  });
+
   it('includes the final status in JSON output', async () => {
     const client = new RollingOutCluster([STANDARD]);
     const run = await runCommand('deploy', deployArgs('--wait', '-o', 'json'), { client });

@@ -18,7 +18,7 @@ import {
 import { formatDuration, parseDuration } from '../duration';
 import { printHandoff } from '../handoff-text';
 import { preflightExit, printFindings } from '../preflight-text';
-import { componentLine } from '../status-text';
+import { agentLines, componentLine } from '../status-text';
 
 const OPTIONS = {
   ...CLUSTER_OPTIONS,
@@ -185,6 +185,11 @@ export const command: CliCommand = {
       }
       if (!waited) return CLUSTER_EXIT.ok;
       const notReady = waited.status.components.filter((c) => c.state !== 'Ready');
+      const agentsNotReady = waited.status.agents.filter((a) => a.state !== 'Ready');
+      const names = [
+        ...notReady.map((c) => c.displayName),
+        ...agentsNotReady.map((a) => `agent ${a.agent}`),
+      ];
       if (waited.ready) {
         if (!structured) {
           io.stdout(`${where} is Ready: all ${waited.status.components.length} components.\n`);
@@ -193,9 +198,10 @@ export const command: CliCommand = {
       }
       if (!structured) {
         io.stderr(
-          `✗ ${where} is not Ready after ${formatDuration(timeoutMs)}: ${notReady.length ? notReady.map((c) => c.displayName).join(', ') : 'the workloads have not rolled out their latest change'}.\n`,
+          `✗ ${where} is not Ready after ${formatDuration(timeoutMs)}: ${names.length ? names.join(', ') : 'the workloads have not rolled out their latest change'}.\n`,
         );
         for (const c of notReady) io.stderr(`${componentLine(c)}\n`);
+        for (const a of agentsNotReady) io.stderr(`${agentLines(a)[0]}\n`);
       }
       return CLUSTER_EXIT.cluster;
     } catch (err) {

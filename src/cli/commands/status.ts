@@ -13,7 +13,7 @@ import {
   parseTargetArgs,
   printStructured,
 } from '../cluster-command';
-import { componentLine } from '../status-text';
+import { agentLines, componentLine } from '../status-text';
 
 const OPTIONS = { ...CLUSTER_OPTIONS, watch: { type: 'boolean', short: 'w' } } as const;
 
@@ -28,6 +28,7 @@ function text(status: InstanceStatus): string {
   const lines = [
     `${status.instance}: ${status.ready ? 'Ready' : status.state}`,
     ...status.components.map(componentLine),
+    ...status.agents.flatMap(agentLines),
   ];
   const urls = Object.entries(status.urls).filter(([, url]) => url);
   if (urls.length) lines.push('', ...urls.map(([name, url]) => `  ${name.padEnd(6)} ${url}`));
@@ -36,7 +37,8 @@ function text(status: InstanceStatus): string {
 
 export const command: CliCommand = {
   name: 'status',
-  summary: 'show each component of an instance with its health and the reason',
+  summary:
+    "show each component and agent of an instance with its health and the reason, and the agents' task pods",
   usage:
     'clearml-openshift status [--name NAME] [--namespace NS | --values FILE] [--watch] [--kubeconfig FILE] [--context NAME] [--output json|yaml]',
   async run(argv, io) {

@@ -12,17 +12,23 @@ import {
   printStructured,
 } from '../cluster-command';
 
-const OPTIONS = { ...CLUSTER_OPTIONS, 'delete-data': { type: 'boolean' } } as const;
+const OPTIONS = {
+  ...CLUSTER_OPTIONS,
+  'delete-data': { type: 'boolean' },
+  'task-pods': { type: 'boolean' },
+} as const;
 
 interface UninstallArgs extends ClusterArgs {
   'delete-data'?: boolean;
+  'task-pods'?: boolean;
 }
 
 export const command: CliCommand = {
   name: 'uninstall',
-  summary: 'remove an instance; its volumes and credentials are kept unless --delete-data',
+  summary:
+    "remove an instance; its volumes and credentials are kept unless --delete-data, its agents' task pods unless --task-pods",
   usage:
-    'clearml-openshift uninstall [--name NAME] [--namespace NS | --values FILE] [--delete-data] [--kubeconfig FILE] [--context NAME] [--output json|yaml]',
+    'clearml-openshift uninstall [--name NAME] [--namespace NS | --values FILE] [--delete-data] [--task-pods] [--kubeconfig FILE] [--context NAME] [--output json|yaml]',
   async run(argv, io) {
     const parsed = await parseTargetArgs<UninstallArgs>(argv, OPTIONS, this.usage, io);
     if (!parsed.ok) return parsed.code;
@@ -34,6 +40,7 @@ export const command: CliCommand = {
         namespace: target.namespace,
         instance: target.name,
         deleteData: parsed.args['delete-data'] === true,
+        deleteTaskPods: parsed.args['task-pods'] === true,
         onEvent: (e) => {
           if (!structured)
             io.stderr(
@@ -43,7 +50,7 @@ export const command: CliCommand = {
       });
       if (structured) {
         printStructured(io, parsed.args.output, result);
-      } else if (!result.deleted.length && !result.kept.length) {
+      } else if (!result.deleted.length && !result.kept.length && !result.taskPodsLeft.length) {
         io.stdout(`No objects of instance ${target.name} found in ${target.namespace}.\n`);
       } else {
         io.stdout(
@@ -55,6 +62,7 @@ export const command: CliCommand = {
           );
         }
       }
+      if (!structured && result.taskPodsNote) io.stdout(`${result.taskPodsNote.text}\n`);
       if (!result.problems.length) return CLUSTER_EXIT.ok;
       for (const p of result.problems) io.stderr(`✗ ${p.message}\n`);
       return CLUSTER_EXIT.cluster;

@@ -1,7 +1,9 @@
 /**
  * Uninstall: deletes everything an instance owns, SCC grants included. The data stays unless
  * asked: PersistentVolumeClaims and the credentials Secret that opens them are kept, so deploying
- * the same instance again finds its data and can read it.
+ * the same instance again finds its data and can read it. The agents' task pods belong to the
+ * glue, not to the plugin (they carry no instance label): they are removed only when asked, after
+ * the glue that could start more is gone, and otherwise counted in the result.
  */
 import { describeRef, refOf } from '../cluster/api-paths';
 import type { ClusterClient, ObjectRef } from '../cluster/client';
@@ -9,6 +11,7 @@ import { explainErrorMessage } from '../cluster/errors';
 import type { K8sObject } from '../k8s-types';
 import { type Message, msg } from '../messages/message';
 import { objectName } from '../names';
+import { taskPodSelector } from '../render/agents/names';
 import { IN_FLIGHT } from './apply';
 import { mapLimit } from './concurrency';
 import { instanceSelector, isOwnedBy } from './ownership';
@@ -59,6 +62,8 @@ export interface UninstallOptions {
   namespace: string;
   instance: string;
   deleteData?: boolean;
+  /** Also delete the task pods the agents started (running ones included). */
+  deleteTaskPods?: boolean;
   /** Requests in flight at once (default `IN_FLIGHT`). */
   concurrency?: number;
   onEvent?: (event: {
@@ -75,17 +80,31 @@ export interface UninstallResult {
   kept: ObjectRef[];
   /** Shared `system:openshift:scc:*` RoleBindings the instance's service accounts were taken out of. */
   released: ObjectRef[];
+  /** Task pods of the agents left in place (`deleteTaskPods` not set). */
+  taskPodsLeft: ObjectRef[];
+  /** What to do about `taskPodsLeft`, when there are any. */
+  taskPodsNote?: Message;
   /** What could not be deleted or released: in English, and as a message for the page. */
   problems: { ref: ObjectRef; message: string; i18n?: Message }[];
 }
 
+/** What uninstall says about the task pods it left. */
+export function taskPodsNote(namespace: string, instance: string, pods: ObjectRef[]): Message {
+  return msg('uninstall.taskPodsLeft', {
+    count: pods.length,
+    namespace,
+    pods: pods.map((p) => p.name).join(', '),
+    selector: taskPodSelector(instance),
+  });
+}
+
 export async function uninstall(options: UninstallOptions): Promise<UninstallResult> {
   const { client, namespace, instance, deleteData = false, concurrency = IN_FLIGHT } = options;
-  const { onEvent } = options;
+  const { onEvent, deleteTaskPods = false } = options;
   const selector = { namespace, labelSelector: instanceSelector(instance) };
   const credentials = objectName(instance, 'credentials');
   // Every read at once: one list per kind and the Secret by name.
-  const [lists, accounts, roleBindings, secret] = await Promise.all([
+  const [lists, accounts, roleBindings, secret, taskPods] = await Promise.all([
     Promise.all(
       OWNED_KINDS.map(([apiVersion, kind]) =>
         client.list(apiVersion, kind, selector).catch((err: unknown) => {
@@ -98,6 +117,7 @@ export async function uninstall(options: UninstallOptions): Promise<UninstallRes
     client.list(...ACCOUNTS, { namespace }),
     client.list(...ROLE_BINDINGS, { namespace }),
     client.get({ apiVersion: 'v1', kind: 'Secret', name: credentials, namespace }),
+    client.list('v1', 'Pod', { namespace, labelSelector: taskPodSelector(instance) }),
   ]);
   const owned = (o: K8sObject) => isOwnedBy(o, instance);
   const objects = [
@@ -108,7 +128,13 @@ export async function uninstall(options: UninstallOptions): Promise<UninstallRes
   ];
   const isData = (o: K8sObject) =>
     o.kind === 'PersistentVolumeClaim' || (o.kind === 'Secret' && o.metadata.name === credentials);
-  const result: UninstallResult = { deleted: [], kept: [], released: [], problems: [] };
+  const result: UninstallResult = {
+    deleted: [],
+    kept: [],
+    released: [],
+    taskPodsLeft: [],
+    problems: [],
+  };
   // Grants made with `oc adm policy add-scc-to-user … -n`, released before the accounts go.
   const released = releaseSccBindings(
     client,
@@ -155,5 +181,13 @@ export async function uninstall(options: UninstallOptions): Promise<UninstallRes
     await mapLimit(tier, concurrency, remove);
   }
   await released;
+  if (deleteTaskPods) {
+    await mapLimit(taskPods, concurrency, remove);
+  } else if (taskPods.length) {
+    result.taskPodsLeft = taskPods.map((p) =>
+      refOf({ ...p, metadata: { ...p.metadata, namespace } }),
+    );
+    result.taskPodsNote = taskPodsNote(namespace, instance, result.taskPodsLeft);
+  }
   return result;
 }

@@ -37,6 +37,12 @@ export const MESSAGES = {
   'preflight.quota.ok': 'The project quota has room for this plan.',
   'preflight.quota.short':
     'Quota {{quota}} has {{free}} of {{resource}} left, but the plan needs {{needed}}. Choose a smaller size preset or ask for a larger quota.',
+  'preflight.quota.agent':
+    'Agent {{agent}}: {{count}} task pod × {{per}} = {{total}} ({{resource}}), but quota {{quota}} allows {{free}} more once the servers run: at most {{fit}} of its tasks can run at once. Lower maxPods or ask for a larger quota.',
+  'preflight.quota.agent_plural':
+    'Agent {{agent}}: {{count}} task pods × {{per}} = {{total}} ({{resource}}), but quota {{quota}} allows {{free}} more once the servers run: at most {{fit}} of its tasks can run at once. Lower maxPods or ask for a larger quota.',
+  'preflight.quota.agents':
+    'Agents {{agents}} together need {{total}} ({{resource}}) for their task pods at once, but quota {{quota}} allows {{free}} more once the servers run: not all of their tasks can run at once. Lower maxPods or ask for a larger quota.',
   'preflight.ownership.foreign':
     '{{kind}} {{name}} already exists and does not belong to instance {{instance}}; it will not be touched. Choose another instance name or remove that object.',
   'preflight.podSecurity.rejected':
@@ -124,6 +130,19 @@ export const MESSAGES = {
   'status.quota.unknownAmount': 'an unknown amount',
   'status.quota.mustSpecify':
     '{{what}}: quota {{quota}} of this project requires every container to set {{resources}}. Ask a project administrator to add a LimitRange with defaults, or set resources for every component.',
+  // Status of an agent (its glue) and of the task pods it started
+  'status.agent.ready':
+    'Taking tasks from {{queues}}: {{running}} of at most {{maxPods}} task pods running.',
+  'status.agent.readyWaiting':
+    'Taking tasks from {{queues}}: {{running}} of at most {{maxPods}} task pods running, {{waiting}} waiting.',
+  'status.task.unschedulable': 'unschedulable: {{detail}}',
+  'status.task.cannotPull':
+    'cannot pull image {{image}}: check the image name and tag, the registry and the pull secret',
+  'status.task.quota': 'quota exceeded: {{detail}}',
+  'status.task.waiting': 'waiting to be scheduled',
+  'status.task.starting': 'starting on node {{node}}',
+  'status.task.failed': 'failed: {{detail}}',
+  'status.task.exited': 'container {{container}} exited with code {{exitCode}}',
   'status.pvc.missingClass':
     'Volume {{pvc}} cannot be provisioned: the StorageClass {{storageClass}} does not exist; choose one of {{choices}}, or ask an administrator to create {{storageClass}}.',
   'status.pvc.missingClassUnlisted':
@@ -200,6 +219,10 @@ export const MESSAGES = {
   'uninstall.what.delete': 'delete {{object}}',
   'uninstall.what.update': 'update {{object}}',
   'uninstall.releaseFailed': '{{error}} A cluster administrator can run: {{commands}}',
+  'uninstall.taskPodsLeft':
+    'Left {{count}} task pod of the agents in {{namespace}} ({{pods}}). Remove it with uninstall --task-pods, or oc delete pod -n {{namespace}} -l {{selector}}.',
+  'uninstall.taskPodsLeft_plural':
+    'Left {{count}} task pods of the agents in {{namespace}} ({{pods}}). Remove them with uninstall --task-pods, or oc delete pod -n {{namespace}} -l {{selector}}.',
 
   // Errors from the cluster
   'error.network':

@@ -9,6 +9,7 @@ import { adminHandoff, mayGrant, sccGrantsOf } from '../deploy/grants';
 import { isOwnedBy, keyOf } from '../deploy/ownership';
 import type { K8sObject } from '../k8s-types';
 import { msg, type Message } from '../messages/message';
+import { agentQuotaFindings, agentTaskDemands } from './agent-quota';
 import { blocking, type Finding, finding, type PreflightReport } from './findings';
 import { ENFORCE_LABEL, rejectedByPsa } from './pod-security';
 import { demandOf, formatAmount, type LiveQuota, quotaShortfalls } from './quota';
@@ -130,11 +131,15 @@ async function quotaFindings(input: PreflightInput): Promise<Finding[]> {
   const existing = demandOf(
     [...(input.live?.values() ?? [])].filter((o) => isOwnedBy(o, input.instance)),
   );
-  const short = quotaShortfalls(demandOf(input.objects), quotas, existing);
-  if (!short.length) {
+  const base = demandOf(input.objects);
+  const short = quotaShortfalls(base, quotas, existing);
+  // The agents' task pods at their most, beyond the servers and the glues: warnings, as the
+  // instance itself deploys; a task pod beyond the quota is refused when the glue starts it.
+  const agents = agentQuotaFindings(agentTaskDemands(input.objects), base, existing, quotas);
+  if (!short.length && !agents.length) {
     return [finding('quota', 'quota', 'info', msg('preflight.quota.ok'))];
   }
-  return short.map((s) =>
+  const servers = short.map((s) =>
     finding(
       `quota-${s.quota}-${s.resource}`,
       'quota',
@@ -147,6 +152,7 @@ async function quotaFindings(input: PreflightInput): Promise<Finding[]> {
       }),
     ),
   );
+  return [...servers, ...agents];
 }
 
 function ownershipFindings(input: PreflightInput): Finding[] {

@@ -1,5 +1,5 @@
 /** What a set of rendered objects asks of a namespace's ResourceQuotas. */
-import type { K8sObject, PodSpec } from '../k8s-types';
+import type { K8sObject, PodSpec, ResourceList } from '../k8s-types';
 import { parseQuantity } from '../quantity';
 
 export type Demand = Record<string, number>;
@@ -33,6 +33,19 @@ export function demandOf(objects: K8sObject[]): Demand {
         add(demand, 'requests.memory', q(r.requests?.memory));
         add(demand, 'limits.cpu', q(r.limits?.cpu));
         add(demand, 'limits.memory', q(r.limits?.memory));
+        // Extended resources such as nvidia.com/gpu: a container's request equals its limit
+        // (the limit alone sets both), and quotas track them only as `requests.<name>`
+        // (kubernetes.io/docs/concepts/policy/resource-quotas, "Resource quota for extended
+        // resources").
+        const extended = new Set(
+          [...Object.keys(r.requests ?? {}), ...Object.keys(r.limits ?? {})].filter((name) =>
+            name.includes('/'),
+          ),
+        );
+        for (const name of extended) {
+          const key = name as keyof ResourceList;
+          add(demand, `requests.${name}`, q(r.requests?.[key] ?? r.limits?.[key]));
+        }
       }
       // A StatefulSet claims its volumes per replica from its templates.
       for (const claim of w.spec.volumeClaimTemplates ?? []) {

@@ -7,6 +7,7 @@ import { list, type Message, msg } from '../messages/message';
 import { objectName } from '../names';
 import type { K8sObject } from '../k8s-types';
 import { type Demand, demandOf } from '../preflight/quota';
+import { agentStatuses } from './agents';
 import { failedCreate, podProblem } from './pod-problems';
 import { pendingVolumeVerdict } from './storage-reason';
 import type {
@@ -218,7 +219,9 @@ export function instanceStatus(instance: string, live: LiveState): InstanceStatu
   const components = COMPONENTS.map((c) => componentStatus(c.id, live, instance, demand)).filter(
     (c): c is ComponentStatus => c !== undefined,
   );
-  const worst = components.reduce<ComponentHealth>(
+  // Task pods are reported, not judged: a task waiting for a GPU leaves the instance ready.
+  const agents = agentStatuses(live, instance, demand);
+  const worst = [...components, ...agents].reduce<ComponentHealth>(
     (acc, c) => (SEVERITY.indexOf(c.state) > SEVERITY.indexOf(acc) ? c.state : acc),
     'Ready',
   );
@@ -226,11 +229,13 @@ export function instanceStatus(instance: string, live: LiveState): InstanceStatu
     routeUrl(live.routes.find((r) => r.metadata.name === objectName(instance, key)));
   return {
     instance,
-    ready: components.length > 0 && components.every((c) => c.state === 'Ready'),
+    ready:
+      components.length > 0 &&
+      components.every((c) => c.state === 'Ready') &&
+      agents.every((a) => a.state === 'Ready'),
     state: components.length ? worst : 'Progressing',
     components,
-    // Filled from the agents' Deployments and task pods (status/agents.ts).
-    agents: [],
+    agents,
     urls: { app: route('appRoute'), api: route('apiRoute'), files: route('filesRoute') },
   };
 }

@@ -18,6 +18,14 @@ describe('schedulerReason', () => {
     ).toBe('volume claim ml-mongodb-data does not exist; no node has enough free memory');
   });
 
+  it('says a missing GPU plainly and drops the clause the resource claims plugin adds', () => {
+    expect(
+      schedulerReason(
+        '0/1 nodes are available: 1 Insufficient nvidia.com/gpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      ),
+    ).toBe('no node with nvidia.com/gpu available');
+  });
+
   it('keeps an unknown cause as it is, without a trailing full stop', () => {
     expect(schedulerReason('0/1 nodes are available: 1 node(s) were unschedulable.')).toBe(
       'node(s) were unschedulable',

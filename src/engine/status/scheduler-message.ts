@@ -16,10 +16,20 @@ const KNOWN: [RegExp, (m: RegExpMatchArray) => string][] = [
     /Insufficient (cpu|memory)/i,
     (m) => `no node has enough free ${m[1].toLowerCase() === 'cpu' ? 'CPU' : 'memory'}`,
   ],
+  // Extended resources (`nvidia.com/gpu`): the scheduler says "Insufficient" both when no node
+  // has the resource and when every one is in use (noderesources plugin, `Fit`).
+  [/Insufficient ([\w.-]+\/[\w.-]+)/, (m) => `no node with ${m[1]} available`],
   [/untolerated taint/i, () => 'the nodes have taints the pod does not tolerate'],
   [/didn't match Pod's node affinity\/selector/i, () => "no node matches the pod's node selector"],
   [/volume node affinity conflict/i, () => 'its volume is on a node the pod cannot use'],
 ];
+
+/**
+ * Clauses that say nothing about why the pod waits: the dynamic resource allocation plugin's
+ * PostFilter adds "no new claims to deallocate" before the preemption part whenever it has
+ * nothing to free (kube-scheduler v1.34, seen on the local control plane).
+ */
+const NOISE = [/^no new claims to deallocate$/i];
 
 export const stripFullStop = (text: string) => text.trim().replace(/[.\s]+$/, '');
 
@@ -30,7 +40,7 @@ export function schedulerReason(message: string | undefined): string {
   const parts = detail
     .split(/[,.](?=\s|$)/)
     .map((p) => stripFullStop(p.replace(/^\s*\d+\s+/, '')))
-    .filter(Boolean);
+    .filter((p) => p && !NOISE.some((re) => re.test(p)));
   const words = parts.map((p) => {
     for (const [re, say] of KNOWN) {
       const m = p.match(re);

@@ -6,6 +6,7 @@ export interface Meta {
   name: string;
   namespace?: string;
   labels?: Record<string, string>;
+  annotations?: Record<string, string>;
   creationTimestamp?: string;
   ownerReferences?: { kind: string; name: string }[];
   generation?: number;
@@ -16,7 +17,11 @@ export interface LiveWorkload {
   metadata: Meta;
   spec?: {
     replicas?: number;
-    template?: { spec?: { containers?: { name: string; image: string }[] } };
+    template?: {
+      spec?: {
+        containers?: { name: string; image: string; env?: { name: string; value?: string }[] }[];
+      };
+    };
   };
   status?: {
     replicas?: number;
@@ -47,11 +52,15 @@ export interface LivePod {
   kind?: string;
   metadata: Meta & { deletionTimestamp?: string };
   spec?: {
+    nodeName?: string;
     containers?: { name: string; image: string }[];
     volumes?: { persistentVolumeClaim?: { claimName: string } }[];
   };
   status?: {
     phase?: string;
+    /** Why a pod failed as a whole, e.g. Evicted, with `message`. */
+    reason?: string;
+    message?: string;
     conditions?: { type: string; status: string; reason?: string; message?: string }[];
     containerStatuses?: ContainerStatus[];
     initContainerStatuses?: ContainerStatus[];
@@ -92,6 +101,7 @@ export interface LiveState {
   deployments: LiveWorkload[];
   statefulSets: LiveWorkload[];
   replicaSets: LiveWorkload[];
+  /** The instance's pods and its agents' task pods (which carry only the agent labels). */
   pods: LivePod[];
   pvcs: LivePvc[];
   routes: LiveRoute[];

@@ -30,7 +30,15 @@ import { apiserverUrl, apiserverWaitTargets, fileserverUrl, PORTS } from '../end
 import { SERVER_CONTAINER_SECURITY, secretEnv, waitInitContainer } from '../pod';
 import { agentSecretKeys } from '../secrets';
 import { CONNECTS_TO, RUNTIME_LABEL } from '../topology';
-import { agentLabels, agentMeta, agentObjectName, agentSelector } from './names';
+import {
+  agentLabels,
+  agentMeta,
+  agentObjectName,
+  agentSelector,
+  GLUE_MAX_PODS_ENV,
+  GLUE_QUEUE_ENV,
+  TASK_GPUS_ANNOTATION,
+} from './names';
 import { TEMPLATE_KEY } from './task-template';
 
 export const GLUE_CONTAINER = 'k8s-glue';
@@ -68,8 +76,8 @@ function glueEnv(ctx: RenderContext, agent: AgentValues): EnvVar[] {
     { name: 'CLEARML_DOCKER_IMAGE', value: agent.taskPod.image },
     // Read by the image's entrypoint (entrypoint.sh:23-25, 34-40); queues are comma-separated
     // (clearml-agent examples/k8s_glue_example.py:128).
-    { name: 'K8S_GLUE_QUEUE', value: agent.queues.join(',') },
-    { name: 'K8S_GLUE_MAX_PODS', value: String(agent.maxPods) },
+    { name: GLUE_QUEUE_ENV, value: agent.queues.join(',') },
+    { name: GLUE_MAX_PODS_ENV, value: String(agent.maxPods) },
     {
       name: 'K8S_GLUE_EXTRA_ARGS',
       // As the chart builds it (agentk8sglue-deployment.yaml:96-109); `--create-queue` creates
@@ -124,6 +132,7 @@ export function renderGlue(
     [CONNECTS_TO]: JSON.stringify([
       { apiVersion: 'apps/v1', kind: 'Deployment', name: ctx.name('apiserver') },
     ]),
+    [TASK_GPUS_ANNOTATION]: String(agent.taskPod.gpus),
   });
   return {
     apiVersion: 'apps/v1',
