@@ -1,5 +1,5 @@
 /**
- * Page object for the deploy wizard (General · Size · Storage · Network · Security ·
+ * Page object for the deploy wizard (General · Size · Storage · Network · Agents · Security ·
  * Credentials · Review) and the hand-off it shows when SCCs cannot be granted.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -9,6 +9,7 @@ export const WIZARD_STEPS = [
   'size',
   'storage',
   'network',
+  'agents',
   'security',
   'credentials',
   'review',
@@ -100,6 +101,17 @@ export class DeployWizardPage {
     return this.page.locator(test('storage-total'));
   }
 
+  // Agents
+  /** Adds an agent from the CPU or 1 GPU preset, or a blank one. */
+  async addAgent(start: 'cpu' | 'gpu' | 'blank') {
+    await this.page.locator(test(`agent-add-${start}`)).click();
+  }
+
+  /** The card of the agent at `index` (0-based). */
+  agentCard(index: number): Locator {
+    return this.page.locator(test(`agent-${index}`));
+  }
+
   // Security
   sccPlan(): Locator {
     return this.page.locator(test('scc-plan'));
@@ -157,9 +169,9 @@ export class DeployWizardPage {
     return this.page.locator(test('review-summary'));
   }
 
-  /** One line of the summary: instance, project, version, objects, security or preflight. */
+  /** One line of the summary: instance, project, version, agents, objects, security, preflight. */
   reviewSummaryItem(
-    id: 'instance' | 'project' | 'version' | 'objects' | 'security' | 'preflight',
+    id: 'instance' | 'project' | 'version' | 'agents' | 'objects' | 'security' | 'preflight',
   ): Locator {
     return this.reviewSummary().locator(test(`review-summary-${id}`));
   }

@@ -152,6 +152,24 @@ export class StatusPanelPage {
     return this.nextSteps().locator(test('env-snippet'));
   }
 
+  /** The Agents card: each agent's queues, glue pods and state, then its task pods. */
+  agents(): Locator {
+    return this.root().locator(test('agents-status'));
+  }
+
+  agentRow(agent: string): Locator {
+    return this.agents().locator(test(`agent-row-${agent}`));
+  }
+
+  agentState(agent: string): Locator {
+    return this.agentRow(agent).locator(test('agent-state'));
+  }
+
+  /** The clearml-task command the next steps give for `queue`. */
+  agentCommand(queue: string): Locator {
+    return this.nextSteps().locator(test(`agent-cli-${queue}`));
+  }
+
   uninstallButton(): Locator {
     return this.root().locator(test('instance-uninstall'));
   }

@@ -44,7 +44,15 @@ describe('the ClearML page in the console frame', () => {
         client: el.clientHeight,
       }));
       expect(navBox.scroll).toBeLessThanOrEqual(navBox.client + 1);
-      for (const step of ['general', 'size', 'storage', 'network', 'security', 'credentials']) {
+      for (const step of [
+        'general',
+        'size',
+        'storage',
+        'network',
+        'agents',
+        'security',
+        'credentials',
+      ]) {
         await expect(page.locator(`[data-test="wizard-step-${step}"]`).isVisible()).resolves.toBe(
           true,
         );

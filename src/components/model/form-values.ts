@@ -20,12 +20,21 @@ export function getIn(obj: unknown, path: string): unknown {
 const isEmpty = (v: unknown) =>
   v === undefined || v === '' || (typeof v === 'object' && v !== null && !Object.keys(v).length);
 
-/** A copy of `obj` with `path` set; empty strings and undefined remove the field. */
+/**
+ * A copy of `obj` with `path` set; empty strings and undefined remove the field. A list stays a
+ * list (`agents.0.name`), and its items keep their places even when emptied.
+ */
 export function setIn<T>(obj: T, path: string, value: unknown): T {
   const [head, ...rest] = path.split('.');
-  const current = (obj ?? {}) as Tree;
-  const next: Tree = { ...current };
-  const child = rest.length ? setIn(current[head], rest.join('.'), value) : value;
+  const child = rest.length
+    ? setIn((obj as Tree | undefined)?.[head], rest.join('.'), value)
+    : value;
+  if (Array.isArray(obj) && /^\d+$/.test(head)) {
+    const list: unknown[] = [...obj];
+    list[Number(head)] = child ?? {};
+    return list as T;
+  }
+  const next: Tree = { ...((obj ?? {}) as Tree) };
   if (isEmpty(child)) delete next[head];
   else next[head] = child;
   return next as T;

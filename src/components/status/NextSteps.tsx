@@ -22,12 +22,13 @@ import { useTranslation } from 'react-i18next';
 import { decodeBase64, type K8sSecret, objectName, SECRET_KEYS } from '../../engine';
 import { explainErrorMessage } from '../../engine/cluster/errors';
 import { useTranslateMessage } from '../i18n/translate-message';
-import type { InstanceStatus } from '../../engine/status/types';
+import type { AgentStatus, InstanceStatus } from '../../engine/status/types';
 import { GatedButton } from '../access/GatedButton';
 import { useClusterClient } from '../ClusterClientContext';
 import { CopyButton } from '../CopyButton';
 import { clearmlConf, clearmlEnv } from '../model/client-config';
 import { downloadText } from '../model/download';
+import { AgentTaskSnippets } from './AgentTaskSnippets';
 
 const HIDDEN = '••••••••';
 
@@ -44,6 +45,8 @@ interface NextStepsProps {
   username?: string;
   /** Why the user may not read the credentials Secret, when they may not. */
   credentialsDenied?: string;
+  /** The instance's agents: each queue gets its commands to send a task there. */
+  agents?: AgentStatus[];
 }
 
 /** What to do once ClearML is ready: log in, and point the SDK at it. */
@@ -53,6 +56,7 @@ export const NextSteps = ({
   urls,
   username,
   credentialsDenied,
+  agents = [],
 }: NextStepsProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const say = useTranslateMessage();
@@ -207,6 +211,11 @@ export const NextSteps = ({
             <Title headingLevel="h3">{t('Environment variables')}</Title>
             {snippet(env, 'clearml.env', t('Environment variables'), 'env-snippet')}
           </StackItem>
+          {agents.length > 0 && (
+            <StackItem>
+              <AgentTaskSnippets agents={agents} />
+            </StackItem>
+          )}
         </Stack>
       </CardBody>
     </Card>

@@ -21,6 +21,7 @@ import { useTranslateMessage } from '../i18n/translate-message';
 import { useInstanceLive } from '../../hooks/useInstanceLive';
 import { GatedButton } from '../access/GatedButton';
 import { RouteLinks } from '../instances/RouteLinks';
+import { AgentsSection } from './AgentsSection';
 import { ComponentDetails } from './ComponentDetails';
 import { NextSteps } from './NextSteps';
 import { ReadyCount } from './ReadyCount';
@@ -208,6 +209,11 @@ export const StatusPanel = ({
           </Card>
         </StackItem>
       )}
+      {status.agents.length > 0 && (
+        <StackItem>
+          <AgentsSection agents={status.agents} />
+        </StackItem>
+      )}
       {status.ready && (
         <StackItem>
           <NextSteps
@@ -216,6 +222,7 @@ export const StatusPanel = ({
             urls={status.urls}
             username={username}
             credentialsDenied={credentialsDenied}
+            agents={status.agents}
           />
         </StackItem>
       )}

@@ -16,6 +16,7 @@ import { useDryRun } from '../../hooks/useDryRun';
 import { usePlanCheck } from '../../hooks/usePlanCheck';
 import { type FormInput, issuesUnder } from '../model/form-values';
 import { parseValuesYaml, valuesToYaml, type YamlProblem } from '../model/values-yaml';
+import { AgentsStep } from './agents/AgentsStep';
 import { CredentialsStep } from './CredentialsStep';
 import { type EditorMode, EditorToggle } from './EditorToggle';
 import { GeneralStep } from './GeneralStep';
@@ -53,6 +54,7 @@ const STEPS = [
   'size',
   'storage',
   'network',
+  'agents',
   'security',
   'credentials',
   'review',
@@ -64,6 +66,7 @@ const STEP_FIELDS: Record<string, string[]> = {
   size: ['resources', 'components'],
   storage: ['storage'],
   network: ['exposure'],
+  agents: ['agents'],
   security: ['security'],
   credentials: ['credentials', 'login'],
 };
@@ -176,6 +179,7 @@ export const DeployWizard = ({
     size: t('Size'),
     storage: t('Storage'),
     network: t('Network'),
+    agents: t('Agents'),
     security: t('Security'),
     credentials: t('Credentials'),
     review: t('Review'),
@@ -202,7 +206,7 @@ export const DeployWizard = ({
           <WizardHeader
             title={isUpgrade ? t('Upgrade ClearML') : t('Deploy ClearML')}
             description={t(
-              'Choose the size, storage, network and security of the ClearML server; every choice is checked against the cluster before anything is written.',
+              'Choose the size, storage, network, agents and security of the ClearML server; every choice is checked against the cluster before anything is written.',
             )}
             closeButtonAriaLabel={t('Close the wizard')}
             onClose={close}
@@ -235,6 +239,9 @@ export const DeployWizard = ({
         </WizardStep>
         <WizardStep {...stepProps('network')}>
           <NetworkStep form={form} />
+        </WizardStep>
+        <WizardStep {...stepProps('agents')}>
+          <AgentsStep form={form} />
         </WizardStep>
         <WizardStep {...stepProps('security')}>
           <SecurityStep

@@ -5,8 +5,9 @@ import {
   DescriptionListTerm,
 } from '@patternfly/react-core';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClearMLValues } from '../../engine';
+import type { AgentValues, ClearMLValues } from '../../engine';
 import type { DryRun } from '../../hooks/useDryRun';
 import type { PlanCheck } from '../../hooks/usePlanCheck';
 
@@ -70,6 +71,18 @@ function dryRunVerdict(t: TFunction, dryRun: DryRun): string {
       );
 }
 
+/** One line per agent: its queues, how many task pods at once, GPUs per pod. */
+function agentLine(t: TFunction, a: AgentValues): string {
+  const line = t('{{name}}: queues {{queues}}, at most {{count}} task pods at once', {
+    name: a.name,
+    queues: a.queues.join(', '),
+    count: a.maxPods,
+  });
+  return a.taskPod.gpus
+    ? `${line}${t(', {{count}} GPUs per task pod', { count: a.taskPod.gpus })}`
+    : line;
+}
+
 interface ReviewSummaryProps {
   values: ClearMLValues;
   check: PlanCheck;
@@ -82,10 +95,17 @@ interface ReviewSummaryProps {
  */
 export const ReviewSummary = ({ values, check, dryRun }: ReviewSummaryProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
-  const rows: [string, string, string][] = [
+  const rows: [string, string, ReactNode][] = [
     ['instance', t('Instance'), values.name],
     ['project', t('Project'), values.namespace],
     ['version', t('Server version'), values.server.version],
+    [
+      'agents',
+      t('Agents'),
+      values.agents.length
+        ? values.agents.map((a) => <div key={a.name}>{agentLine(t, a)}</div>)
+        : t('None'),
+    ],
     [
       'objects',
       t('Objects'),
