@@ -1,6 +1,7 @@
 import { createValues } from '../values';
 import { render } from '../render/render';
 import { groupByTier, inApplyOrder } from './tiers';
+import { deleteTiers } from './uninstall';
 
 describe('apply order', () => {
   it('puts accounts, grants, secrets, volumes and Routes first, data stores before servers, Services last', async () => {
@@ -51,5 +52,30 @@ describe('apply order', () => {
     expect(servers.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(
       expect.arrayContaining(['ConfigMap/ml-agent-cpu-pod-template', 'Deployment/ml-agent-cpu']),
     );
+  });
+});
+
+describe('delete order', () => {
+  it('takes the Routes and Services away first and the install record last', async () => {
+    const objects = await render(createValues({ name: 'ml', namespace: 'team-a' }));
+    const record = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'ml-install-record',
+        labels: { 'clearml-console-plugin/install-record': 'true' },
+      },
+    };
+    const tiers = deleteTiers([record, ...objects]);
+    const kinds = (i: number) => new Set(tiers[i].map((o) => o.kind));
+    expect([...kinds(0)].sort()).toEqual(['Route', 'Service']);
+    expect(
+      tiers
+        .slice(1)
+        .flat()
+        .filter((o) => o.kind === 'Route'),
+    ).toEqual([]);
+    expect(tiers.at(-1)!.at(-1)!.metadata.name).toBe('ml-install-record');
+    expect(tiers.flat()).toHaveLength(objects.length + 1);
   });
 });
