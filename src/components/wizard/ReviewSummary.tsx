@@ -5,7 +5,7 @@ import {
   DescriptionListTerm,
 } from '@patternfly/react-core';
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { ClearMLValues } from '../../engine';
 import type { DryRun } from '../../hooks/useDryRun';
 import type { PlanCheck } from '../../hooks/usePlanCheck';
