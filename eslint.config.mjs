@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
+      'dist-4.19/',
       'dist-cli/',
       'coverage/',
       '.cluster/',
