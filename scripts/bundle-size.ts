@@ -9,13 +9,6 @@ import { CONSOLE_BUILDS, type ConsoleBuild } from './console-builds';
 import { pageRequests } from './page-requests';
 
 const KB = 1024;
-/** Budgets, gzip bytes: every build's entry; opening the page in the 4.19–4.21 consoles, which
- * share neither react-dom nor PatternFly, so the page brings its own PatternFly. */
-const BUDGETS: Record<string, { entry: number; pageOpen?: number }> = {
-  '4.22': { entry: 7 * KB },
-  '4.19': { entry: 7 * KB, pageOpen: 350 * KB },
-};
-
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
 
 async function report(build: ConsoleBuild): Promise<string[]> {
@@ -26,7 +19,7 @@ async function report(build: ConsoleBuild): Promise<string[]> {
   const entry = files.find((f) => f.startsWith('plugin-entry'));
   if (!entry) return [`No plugin-entry file in ${build.outDir}/: run "npm run build" first.`];
   const exposed = files.filter((f) => f.startsWith('exposed-'));
-  const budget = BUDGETS[build.id] ?? { entry: 7 * KB };
+  const { budget } = build;
   const over: string[] = [];
 
   console.log(`\n${build.outDir}/ (consoles ${build.consoles}, ${build.pluginAPI})`);

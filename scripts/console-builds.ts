@@ -28,7 +28,11 @@ export interface ConsoleBuild {
   compatModule?: string;
   /** Singletons the console puts in the `default` share scope, with their versions. */
   shared: Record<string, string>;
+  /** `npm run size` budgets, gzip bytes: the entry, and opening the page where set. */
+  budget: { entry: number; pageOpen?: number };
 }
+
+const KB = 1024;
 
 const sdkModules = (version: string) => ({
   '@openshift-console/dynamic-plugin-sdk': version,
@@ -43,6 +47,7 @@ export const CONSOLE_BUILDS: readonly ConsoleBuild[] = [
     outDir: 'dist',
     basePath: '/',
     releaseVersion: '4.22.0',
+    budget: { entry: 7 * KB },
     shared: {
       ...sdkModules('4.22.0'),
       '@openshift/dynamic-plugin-sdk': '8.0.0',
@@ -65,6 +70,8 @@ export const CONSOLE_BUILDS: readonly ConsoleBuild[] = [
     basePath: '/4.19/',
     releaseVersion: '4.20.0',
     compatModule: 'src/compat/console-api.4-19.ts',
+    // These consoles share neither react-dom nor PatternFly: the page brings its own.
+    budget: { entry: 7 * KB, pageOpen: 350 * KB },
     shared: {
       ...sdkModules('4.20.0'),
       '@patternfly/react-topology': '6.2.0',

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import webpack, { type StatsModule } from 'webpack';
 import semver from 'semver';
 import { consoleBuild } from './console-builds';
@@ -170,5 +171,15 @@ describe.each(['4.22', '4.19'])('plugin build for consoles %s', (id) => {
     expect(fetched[0]).toMatch(/^plugin-entry/);
     expect(fetched.some((f) => f.startsWith('exposed-ClearMLPage-chunk'))).toBe(true);
     expect(fetched.length, fetched.join('\n')).toBeLessThanOrEqual(6);
+  });
+
+  it('keeps the entry and the page open within the size budgets', async () => {
+    const gz = (f: string) => gzipSync(readFileSync(join(outDir(), f)), { level: 9 }).length;
+    const { budget } = consoleBuild(id);
+    const entry = manifest().loadScripts[0];
+    expect(gz(entry)).toBeLessThanOrEqual(budget.entry);
+    const fetched = await pageRequests(outDir(), entry, 'ClearMLPage', id);
+    const pageOpen = fetched.reduce((sum, f) => sum + gz(f), 0);
+    expect(pageOpen, fetched.join('\n')).toBeLessThanOrEqual(budget.pageOpen ?? Infinity);
   });
 });
