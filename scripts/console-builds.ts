@@ -5,10 +5,13 @@
  * development host; the chart maps cluster versions to `basePath` (charts/…/_helpers.tpl).
  *
  * Shared singletons per console: openshift/console release-4.20 and main,
- * frontend/packages/console-dynamic-plugin-sdk/src/shared-modules/shared-modules-meta.ts, with
- * the versions of the SDK package's dependencies (@openshift-console/dynamic-plugin-sdk 4.19.1,
- * 4.21.0 and 4.22.0 on npm). The console registers each under the version key `*`
- * (shared-modules-init.ts), so any range a plugin asks for matches.
+ * frontend/packages/console-dynamic-plugin-sdk/src/shared-modules/shared-modules-meta.ts (the
+ * same list in @openshift-console/dynamic-plugin-sdk-webpack 4.19.0 and 4.22.0 on npm), with the
+ * 4.20 console's versions (react 17.0.1, react-router 5.3.4, v5-compat 6.11.2, react-i18next
+ * 11.18, react-redux 7.2.9, redux 4.0.1, redux-thunk 2.4.0; the react-i18next patch release here
+ * is illustrative). The console registers each module under the version key `*`
+ * (shared-modules-init.ts), so any range a plugin asks for matches; these versions only fill
+ * the share scope of scripts/page-requests.ts.
  */
 export type ConsoleBuildId = '4.22' | '4.19';
 
