@@ -90,6 +90,25 @@ describe('plugin builds', () => {
   });
 });
 
+describe('plugin build for consoles 4.19 to 4.21', () => {
+  it('calls no React 18 API, which their shared React 17 lacks', () => {
+    const dir = built['4.19'].outDir;
+    const code = readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    const react18 =
+      /\.(useId|useSyncExternalStore|useInsertionEffect|useTransition|useDeferredValue|startTransition)\b/g;
+    expect(code.match(react18) ?? []).toEqual([]);
+    // The same check finds them where they are used: the 4.22 build calls useId.
+    const current = readdirSync(built['4.22'].outDir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(built['4.22'].outDir, f), 'utf8'))
+      .join('\n');
+    expect(current.match(react18)).toContain('.useId');
+  });
+});
+
 describe.each(['4.22', '4.19'])('plugin build for consoles %s', (id) => {
   const outDir = () => built[id].outDir;
   const manifest = () => built[id].manifest;
