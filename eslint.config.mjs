@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
+      'dist-4.19/',
       'dist-cli/',
       'coverage/',
       '.cluster/',
@@ -28,6 +29,29 @@ export default tseslint.config(
   {
     files: ['src/cli/**', 'scripts/**', 'integration-tests/**', 'webpack.config.ts', 'bin/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Which console the plugin runs in is known to src/compat alone (two builds, one source).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: [
+      'src/compat/**',
+      'src/**/*.test.{ts,tsx}',
+      'src/test-setup.ts',
+      'src/test-support/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'react-i18next',
+            'react-router',
+            'react-router-dom',
+            'react-router-dom-v5-compat',
+          ].map((name) => ({ name, message: 'Import it from src/compat/console-api.' })),
+        },
+      ],
+    },
   },
   {
     files: ['**/*.{js,cjs,mjs}'],

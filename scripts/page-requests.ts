@@ -1,7 +1,8 @@
 /**
  * Counts the plugin files the console fetches to open an exposed module, by running the built
- * entry the way the console does: `__load_plugin_entry__`, `init` with the console's shared
- * singletons (react, the SDK, react-i18next, …), then `get(<module>)`. Every script the webpack
+ * entry the way the console does: `__load_plugin_entry__` (4.22) or `loadPluginEntry` (4.19–4.21),
+ * `init` with that console's shared singletons (react, the SDK, react-i18next, …; see
+ * console-builds.ts), then `get(<module>)`. Every script the webpack
  * runtime asks for is read from `dist/` and run, so chunks, shared-module fallbacks and their
  * own dependencies are all counted. PatternFly modules the console might share are left out of
  * the scope: the worst case, and the actual one when the console's copies are older.
@@ -9,22 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-
-/** The singletons the console 4.22 shares (console-host-reference, shared modules). */
-const CONSOLE_SHARED: Record<string, string> = {
-  '@openshift/dynamic-plugin-sdk': '8.0.0',
-  '@openshift-console/dynamic-plugin-sdk': '4.22.0',
-  '@openshift-console/dynamic-plugin-sdk-internal': '4.22.0',
-  '@patternfly/react-topology': '6.4.0',
-  react: '18.3.1',
-  'react-i18next': '16.5.8',
-  'react-redux': '9.2.0',
-  'react-router': '7.13.1',
-  'react-router-dom': '7.13.1',
-  'react-router-dom-v5-compat': '7.13.1',
-  redux: '5.0.1',
-  'redux-thunk': '3.1.0',
-};
+import { consoleBuild } from './console-builds';
 
 interface Container {
   init: (scope: object) => Promise<void> | void;
@@ -38,8 +24,8 @@ interface FakeScript {
   setAttribute: () => void;
 }
 
-/** The files (entry first) fetched to open `module`. */
-export async function pageRequests(dist: string, entry: string, module: string) {
+/** The files (entry first) fetched to open `module` in the consoles of build `buildId`. */
+export async function pageRequests(dist: string, entry: string, module: string, buildId = '4.22') {
   const requested: string[] = [entry];
   let container: Container | undefined;
   const context: Record<string, unknown> = {
@@ -48,6 +34,9 @@ export async function pageRequests(dist: string, entry: string, module: string) 
     clearTimeout,
     Promise,
     __load_plugin_entry__: (_name: string, c: Container) => {
+      container = c;
+    },
+    loadPluginEntry: (_id: string, c: Container) => {
       container = c;
     },
   };
@@ -76,7 +65,7 @@ export async function pageRequests(dist: string, entry: string, module: string) 
   if (!container) throw new Error(`${entry} did not call __load_plugin_entry__`);
   const stub = () => ({});
   const scope = Object.fromEntries(
-    Object.entries(CONSOLE_SHARED).map(([key, version]) => [
+    Object.entries(consoleBuild(buildId).shared).map(([key, version]) => [
       key,
       { [version]: { get: () => stub, from: 'openshift-console', eager: true, loaded: 1 } },
     ]),

@@ -2,51 +2,129 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import webpack, { type StatsModule } from 'webpack';
+import semver from 'semver';
+import { consoleBuild } from './console-builds';
 import { pageRequests } from './page-requests';
 
-const outDir = mkdtempSync(join(tmpdir(), 'clearml-plugin-build-'));
-let modulePaths: string[] = [];
-let manifest: {
+const outBase = mkdtempSync(join(tmpdir(), 'clearml-plugin-build-'));
+
+interface Manifest {
   name: string;
   dependencies: Record<string, string>;
   customProperties: { console: { displayName: string } };
   extensions: { type: string; properties: Record<string, unknown> }[];
   loadScripts: string[];
-};
+}
 
-const flatten = (mods: StatsModule[] | undefined): string[] =>
-  (mods ?? []).flatMap((m) => [m.nameForCondition ?? m.name ?? '', ...flatten(m.modules)]);
+interface Built {
+  outDir: string;
+  manifest: Manifest;
+  /** Paths of the modules bundled into the build. */
+  modulePaths: string[];
+  /** Requests the build consumes from the console's share scope. */
+  consumed: string[];
+}
 
+const built: Record<string, Built> = {};
+
+const flatten = (mods: StatsModule[] | undefined): StatsModule[] =>
+  (mods ?? []).flatMap((m) => [m, ...flatten(m.modules)]);
+
+// Both builds at once, as `npm run build` makes them (one webpack run, two compilers).
 beforeAll(async () => {
   process.env.NODE_ENV = 'production';
-  process.env.PLUGIN_OUTPUT_DIR = outDir;
-  const { default: config } = await import('../webpack.config');
-  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-    webpack({ ...config, mode: 'production' }, (err, result) =>
-      err || !result ? reject(err) : resolve(result),
+  process.env.PLUGIN_OUTPUT_DIR = join(outBase, 'dist');
+  const { default: configs, outputDir } = await import('../webpack.config');
+  const multi = await new Promise<webpack.MultiStats>((resolve, reject) =>
+    webpack(
+      configs.map((c) => ({ ...c, mode: 'production' as const })),
+      (err, result) => (err || !result ? reject(err) : resolve(result)),
     ),
   );
-  if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
-  modulePaths = flatten(stats.toJson({ all: false, modules: true, nestedModules: true }).modules);
-  manifest = JSON.parse(readFileSync(join(outDir, 'plugin-manifest.json'), 'utf8'));
+  for (const stats of multi.stats) {
+    const id = stats.compilation.name ?? '';
+    if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
+    const warnings = stats.toJson({ all: false, warnings: true }).warnings ?? [];
+    expect(warnings.map((w) => w.message)).toEqual([]);
+    const modules = flatten(
+      stats.toJson({ all: false, modules: true, nestedModules: true }).modules,
+    );
+    const outDir = outputDir(consoleBuild(id));
+    built[id] = {
+      outDir,
+      manifest: JSON.parse(readFileSync(join(outDir, 'plugin-manifest.json'), 'utf8')),
+      modulePaths: modules.map((m) => m.nameForCondition ?? m.name ?? ''),
+      consumed: modules
+        .filter((m) => m.moduleType === 'consume-shared-module')
+        .map((m) => (m.name ?? '').replace(/^consume shared module \(default\) /, '')),
+    };
+  }
 }, 600_000);
 
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+afterAll(() => rmSync(outBase, { recursive: true, force: true }));
 
-describe('plugin build', () => {
-  it('writes the manifest with the plugin identity and console range', () => {
-    expect(manifest.name).toBe('clearml-console-plugin');
-    expect(manifest.customProperties.console.displayName).toBe('ClearML');
-    expect(manifest.dependencies['@console/pluginAPI']).toBe('>=4.22.0-0');
+describe('plugin builds', () => {
+  it('makes one build for consoles 4.22+ and one for 4.19 to 4.21, with their API ranges', () => {
+    expect(Object.keys(built).sort()).toEqual(['4.19', '4.22']);
+    expect(built['4.22'].manifest.dependencies['@console/pluginAPI']).toBe('>=4.22.0-0');
+    expect(built['4.19'].manifest.dependencies['@console/pluginAPI']).toBe('>=4.19.0-0 <4.22.0-0');
+    expect(built['4.19'].outDir).toBe(`${built['4.22'].outDir}-4.19`);
+    const range = (v: string) => (id: string) =>
+      semver.satisfies(v, built[id].manifest.dependencies['@console/pluginAPI'], {
+        includePrerelease: true,
+      });
+    // What the console's loader accepts (runtime/plugin-dependencies.ts): exactly one build each.
+    for (const [release, id] of [
+      ['4.18.9', undefined],
+      ['4.19.0', '4.19'],
+      ['4.20.12', '4.19'],
+      ['4.21.0-ec.2', '4.19'],
+      ['4.22.0-ec.1', '4.22'],
+      ['4.22.3', '4.22'],
+      ['4.23.0', '4.22'],
+    ] as const) {
+      expect(['4.19', '4.22'].filter(range(release)), release).toEqual(id ? [id] : []);
+    }
+  });
+});
+
+describe('plugin build for consoles 4.19 to 4.21', () => {
+  it('calls no React 18 API, which their shared React 17 lacks', () => {
+    const dir = built['4.19'].outDir;
+    const code = readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    const react18 =
+      /\.(useId|useSyncExternalStore|useInsertionEffect|useTransition|useDeferredValue|startTransition)\b/g;
+    expect(code.match(react18) ?? []).toEqual([]);
+    // The same check finds them where they are used: the 4.22 build calls useId.
+    const current = readdirSync(built['4.22'].outDir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(built['4.22'].outDir, f), 'utf8'))
+      .join('\n');
+    expect(current.match(react18)).toContain('.useId');
+  });
+});
+
+describe.each(['4.22', '4.19'])('plugin build for consoles %s', (id) => {
+  const outDir = () => built[id].outDir;
+  const manifest = () => built[id].manifest;
+
+  it('writes the manifest with the plugin identity and its console range', () => {
+    expect(manifest().name).toBe('clearml-console-plugin');
+    expect(manifest().customProperties.console.displayName).toBe('ClearML');
+    expect(manifest().dependencies['@console/pluginAPI']).toBe(consoleBuild(id).pluginAPI);
   });
 
   it('declares the page route, both navigation items and the add card', () => {
-    const route = manifest.extensions.find((e) => e.type === 'console.page/route');
+    const route = manifest().extensions.find((e) => e.type === 'console.page/route');
     expect(route?.properties.path).toEqual(['/clearml/ns/:ns', '/clearml/all-namespaces']);
     expect(route?.properties.perspective).toBeUndefined();
 
-    const nav = manifest.extensions.filter((e) => e.type === 'console.navigation/href');
+    const nav = manifest().extensions.filter((e) => e.type === 'console.navigation/href');
     expect(nav.map((n) => n.properties.perspective).sort()).toEqual(['admin', 'dev']);
     for (const item of nav) {
       expect(item.properties.href).toBe('/clearml');
@@ -56,7 +134,7 @@ describe('plugin build', () => {
       'workloads',
     );
 
-    const card = manifest.extensions.find((e) => e.type === 'dev-console.add/action');
+    const card = manifest().extensions.find((e) => e.type === 'dev-console.add/action');
     expect(card?.properties.href).toBe('/clearml/ns/:namespace');
     expect(card?.properties.accessReview).toEqual([
       { group: 'apps', resource: 'deployments', verb: 'create' },
@@ -64,33 +142,30 @@ describe('plugin build', () => {
   });
 
   it('exposes every module a code reference names', () => {
-    const refs = JSON.stringify(manifest.extensions).match(/"\$codeRef":"([^"]+)"/g) ?? [];
+    const refs = JSON.stringify(manifest().extensions).match(/"\$codeRef":"([^"]+)"/g) ?? [];
     expect(refs.length).toBeGreaterThan(0);
-    const entry = readFileSync(join(outDir, manifest.loadScripts[0]), 'utf8');
+    const entry = readFileSync(join(outDir(), manifest().loadScripts[0]), 'utf8');
     for (const ref of refs) {
       const moduleName = ref.replace(/.*:"([^".]+).*"/, '$1');
       expect(entry).toMatch(new RegExp(`[{,]"?${moduleName}"?:`));
-      const chunk = readdirSync(outDir).find((f) => f.startsWith(`exposed-${moduleName}-chunk`));
+      const chunk = readdirSync(outDir()).find((f) => f.startsWith(`exposed-${moduleName}-chunk`));
       expect(chunk, `chunk for ${moduleName}`).toBeDefined();
     }
   });
 
   it('copies the English locale where the console fetches it', () => {
     const locale = JSON.parse(
-      readFileSync(join(outDir, 'locales/en/plugin__clearml-console-plugin.json'), 'utf8'),
+      readFileSync(join(outDir(), 'locales/en/plugin__clearml-console-plugin.json'), 'utf8'),
     );
     expect(locale.ClearML).toBe('ClearML');
   });
 
-  it('bundles no copy of the modules the console shares', () => {
+  it('bundles no copy of the modules its consoles share', () => {
     const shared = [
-      '/node_modules/react/',
+      ...Object.keys(consoleBuild(id).shared).map((name) => `/node_modules/${name}/`),
       '/node_modules/react-dom/',
-      '/node_modules/react-router/',
-      '/node_modules/react-i18next/',
-      '/node_modules/@openshift-console/dynamic-plugin-sdk/',
-      '/node_modules/@patternfly/react-topology/',
     ];
+    const { modulePaths } = built[id];
     expect(modulePaths.length).toBeGreaterThan(0);
     // react/jsx-runtime is a small adapter that calls into the console's shared React.
     const bundled = modulePaths.filter(
@@ -99,10 +174,31 @@ describe('plugin build', () => {
     expect(bundled).toEqual([]);
   });
 
+  it('routes with the router its consoles share and takes nothing else from them', () => {
+    const consumed = built[id].consumed.map((c) => c.replace(/@[^@]*$/, ''));
+    expect(consumed.filter((c) => !(c in consoleBuild(id).shared))).toEqual([]);
+    // Consoles 4.19–4.21 share react-router 5, which has no useNavigate: the plugin must take
+    // the v6 API from react-router-dom-v5-compat there, and react-router 7 from 4.22 on.
+    const router = id === '4.22' ? 'react-router' : 'react-router-dom-v5-compat';
+    const other = id === '4.22' ? 'react-router-dom-v5-compat' : 'react-router';
+    expect(consumed).toContain(router);
+    expect(consumed).not.toContain(other);
+  });
+
   it('opens the page with at most 6 requests to the plugin', async () => {
-    const fetched = await pageRequests(outDir, manifest.loadScripts[0], 'ClearMLPage');
+    const fetched = await pageRequests(outDir(), manifest().loadScripts[0], 'ClearMLPage', id);
     expect(fetched[0]).toMatch(/^plugin-entry/);
     expect(fetched.some((f) => f.startsWith('exposed-ClearMLPage-chunk'))).toBe(true);
     expect(fetched.length, fetched.join('\n')).toBeLessThanOrEqual(6);
+  });
+
+  it('keeps the entry and the page open within the size budgets', async () => {
+    const gz = (f: string) => gzipSync(readFileSync(join(outDir(), f)), { level: 9 }).length;
+    const { budget } = consoleBuild(id);
+    const entry = manifest().loadScripts[0];
+    expect(gz(entry)).toBeLessThanOrEqual(budget.entry);
+    const fetched = await pageRequests(outDir(), entry, 'ClearMLPage', id);
+    const pageOpen = fetched.reduce((sum, f) => sum + gz(f), 0);
+    expect(pageOpen, fetched.join('\n')).toBeLessThanOrEqual(budget.pageOpen ?? Infinity);
   });
 });

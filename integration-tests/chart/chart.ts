@@ -120,6 +120,8 @@ export interface RenderOptions {
   values?: unknown;
   namespace?: string;
   release?: string;
+  /** `--kube-version`; the local cluster's by default. */
+  kubeVersion?: string;
 }
 
 /** `helm template` output, as YAML text. */
@@ -132,7 +134,7 @@ export async function renderYaml(options: RenderOptions = {}): Promise<string> {
     options.namespace ?? PLUGIN_NAME,
     // Render for the local cluster's version (a helm built with `go install` assumes 1.20).
     '--kube-version',
-    KUBE_VERSION,
+    options.kubeVersion ?? KUBE_VERSION,
   ];
   if (options.values !== undefined) args.push('--values', valuesFile(options.values));
   const result = await helm(args);

@@ -10,6 +10,7 @@ import type * as k8s from '@kubernetes/client-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/cluster';
 import { NGINX_CONF_PATH, pick, render, type Manifest } from './chart';
+import { CONSOLE_BUILDS } from '../../scripts/console-builds';
 
 const conf = fs.readFileSync(NGINX_CONF_PATH, 'utf8');
 const containerfile = fs.readFileSync(path.join(REPO_ROOT, 'Containerfile'), 'utf8');
@@ -121,9 +122,16 @@ describe('nginx configuration', () => {
     }
   });
 
-  it('serves the plugin from the directory the image copies dist/ into', () => {
+  it('serves each build from where the image copies it, at its ConsolePlugin base path', () => {
     expect(d.get('root')).toEqual(['/usr/share/nginx/html']);
-    expect(containerfile).toMatch(/^COPY --from=build .*\/dist\/ \/usr\/share\/nginx\/html\/$/m);
+    for (const build of CONSOLE_BUILDS) {
+      const copy = new RegExp(
+        `^COPY --from=build .*/${build.outDir}/ /usr/share/nginx/html${build.basePath}$`,
+        'm',
+      );
+      expect(containerfile, build.outDir).toMatch(copy);
+    }
+    expect(ignore).toMatch(/^!scripts\/console-builds\.ts$/m);
   });
 });
 

@@ -16,6 +16,7 @@ import type * as k8s from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, waitFor } from '../support/cluster';
 import { PLUGIN_NAME, pick, render, runOk, type Manifest } from './chart';
+import { CONSOLE_BUILDS } from '../../scripts/console-builds';
 
 const nginxBinary = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim();
 if (!nginxBinary) {
@@ -102,6 +103,8 @@ describe('nginx serving the plugin with the chart configuration', () => {
     await runOk(path.join(REPO_ROOT, 'node_modules', '.bin', 'webpack'), [], {
       env: { NODE_ENV: 'production', PLUGIN_OUTPUT_DIR: dist },
     });
+    // The 4.19–4.21 build where the Containerfile copies it: under /4.19/ of the 4.22 one.
+    fs.renameSync(`${dist}-4.19`, path.join(dist, '4.19'));
     await runOk('openssl', [
       'req',
       '-x509',
@@ -205,9 +208,20 @@ describe('nginx serving the plugin with the chart configuration', () => {
     expect((JSON.parse(res.body.toString()) as { name: string }).name).toBe(PLUGIN_NAME);
   });
 
-  it('serves every file of the build with its MIME type and nosniff', async () => {
+  it('serves each build at the base path the chart gives the console, with its API range', async () => {
+    for (const build of CONSOLE_BUILDS) {
+      const res = await get(`${build.basePath}plugin-manifest.json`);
+      expect(res.status, build.basePath).toBe(200);
+      const manifest = JSON.parse(res.body.toString()) as {
+        dependencies: Record<string, string>;
+      };
+      expect(manifest.dependencies['@console/pluginAPI']).toBe(build.pluginAPI);
+    }
+  });
+
+  it('serves every file of both builds with its MIME type and nosniff', async () => {
     const files = filesUnder(dist);
-    expect(files.some((f) => /plugin-entry\..*\.js$/.test(f))).toBe(true);
+    expect(files.filter((f) => /plugin-entry\..*\.js$/.test(f))).toHaveLength(2);
     for (const file of files) {
       const rel = path.relative(dist, file).split(path.sep).join('/');
       const ext = path.extname(file).slice(1);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as k8s from '@kubernetes/client-node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/cluster';
+import { KUBE_VERSION, REPO_ROOT } from '../support/cluster';
 import {
   CHART_DIR,
   CUSTOM_VALUES,
@@ -111,6 +111,7 @@ describe('helm lint', () => {
       { imageTag: 'typo' },
       { plugin: { name: 'Not_A_Name', displayName: 'ClearML' } },
       { image: { repository: 'r', digest: 'md5:abc' } },
+      { plugin: { name: 'clearml-console-plugin', displayName: 'ClearML', consoleBuild: '4.20' } },
     ]) {
       const result = await helm(['template', 'x', CHART_DIR, '--values', valuesFile(bad)]);
       expect(result.code, JSON.stringify(bad)).not.toBe(0);
@@ -152,7 +153,7 @@ describe('helm template with default values', () => {
     }
   });
 
-  it('registers the ConsolePlugin with the Service on 9443, base path / and preloaded i18n', () => {
+  it('registers the ConsolePlugin with the Service on 9443, its build and preloaded i18n', () => {
     const plugin = pick(objects, 'ConsolePlugin');
     expect(plugin.apiVersion).toBe('console.openshift.io/v1');
     expect(plugin.metadata.name).toBe(PLUGIN_NAME);
@@ -161,7 +162,13 @@ describe('helm template with default values', () => {
       i18n: { loadType: 'Preload' },
       backend: {
         type: 'Service',
-        service: { name: PLUGIN_NAME, namespace: NAMESPACE, port: 9443, basePath: '/' },
+        // The build for the local cluster's Kubernetes version (console-build.test.ts).
+        service: {
+          name: PLUGIN_NAME,
+          namespace: NAMESPACE,
+          port: 9443,
+          basePath: Number(KUBE_VERSION.split('.')[1]) >= 35 ? '/' : '/4.19/',
+        },
       },
     });
   });

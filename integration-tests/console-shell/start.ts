@@ -2,15 +2,25 @@
  * `npm start`: the plugin's webpack dev server (watch mode, port 9001, writing dist/), the
  * development console host, and the local control plane (unless KUBECONFIG points at a cluster),
  * then prints the URL. Ctrl-C stops everything this command started.
+ *
+ * `npm start -- --console 4.20` (or CONSOLE_VERSION=4.20) presents that console release and
+ * builds the plugin for it (dist-4.19/ for 4.19–4.21); the host refuses a plugin whose
+ * `@console/pluginAPI` range does not include it, as the console does.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultPlugin, serve } from './server/main';
+import { buildForConsole, consoleBuild } from '../../scripts/console-builds';
+import { consoleRelease, defaultPlugin, serve } from './server/main';
 
 const root = path.resolve(__dirname, '../..');
 const pluginPort = Number(process.env.PLUGIN_DEV_PORT ?? 9001);
 const hostPort = Number(process.env.CONSOLE_HOST_PORT ?? 9000);
+const consoleArg = process.argv.indexOf('--console');
+const release = consoleRelease(
+  (consoleArg >= 0 ? process.argv[consoleArg + 1] : process.env.CONSOLE_VERSION) ?? '4.22',
+);
+const build = buildForConsole(release) ?? consoleBuild('4.22');
 const children: ChildProcess[] = [];
 let clusterStarted = false;
 let stopping = false;
@@ -95,8 +105,14 @@ const main = async () => {
   log('building the console host');
   await run('npx', ['webpack', '--config', 'integration-tests/console-shell/webpack.config.ts']);
 
-  log(`starting the plugin dev server on 127.0.0.1:${pluginPort} (watch mode)`);
-  startLongRunning('npx', ['webpack', 'serve'], { PLUGIN_DEV_PORT: String(pluginPort) });
+  log(
+    `starting the plugin dev server on 127.0.0.1:${pluginPort} (watch mode, ${build.outDir}/ ` +
+      `for consoles ${build.consoles}; the host presents console ${release})`,
+  );
+  startLongRunning('npx', ['webpack', 'serve'], {
+    PLUGIN_DEV_PORT: String(pluginPort),
+    PLUGIN_BUILDS: build.id,
+  });
 
   let kubeconfig = process.env.KUBECONFIG;
   if (kubeconfig) {
@@ -109,7 +125,7 @@ const main = async () => {
   }
   if (!fs.existsSync(kubeconfig)) throw new Error(`kubeconfig ${kubeconfig} not found`);
 
-  const plugin = defaultPlugin();
+  const plugin = defaultPlugin(release);
   await waitForHTTP(`http://127.0.0.1:${pluginPort}/plugin-manifest.json`, 300_000);
   const running = await serve({
     kubeconfig,
@@ -117,6 +133,7 @@ const main = async () => {
     // Like the console's bridge, fetch the plugin from its (dev) server.
     plugins: [{ name: plugin.name, url: `http://127.0.0.1:${pluginPort}` }],
     user: process.env.CONSOLE_HOST_USER,
+    releaseVersion: release,
   });
   closeBridge = running.close;
   const ns = process.env.CONSOLE_HOST_NAMESPACE ?? 'team-a';

@@ -4,13 +4,14 @@
  * running one; `KUBECONFIG` selects another cluster instead), serves the host on a free
  * 127.0.0.1 port and creates the namespace the tests work in. Teardown stops what it started.
  *
- * E2E_SKIP_BUILD=1 reuses the existing dist/ and host build.
+ * E2E_SKIP_BUILD=1 reuses the existing dist/ and host build. E2E_CONSOLE=4.20 makes the host
+ * present that console release and serve the build made for it (dist-4.19/ for 4.19–4.21).
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { defaultPlugin, serve } from '../console-shell/server/main';
+import { consoleRelease, defaultPlugin, serve } from '../console-shell/server/main';
 import clusterSetup from '../support/global-setup';
 import { BridgeClient } from './support/bridge-client';
 import type { E2EContext } from './support/context';
@@ -47,11 +48,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
   }
 
-  const host = await serve({ kubeconfig, port: 0, plugins: [defaultPlugin()], quiet: true });
+  const releaseVersion = process.env.E2E_CONSOLE
+    ? consoleRelease(process.env.E2E_CONSOLE)
+    : undefined;
+  const plugin = defaultPlugin(releaseVersion);
+  const host = await serve({
+    kubeconfig,
+    port: 0,
+    plugins: [plugin],
+    quiet: true,
+    releaseVersion,
+  });
   const admin = new BridgeClient(host.url, 'admin');
   const namespace = `e2e-${Math.random().toString(36).slice(2, 8)}`;
   await admin.createNamespace(namespace);
-  console.error(`[e2e] console host ${host.url}, namespace ${namespace}`);
+  console.error(
+    `[e2e] console host ${host.url} (console ${releaseVersion ?? '4.22.0'}, plugin ${plugin.dir ?? plugin.url}), namespace ${namespace}`,
+  );
 
   const context: E2EContext = {
     consoleURL: host.url,

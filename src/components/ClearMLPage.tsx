@@ -19,8 +19,7 @@ import {
 } from '@patternfly/react-core';
 import { SearchIcon } from '@patternfly/react-icons';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParams, useTranslation } from '../compat/console-api';
 import { type K8sSecret, objectName, parseValues } from '../engine';
 import { useProjectAccess } from '../hooks/usePageAccess';
 import { deniedReason } from './access/denied-reason';

@@ -1,6 +1,6 @@
 import { ClipboardCopyButton } from '@patternfly/react-core';
-import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { useId, useTranslation } from '../compat/console-api';
 
 /** A code-block action that copies `text` and says so. */
 export const CopyButton = ({

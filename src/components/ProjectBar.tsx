@@ -1,5 +1,5 @@
 import { NamespaceBar } from '@openshift-console/dynamic-plugin-sdk';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../compat/console-api';
 import { pagePath } from './page-paths';
 
 /**

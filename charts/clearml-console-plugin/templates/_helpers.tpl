@@ -36,6 +36,37 @@ helm.sh/chart: {{ include "plugin.chart" . }}
 {{- end -}}
 {{- end -}}
 
+{{/*
+The plugin build for the cluster's console; the image serves each under its own base path
+(Containerfile): "4.22" at / for OpenShift 4.22 and later (Kubernetes 1.35 and later), "4.19" at
+/4.19/ for OpenShift 4.19, 4.20 and 4.21 (Kubernetes 1.32, 1.33 and 1.34). plugin.consoleBuild
+forces one. OpenShift 4.18 and earlier (Kubernetes 1.31 and earlier) are not supported.
+*/}}
+{{- define "plugin.consoleBuild" -}}
+{{- if .Values.plugin.consoleBuild -}}
+{{- .Values.plugin.consoleBuild -}}
+{{- else -}}
+{{- $major := .Capabilities.KubeVersion.Major | regexFind "[0-9]+" | int -}}
+{{- $minor := .Capabilities.KubeVersion.Minor | regexFind "[0-9]+" | int -}}
+{{- if or (gt $major 1) (ge $minor 35) -}}
+4.22
+{{- else if ge $minor 32 -}}
+4.19
+{{- else -}}
+{{- fail (printf "Kubernetes %s is OpenShift 4.18 or earlier, which the ClearML console plugin does not support (OpenShift 4.19 or later is needed). Set plugin.consoleBuild to \"4.19\" or \"4.22\" to install one build anyway." .Capabilities.KubeVersion.Version) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Where the image serves the selected build: the ConsolePlugin's backend basePath. */}}
+{{- define "plugin.basePath" -}}
+{{- if eq (include "plugin.consoleBuild" .) "4.22" -}}
+/
+{{- else -}}
+/4.19/
+{{- end -}}
+{{- end -}}
+
 {{- define "plugin.certSecretName" -}}
 {{- default (printf "%s-cert" (include "plugin.name" .)) .Values.service.certificateSecretName -}}
 {{- end -}}

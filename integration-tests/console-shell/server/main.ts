@@ -3,12 +3,16 @@
  *
  *   tsx integration-tests/console-shell/server/main.ts --kubeconfig FILE
  *       [--port 9000] [--plugin NAME=DIR|URL]... [--user admin] [--i18n-preload NS]...
- *       [--host-dist DIR]
+ *       [--host-dist DIR] [--console 4.20]
+ *
+ * `--console` presents that console release (4.19 … 4.22 or x.y.z) and serves the plugin build
+ * made for it (dist-4.19/ for 4.19–4.21) unless --plugin names another.
  *
  * Listens on 127.0.0.1 only (port 0 picks a free one) and prints `Console host: <url>`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { buildForConsole, consoleBuild } from '../../../scripts/console-builds';
 import { createBridge, type PluginSource } from './bridge';
 import { loadKubeconfig, type Identity } from './kubeconfig';
 
@@ -22,11 +26,20 @@ export type ServeOptions = {
   i18nNamespaces?: string[];
   hostDist?: string;
   quiet?: boolean;
+  /** The console release the host presents (SERVER_FLAGS.releaseVersion); 4.22.0 by default. */
+  releaseVersion?: string;
 };
 
-export const defaultPlugin = (): PluginSource => {
+/** `4.20` → `4.20.0`; a full version as it is. */
+export const consoleRelease = (value: string) => (/^\d+\.\d+$/.test(value) ? `${value}.0` : value);
+
+/** The plugin build directory for a console release (dist/ when none supports it). */
+const pluginDirFor = (release?: string) =>
+  path.join(root, (release && buildForConsole(release)?.outDir) || consoleBuild('4.22').outDir);
+
+export const defaultPlugin = (release?: string): PluginSource => {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  return { name: pkg.consolePlugin.name, dir: path.join(root, 'dist') };
+  return { name: pkg.consolePlugin.name, dir: pluginDirFor(release) };
 };
 
 export const parsePlugin = (value: string): PluginSource => {
@@ -52,6 +65,7 @@ export const serve = async (options: ServeOptions) => {
     identities,
     defaultUser: options.user,
     i18nNamespaces: options.i18nNamespaces,
+    releaseVersion: options.releaseVersion,
     log: options.quiet ? undefined : (line) => console.error(`[bridge] ${line}`),
   });
   await new Promise<void>((resolve, reject) => {
@@ -96,11 +110,14 @@ const main = async () => {
       case '--host-dist':
         options.hostDist = path.resolve(value());
         break;
+      case '--console':
+        options.releaseVersion = consoleRelease(value());
+        break;
       default:
         throw new Error(`unknown argument ${args[i]}`);
     }
   }
-  if (options.plugins.length === 0) options.plugins.push(defaultPlugin());
+  if (options.plugins.length === 0) options.plugins.push(defaultPlugin(options.releaseVersion));
   const running = await serve(options);
   console.log(`Console host: ${running.url}`);
   console.log(

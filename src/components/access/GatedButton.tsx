@@ -1,5 +1,5 @@
 import { Button, type ButtonProps, Tooltip } from '@patternfly/react-core';
-import { useId } from 'react';
+import { useId } from '../../compat/console-api';
 
 /**
  * A button that stays visible but inert when the user may not act, with a tooltip and an

@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import {
   isMessage,
   isMessageList,

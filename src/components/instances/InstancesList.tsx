@@ -9,7 +9,7 @@ import {
 } from '@patternfly/react-core';
 import { CubesIcon } from '@patternfly/react-icons';
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { type InstanceSummary, useInstances } from '../../hooks/useInstances';
 import { usePageAccess } from '../../hooks/usePageAccess';
 import { deniedReason } from '../access/denied-reason';

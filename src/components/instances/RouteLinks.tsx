@@ -1,6 +1,6 @@
 import { Button, Flex, FlexItem } from '@patternfly/react-core';
 import { ExternalLinkAltIcon } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { InstanceStatus } from '../../engine/status/types';
 
 /** Links to the web UI, API and file server Routes of an instance. */

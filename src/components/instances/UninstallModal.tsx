@@ -15,7 +15,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { explainErrorMessage } from '../../engine/cluster/errors';
 import { type Message, msg } from '../../engine/messages/message';
 import { useTranslateMessage } from '../i18n/translate-message';

@@ -13,7 +13,7 @@ import {
   StackItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { ObjectState, PhaseEvent } from '../../engine/deploy/apply';
 import type { DeployRunState } from '../../hooks/useDeployRun';
 import { useTranslateMessage } from '../i18n/translate-message';

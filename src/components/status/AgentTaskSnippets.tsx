@@ -7,7 +7,7 @@ import {
   StackItem,
   Title,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { AgentStatus } from '../../engine/status/types';
 import { CopyButton } from '../CopyButton';
 

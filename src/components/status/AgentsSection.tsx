@@ -10,7 +10,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { AgentStatus, TaskPodStatus } from '../../engine/status/types';
 import { useTranslateMessage } from '../i18n/translate-message';
 import { ReadyCount } from './ReadyCount';

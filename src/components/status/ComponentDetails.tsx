@@ -14,7 +14,7 @@ import {
   ListItem,
 } from '@patternfly/react-core';
 import { TimesIcon } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { useTranslateMessage } from '../i18n/translate-message';
 import type { ComponentStatus } from '../../engine/status/types';
 import { GVK } from '../../hooks/watch-specs';

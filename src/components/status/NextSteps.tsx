@@ -18,7 +18,7 @@ import {
 } from '@patternfly/react-core';
 import { DownloadIcon, EyeIcon } from '@patternfly/react-icons';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { decodeBase64, type K8sSecret, objectName, SECRET_KEYS } from '../../engine';
 import { explainErrorMessage } from '../../engine/cluster/errors';
 import { useTranslateMessage } from '../i18n/translate-message';

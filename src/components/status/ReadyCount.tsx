@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 
 /**
  * Ready pods of the desired count, never above it ("2 of 1"): pods beyond it during a rollout's

@@ -1,5 +1,5 @@
 import { Flex, FlexItem } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { type Bucket, RING_COLOR } from './PodRing';
 
 const ORDER: Bucket[] = ['running', 'notReady', 'pending', 'failed'];

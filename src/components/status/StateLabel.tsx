@@ -5,7 +5,7 @@ import {
   ExclamationTriangleIcon,
   InProgressIcon,
 } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { ComponentHealth } from '../../engine/status/types';
 
 /** A health state as a coloured label with an icon, so it never relies on colour alone. */

@@ -16,7 +16,7 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { useTranslateMessage } from '../i18n/translate-message';
 import { useInstanceLive } from '../../hooks/useInstanceLive';
 import { GatedButton } from '../access/GatedButton';

@@ -28,7 +28,7 @@ import {
 import { debounce } from '@patternfly/react-core';
 import { ExternalLinkAltIcon } from '@patternfly/react-icons';
 import { useEffect, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { InstanceStatus } from '../../engine/status/types';
 import { graphModel, type NodeData } from './graph-model';
 import { PodRing } from './PodRing';

@@ -4,8 +4,7 @@
  */
 import { Content, Title } from '@patternfly/react-core';
 import type { ReactElement } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useTranslation } from '../../compat/console-api';
 import { instancePath } from '../page-paths';
 import { type ElementLike, instanceOfElement } from './instance-of-element';
 

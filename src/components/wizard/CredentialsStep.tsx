@@ -1,6 +1,6 @@
 import { Alert, Form, FormGroup, Radio, Switch, Title } from '@patternfly/react-core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { fieldId, TextField } from './fields';
 import type { WizardForm } from './useWizardForm';
 

@@ -10,7 +10,7 @@ import {
 } from '@patternfly/react-core';
 import type { WizardFooterProps, WizardNavItemType } from '@patternfly/react-core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { ClearMLValues, K8sObject } from '../../engine';
 import { useDryRun } from '../../hooks/useDryRun';
 import { usePlanCheck } from '../../hooks/usePlanCheck';

@@ -1,5 +1,5 @@
 import { Flex, FlexItem, Radio } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 
 export type EditorMode = 'form' | 'yaml';
 

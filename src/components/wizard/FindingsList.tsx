@@ -4,7 +4,7 @@ import {
   ExclamationTriangleIcon,
   InfoCircleIcon,
 } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { Finding, Severity } from '../../engine/preflight/findings';
 import { useTranslateMessage } from '../i18n/translate-message';
 

@@ -14,7 +14,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { explainErrorMessage } from '../../engine/cluster/errors';
 import { useTranslateMessage } from '../i18n/translate-message';
 import { isReservedNamespace } from '../../engine/values/limits';

@@ -12,7 +12,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { DownloadIcon } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { AdminHandoff } from '../../engine/deploy/grants';
 import { CopyButton } from '../CopyButton';
 import { useTranslateMessage } from '../i18n/translate-message';

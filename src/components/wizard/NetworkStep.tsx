@@ -6,7 +6,7 @@ import {
   FormSelectOption,
   Switch,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { fieldId, TextField } from './fields';
 import type { WizardForm } from './useWizardForm';
 

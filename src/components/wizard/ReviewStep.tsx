@@ -17,7 +17,7 @@ import {
 } from '@patternfly/react-core';
 import { DownloadIcon } from '@patternfly/react-icons';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { toYaml } from '../../engine';
 import type { DryRun, DryRunRow } from '../../hooks/useDryRun';
 import type { PlanCheck } from '../../hooks/usePlanCheck';

@@ -6,7 +6,7 @@ import {
 } from '@patternfly/react-core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { AgentValues, ClearMLValues } from '../../engine';
 import type { DryRun } from '../../hooks/useDryRun';
 import type { PlanCheck } from '../../hooks/usePlanCheck';

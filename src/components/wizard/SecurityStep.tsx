@@ -11,7 +11,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { useTranslateMessage } from '../i18n/translate-message';
 import type { PlanCheck } from '../../hooks/usePlanCheck';
 import { FindingsList } from './FindingsList';

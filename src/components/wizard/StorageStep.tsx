@@ -1,6 +1,6 @@
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import { Content, Form, FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { GVK } from '../../hooks/watch-specs';
 import { formatBytes, storageTotal } from '../model/totals';
 import { FieldError, fieldId, TextField } from './fields';

@@ -10,7 +10,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { K8sObject } from '../../engine';
 import { instanceSelector } from '../../engine/deploy/ownership';
 import type { DryRun } from '../../hooks/useDryRun';

@@ -1,7 +1,7 @@
 import { CodeEditor } from '@openshift-console/dynamic-plugin-sdk';
 import { Alert, Content, List, ListItem, Spinner, Stack, StackItem } from '@patternfly/react-core';
 import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import { useTranslateMessage } from '../i18n/translate-message';
 import type { YamlProblem } from '../model/values-yaml';
 

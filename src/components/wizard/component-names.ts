@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../compat/console-api';
 import type { ResourceComponent } from '../../engine';
 
 /** The translated names of the components as the values key them (`components.<key>`). */

@@ -1,5 +1,6 @@
 /**
- * Plugin loading as the console 4.22 does it: one PluginStore with the `__load_plugin_entry__`
+ * Plugin loading as the console 4.22 does it (and, presenting 4.19–4.21, with their
+ * `@console/pluginAPI` check and `loadPluginEntry` callback first): one PluginStore with the `__load_plugin_entry__`
  * callback, consoleFetch as the fetch implementation, `@console/pluginAPI` resolved against
  * `releaseVersion`, manifest validation, and the webpack share scope `default` (filled with the
  * host's eager singletons, react-router also registered as react-router-dom and
@@ -7,6 +8,7 @@
  */
 import { PluginStore, type PluginManifest } from '@openshift/dynamic-plugin-sdk';
 import { coFetch } from '../console/console-fetch';
+import { checksBeforeLoading, unmetPluginAPI } from './plugin-api-gate';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const __webpack_init_sharing__: (scope: string) => Promise<void>;
@@ -42,19 +44,29 @@ export const initSharedScope = async () => {
   return scope;
 };
 
+/** The release version the host presents (bridge `--release-version`), null if unparsable. */
+const presentedRelease = (): string | null => {
+  const releaseVersion = window.SERVER_FLAGS.releaseVersion;
+  return SEMVER.test(releaseVersion ?? '') ? releaseVersion.replace(/^v/, '') : null;
+};
+
+// `loadPluginEntry` is the entry callback of consoles before 4.22; 4.22 still accepts it, with a
+// deprecation warning.
 const registerLegacyPluginEntryCallback = () => {
+  const older = checksBeforeLoading(presentedRelease());
   window.loadPluginEntry = (id, container) => {
     const name = id.replace(/@[^@]*$/, '');
-    console.warn(
-      `[DEPRECATION WARNING] ${name} was built for an older version of Console and may not work correctly in this version.`,
-    );
+    if (!older) {
+      console.warn(
+        `[DEPRECATION WARNING] ${name} was built for an older version of Console and may not work correctly in this version.`,
+      );
+    }
     window.__load_plugin_entry__?.(name, container);
   };
 };
 
 export const createPluginStore = (sharedScope: Record<string, any>) => {
-  const releaseVersion = window.SERVER_FLAGS.releaseVersion;
-  const validRelease = SEMVER.test(releaseVersion ?? '') ? releaseVersion.replace(/^v/, '') : null;
+  const validRelease = presentedRelease();
   const allowed = new Set(dynamicPluginNames());
   return new PluginStore({
     loaderOptions: {
@@ -93,13 +105,28 @@ export const manifestURL = (name: string) =>
     new URL(`${window.SERVER_FLAGS.basePath}api/plugins/${name}/`, window.location.origin),
   ).toString();
 
+/**
+ * Presenting a console before 4.22, check `@console/pluginAPI` first as that console does, and
+ * load none of the scripts of a plugin that fails it (see plugin-api-gate.ts).
+ */
+const passesPluginAPIGate = async (name: string): Promise<boolean> => {
+  const release = presentedRelease();
+  if (!checksBeforeLoading(release)) return true;
+  const manifest = (await (await coFetch(manifestURL(name))).json()) as PluginManifest;
+  const unmet = unmetPluginAPI(manifest.dependencies, release);
+  if (unmet) console.error(`Failed to resolve dependencies of plugin ${name}`, new Error(unmet));
+  return !unmet;
+};
+
 export const loadPlugins = async (store: PluginStore) => {
   registerLegacyPluginEntryCallback();
   await Promise.all(
-    dynamicPluginNames().map((name) =>
-      store.loadPlugin(manifestURL(name)).catch((error: unknown) => {
+    dynamicPluginNames().map(async (name) => {
+      try {
+        if (await passesPluginAPIGate(name)) await store.loadPlugin(manifestURL(name));
+      } catch (error: unknown) {
         console.error(`Failed to load plugin ${name}`, error);
-      }),
-    ),
+      }
+    }),
   );
 };

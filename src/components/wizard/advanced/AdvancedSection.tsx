@@ -6,7 +6,7 @@ import {
   FormSelectOption,
 } from '@patternfly/react-core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../compat/console-api';
 import { useComponentNames } from '../component-names';
 import { RESOURCE_COMPONENTS, type ResourceComponent } from '../../../engine';
 import type { WizardForm } from '../useWizardForm';

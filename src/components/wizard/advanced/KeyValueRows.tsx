@@ -1,6 +1,6 @@
 import { Button, Flex, FlexItem, FormGroup, TextInput } from '@patternfly/react-core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../compat/console-api';
 import { FieldError, fieldId } from '../fields';
 import type { WizardForm } from '../useWizardForm';
 

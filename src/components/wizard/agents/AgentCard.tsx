@@ -19,7 +19,7 @@ import {
 } from '@patternfly/react-core';
 import { TrashIcon } from '@patternfly/react-icons';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../compat/console-api';
 import {
   DEFAULT_TASK_IMAGE,
   DEFAULT_TASK_RESOURCES,

@@ -1,7 +1,7 @@
 import { Button, Content, Flex, FlexItem, Form, Stack, StackItem } from '@patternfly/react-core';
 import { PlusCircleIcon } from '@patternfly/react-icons';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../compat/console-api';
 import { MAX_AGENTS } from '../../../engine';
 import { type AgentStart, addAgent, agentsOf, removeAgent } from '../../model/agent-form';
 import type { WizardForm } from '../useWizardForm';
