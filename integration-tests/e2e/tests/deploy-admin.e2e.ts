@@ -154,7 +154,7 @@ describe('deploy as admin', () => {
       `status panel first meaningful paint (median of ${runs.length}): ${panel.toFixed(0)} ms ` +
         `after navigation; host first contentful paint ${host.toFixed(0)} ms; ratio ` +
         `${(panel / host).toFixed(2)}; ${lists} list requests before it, the ${watched.length} ` +
-        `watched kinds all in flight at once`,
+        `watched kinds in flight together`,
     );
   }, 180_000);
 
