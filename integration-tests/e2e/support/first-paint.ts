@@ -11,7 +11,7 @@ export interface FirstPaint {
   panel: number;
   /** ms from navigation until the host's first contentful paint. */
   host: number;
-  /** The list requests started before the panel painted, in start order. */
+  /** API requests (GETs and POSTs alike) started before the panel painted, in start order. */
   lists: { path: string; start: number; end: number }[];
 }
 
