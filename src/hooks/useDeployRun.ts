@@ -15,7 +15,7 @@ export interface ObjectProgress {
   tier: string;
   state: ObjectState;
   message?: Message;
-  /** The second pass wrote it again with the admitted Route hosts. */
+  /** Written with the admitted Route hosts (the servers, once the Routes have them). */
   routeHosts?: boolean;
 }
 
@@ -69,7 +69,7 @@ export function useDeployRun() {
           const key = `${e.ref.kind}/${e.ref.name}`;
           const index = s.objects.findIndex((o) => o.key === key);
           const before = s.objects[index];
-          // An object this run created stays "Created" when the second pass writes it again.
+          // An object this run created stays "Created" if it is written again.
           const keepCreated =
             before?.state === 'created' && (e.state === 'configured' || e.state === 'unchanged');
           const row: ObjectProgress = {

@@ -78,7 +78,7 @@ describe('DeployProgress', () => {
     expect(web).toHaveTextContent('Created');
     expect(web).not.toHaveTextContent('Updated');
     expect(within(web).getByTestId('route-hosts-note')).toBeInTheDocument();
-    // The second pass is its own step, with its reason.
+    // Writing with the Route hosts is its own step, with its reason.
     expect(screen.getByTestId('phase-route-hosts')).toHaveTextContent('Route hosts');
     expect(screen.getByTestId('phase-route-hosts')).toHaveTextContent(
       /writing .*Deployment clearml-webserver.* with the external URLs/,
@@ -86,7 +86,7 @@ describe('DeployProgress', () => {
     // One row per object, each written once: the summary, the rows and the result agree.
     const rows = screen.getAllByTestId(/^deploy-object-/);
     const { objects } = await renderWithPlan(values);
-    // The plan, the files path Route (it needs the app Route's host, so the second pass adds
+    // The plan, the files path Route (it needs the app Route's host, so the deploy adds
     // it) and the install record.
     expect(objects.some((o) => o.kind === 'Route' && o.metadata.name === 'clearml-files')).toBe(
       false,

@@ -22,7 +22,7 @@ export interface ObjectEvent {
   /** For failures and skips: what happened and what to do. */
   message?: string;
   i18n?: Message;
-  /** Set on the second pass, which writes the objects that carry the admitted Route hosts. */
+  /** Set on the objects written with the admitted Route hosts, and on their dry runs. */
   pass?: 'route-hosts';
 }
 

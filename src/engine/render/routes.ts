@@ -40,7 +40,7 @@ function route(
  * session cookie (clearml-server v2.0.0 fileserver/auth.py:98-122), which the browser sends only
  * to the web UI's host. Same origin, so the cookie is sent and nothing else receives it. A
  * generated web UI host is known only once its Route is admitted, so the files Route follows in
- * the deploy's second pass.
+ * the deploy, which writes it once the Routes have their hosts.
  */
 function filesRoute(ctx: RenderContext): Route | undefined {
   const v = ctx.values;
