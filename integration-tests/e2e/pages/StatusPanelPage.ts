@@ -165,9 +165,32 @@ export class StatusPanelPage {
     return this.agentRow(agent).locator(test('agent-state'));
   }
 
+  agentQueues(agent: string): Locator {
+    return this.agentRow(agent).locator(test('agent-queues'));
+  }
+
+  /** A task pod's row in the Agents card. */
+  taskPod(name: string): Locator {
+    return this.agents().locator(test(`task-pod-${name}`));
+  }
+
+  taskPodPhase(name: string): Locator {
+    return this.taskPod(name).locator(test('task-pod-phase'));
+  }
+
   /** The clearml-task command the next steps give for `queue`. */
   agentCommand(queue: string): Locator {
     return this.nextSteps().locator(test(`agent-cli-${queue}`));
+  }
+
+  /** The Python lines (`Task.execute_remotely`) the next steps give for `queue`. */
+  agentPython(queue: string): Locator {
+    return this.nextSteps().locator(test(`agent-sdk-${queue}`));
+  }
+
+  /** The copy button of the command (`cli`) or the Python lines (`sdk`) for `queue`. */
+  agentCopyButton(queue: string, which: 'cli' | 'sdk'): Locator {
+    return this.nextSteps().locator(test(`agent-${which}-${queue}-copy`));
   }
 
   uninstallButton(): Locator {
@@ -323,6 +346,18 @@ export class UninstallDialogPage {
     return this.root().locator(
       `input${test('uninstall-delete-data')}, ${test('uninstall-delete-data')} input`,
     );
+  }
+
+  /** The choice to delete the agents' task pods too; only there when the instance has agents. */
+  deleteTaskPods(): Locator {
+    return this.root().locator(
+      `input${test('uninstall-delete-task-pods')}, ${test('uninstall-delete-task-pods')} input`,
+    );
+  }
+
+  /** After the uninstall: which task pods of the agents were left, and how to remove them. */
+  taskPodsLeft(): Locator {
+    return this.page.locator(test('uninstall-task-pods-left'));
   }
 
   confirmName(): Locator {

@@ -34,6 +34,45 @@ function cluster() {
   ]);
 }
 
+/** The glue of agent `cpu` (render/agents) and one task pod it started (labels only, no instance label). */
+function clusterWithAgent() {
+  const client = cluster();
+  client.put(
+    obj('Deployment', 'clearml-agent-cpu', {
+      metadata: {
+        name: 'clearml-agent-cpu',
+        namespace: 'team-a',
+        labels: {
+          ...labels,
+          'app.kubernetes.io/component': 'agent',
+          'clearml-console-plugin/agent': 'cpu',
+        },
+      },
+    }),
+  );
+  client.put({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: 'clearml-id-0a1b2c',
+      namespace: 'team-a',
+      labels: {
+        'clearml-console-plugin/agent-of': 'clearml',
+        'clearml-console-plugin/agent': 'cpu',
+      },
+    },
+  } as K8sObject);
+  return client;
+}
+
+async function confirmUninstall() {
+  fireEvent.change(screen.getByTestId('uninstall-confirm-name'), {
+    target: { value: 'clearml' },
+  });
+  await userEvent.click(screen.getByTestId('uninstall-confirm'));
+  await screen.findByTestId('uninstall-result');
+}
+
 describe('UninstallModal', () => {
   it('lists each volume with its size and keeps data by default', async () => {
     const client = cluster();
@@ -44,6 +83,36 @@ describe('UninstallModal', () => {
     expect(pvcs).toHaveTextContent('clearml-mongodb-data (50Gi)');
     expect(pvcs).toHaveTextContent('clearml-fileserver-data (100Gi)');
     expect(screen.getByTestId('uninstall-delete-data')).not.toBeChecked();
+    expect(screen.queryByTestId('uninstall-delete-task-pods')).toBeNull();
+  });
+
+  it("leaves the agents' task pods by default and names them after the uninstall", async () => {
+    const client = clusterWithAgent();
+    renderWithClient(<UninstallModal namespace="team-a" instance="clearml" onClose={vi.fn()} />, {
+      client,
+    });
+    const choice = await screen.findByTestId('uninstall-delete-task-pods');
+    expect(choice).not.toBeChecked();
+    expect(screen.getByText("Also delete the agents' running task pods")).toBeInTheDocument();
+    await confirmUninstall();
+    expect(await screen.findByTestId('uninstall-task-pods-left')).toHaveTextContent(
+      'Left 1 task pod of the agents in team-a (clearml-id-0a1b2c). Remove it with uninstall --task-pods, or oc delete pod -n team-a -l clearml-console-plugin/agent-of=clearml.',
+    );
+    const left = [...client.objects.keys()];
+    expect(left).toContain('Pod/team-a/clearml-id-0a1b2c');
+    expect(left).not.toContain('Deployment/team-a/clearml-agent-cpu');
+  });
+
+  it("deletes the agents' task pods when asked and then has nothing to say about them", async () => {
+    const client = clusterWithAgent();
+    renderWithClient(<UninstallModal namespace="team-a" instance="clearml" onClose={vi.fn()} />, {
+      client,
+    });
+    await userEvent.click(await screen.findByTestId('uninstall-delete-task-pods'));
+    await confirmUninstall();
+    expect(screen.getByTestId('uninstall-result')).toHaveTextContent('3 objects deleted, 3 kept');
+    expect(screen.queryByTestId('uninstall-task-pods-left')).toBeNull();
+    expect([...client.objects.keys()]).not.toContain('Pod/team-a/clearml-id-0a1b2c');
   });
 
   it('needs the instance name typed before it uninstalls, then keeps volumes and credentials', async () => {

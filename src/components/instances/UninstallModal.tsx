@@ -20,7 +20,7 @@ import { explainErrorMessage } from '../../engine/cluster/errors';
 import { type Message, msg } from '../../engine/messages/message';
 import { useTranslateMessage } from '../i18n/translate-message';
 import { instanceSelector } from '../../engine/deploy/ownership';
-import { uninstall, type UninstallResult } from '../../engine/deploy/uninstall';
+import { agentsOf, uninstall, type UninstallResult } from '../../engine/deploy/uninstall';
 import type { LivePvc } from '../../engine/status/types';
 import { useClusterClient } from '../ClusterClientContext';
 
@@ -31,13 +31,18 @@ interface UninstallModalProps {
   onDone?: (result: UninstallResult) => void;
 }
 
-/** Type-to-confirm uninstall that keeps the volumes and credentials unless asked. */
+/**
+ * Type-to-confirm uninstall that keeps the volumes and credentials unless asked, and the task pods
+ * the instance's agents started unless asked (then it says which pods it left).
+ */
 export const UninstallModal = ({ namespace, instance, onClose, onDone }: UninstallModalProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const say = useTranslateMessage();
   const client = useClusterClient();
   const [typed, setTyped] = useState('');
   const [deleteData, setDeleteData] = useState(false);
+  const [deleteTaskPods, setDeleteTaskPods] = useState(false);
+  const [hasAgents, setHasAgents] = useState(false);
   const [pvcs, setPvcs] = useState<LivePvc[]>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Message>();
@@ -55,6 +60,10 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
         (err: unknown) =>
           live && setError(explainErrorMessage(err, msg('uninstall.what.listVolumes'))),
       );
+    // Without this read the choice is not offered; the uninstall still reports pods it left.
+    agentsOf(client, namespace, instance)
+      .then((found) => live && setHasAgents(found.agents > 0 || found.taskPods > 0))
+      .catch(() => undefined);
     return () => {
       live = false;
     };
@@ -64,7 +73,13 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
     setBusy(true);
     setError(undefined);
     try {
-      const r = await uninstall({ client, namespace, instance, deleteData });
+      const r = await uninstall({
+        client,
+        namespace,
+        instance,
+        deleteData,
+        deleteTaskPods: hasAgents && deleteTaskPods,
+      });
       setResult(r);
       if (!r.problems.length) onDone?.(r);
     } catch (err) {
@@ -124,6 +139,23 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
                 : t('Kept by default: deploying {{name}} again finds its data.', { name: instance })
             }
           />
+          {hasAgents && (
+            <Checkbox
+              id="uninstall-delete-task-pods"
+              data-test="uninstall-delete-task-pods"
+              isChecked={deleteTaskPods}
+              onChange={(_e, v) => setDeleteTaskPods(v)}
+              label={t("Also delete the agents' running task pods")}
+              description={
+                deleteTaskPods
+                  ? t('The tasks they run stop now, after the agents are gone.')
+                  : t(
+                      'Kept by default: they belong to the agents, not to {{name}}, and finish their tasks.',
+                      { name: instance },
+                    )
+              }
+            />
+          )}
           <FormGroup
             label={t('Type {{name}} to confirm', { name: instance })}
             fieldId="uninstall-confirm-name"
@@ -153,6 +185,14 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
                 <div key={`${p.ref.kind}/${p.ref.name}`}>{p.i18n ? say(p.i18n) : p.message}</div>
               ))}
             </Alert>
+          )}
+          {result?.taskPodsNote && (
+            <Alert
+              isInline
+              variant="warning"
+              title={say(result.taskPodsNote)}
+              data-test="uninstall-task-pods-left"
+            />
           )}
         </Form>
       </ModalBody>

@@ -6,6 +6,7 @@
  * the glue that could start more is gone, and otherwise counted in the result.
  */
 import { describeRef, refOf } from '../cluster/api-paths';
+import { COMPONENT_LABEL } from '../components';
 import type { ClusterClient, ObjectRef } from '../cluster/client';
 import { explainErrorMessage } from '../cluster/errors';
 import type { K8sObject } from '../k8s-types';
@@ -104,6 +105,25 @@ export function taskPodsNote(namespace: string, instance: string, pods: ObjectRe
     pods: pods.map((p) => p.name).join(', '),
     selector: taskPodSelector(instance),
   });
+}
+
+/**
+ * What uninstall would find of the instance's agents: how many glue Deployments it has (the
+ * component label render/agents gives them) and the task pods they started that exist now.
+ */
+export async function agentsOf(
+  client: ClusterClient,
+  namespace: string,
+  instance: string,
+): Promise<{ agents: number; taskPods: number }> {
+  const [glue, pods] = await Promise.all([
+    client.list('apps/v1', 'Deployment', {
+      namespace,
+      labelSelector: `${instanceSelector(instance)},${COMPONENT_LABEL}=agent`,
+    }),
+    client.list('v1', 'Pod', { namespace, labelSelector: taskPodSelector(instance) }),
+  ]);
+  return { agents: glue.length, taskPods: pods.length };
 }
 
 export async function uninstall(options: UninstallOptions): Promise<UninstallResult> {
