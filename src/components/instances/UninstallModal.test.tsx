@@ -96,7 +96,7 @@ describe('UninstallModal', () => {
     expect(screen.getByText("Also delete the agents' running task pods")).toBeInTheDocument();
     await confirmUninstall();
     expect(await screen.findByTestId('uninstall-task-pods-left')).toHaveTextContent(
-      'Left 1 task pod of the agents in team-a (clearml-id-0a1b2c). Remove it with uninstall --task-pods, or oc delete pod -n team-a -l clearml-console-plugin/agent-of=clearml.',
+      'Left 1 task pod of the agents in team-a (clearml-id-0a1b2c). Remove it with oc delete pod -n team-a -l clearml-console-plugin/agent-of=clearml.',
     );
     const left = [...client.objects.keys()];
     expect(left).toContain('Pod/team-a/clearml-id-0a1b2c');

@@ -190,7 +190,8 @@ export const UninstallModal = ({ namespace, instance, onClose, onDone }: Uninsta
             <Alert
               isInline
               variant="warning"
-              title={say(result.taskPodsNote)}
+              // The engine's note names the CLI's flag; the page names its own checkbox.
+              title={say({ ...result.taskPodsNote, id: 'uninstall.taskPodsLeftPage' })}
               data-test="uninstall-task-pods-left"
             />
           )}

@@ -223,6 +223,10 @@ export const MESSAGES = {
     'Left {{count}} task pod of the agents in {{namespace}} ({{pods}}). Remove it with uninstall --task-pods, or oc delete pod -n {{namespace}} -l {{selector}}.',
   'uninstall.taskPodsLeft_plural':
     'Left {{count}} task pods of the agents in {{namespace}} ({{pods}}). Remove them with uninstall --task-pods, or oc delete pod -n {{namespace}} -l {{selector}}.',
+  'uninstall.taskPodsLeftPage':
+    'Left {{count}} task pod of the agents in {{namespace}} ({{pods}}). Remove it with oc delete pod -n {{namespace}} -l {{selector}}.',
+  'uninstall.taskPodsLeftPage_plural':
+    'Left {{count}} task pods of the agents in {{namespace}} ({{pods}}). Remove them with oc delete pod -n {{namespace}} -l {{selector}}.',
 
   // Errors from the cluster
   'error.network':
