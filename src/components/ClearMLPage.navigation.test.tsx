@@ -9,7 +9,7 @@ import {
   setActiveNamespaceForTest,
   setWatchData,
 } from '../test-support/console-sdk';
-import { FakeClusterClient } from '../test-support/fake-client';
+import { deployReadyCluster } from '../test-support/deploy-cluster';
 import { installRecord } from '../test-support/install-record';
 import ClearMLPage from './ClearMLPage';
 
@@ -17,30 +17,6 @@ vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../test-support/c
 vi.mock('./status/TopologyGraph', () => import('../test-support/topology-graph'));
 
 const project = (name: string) => ({ metadata: { name } });
-
-function cluster() {
-  return new FakeClusterClient([
-    {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name: 'team-a',
-        annotations: {
-          'openshift.io/sa.scc.uid-range': '1000650000/10000',
-          'openshift.io/sa.scc.supplemental-groups': '1000650000/10000',
-        },
-      },
-    },
-    {
-      apiVersion: 'storage.k8s.io/v1',
-      kind: 'StorageClass',
-      metadata: {
-        name: 'standard',
-        annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
-      },
-    },
-  ]);
-}
 
 const record = (name: string, namespace: string) => installRecord(name, namespace);
 
@@ -52,7 +28,7 @@ const Probe = () => {
   return null;
 };
 
-const renderPage = (client = cluster(), entries = ['/clearml/ns/team-a']) =>
+const renderPage = (client = deployReadyCluster(), entries = ['/clearml/ns/team-a']) =>
   render(
     <MemoryRouter initialEntries={entries} initialIndex={entries.length - 1}>
       <Probe />
@@ -98,7 +74,7 @@ describe('ClearMLPage navigation and state', () => {
   });
 
   it('a reload on a later step keeps the typed values and the step, but never a secret', async () => {
-    const first = renderPage(cluster(), ['/clearml/ns/team-a?action=deploy']);
+    const first = renderPage(deployReadyCluster(), ['/clearml/ns/team-a?action=deploy']);
     await screen.findByTestId('deploy-wizard');
     type('field-name', 'ml-one');
     await goTo('credentials');
@@ -108,7 +84,7 @@ describe('ClearMLPage navigation and state', () => {
     expect(stored).toContain('ml-one');
     expect(stored).not.toContain('very-secret-password');
 
-    renderPage(cluster(), ['/clearml/ns/team-a?action=deploy']);
+    renderPage(deployReadyCluster(), ['/clearml/ns/team-a?action=deploy']);
     await screen.findByTestId('deploy-wizard');
     expect(screen.getByTestId('field-login-password')).toHaveValue('');
     await goTo('general');
@@ -116,7 +92,7 @@ describe('ClearMLPage navigation and state', () => {
   });
 
   it('leaving a wizard with changes asks first; without changes it just closes', async () => {
-    renderPage(cluster(), ['/clearml/ns/team-a?action=deploy']);
+    renderPage(deployReadyCluster(), ['/clearml/ns/team-a?action=deploy']);
     await screen.findByTestId('deploy-wizard');
     await userEvent.click(screen.getByTestId('wizard-cancel'));
     expect(screen.queryByTestId('deploy-wizard')).not.toBeInTheDocument();
@@ -133,7 +109,7 @@ describe('ClearMLPage navigation and state', () => {
   });
 
   it('Next does not advance past an invalid field on its own step (a 39-character name)', async () => {
-    renderPage(cluster(), ['/clearml/ns/team-a?action=deploy']);
+    renderPage(deployReadyCluster(), ['/clearml/ns/team-a?action=deploy']);
     await screen.findByTestId('deploy-wizard');
     type('field-name', 'a'.repeat(39));
     expect(screen.getByTestId('field-name-error')).toBeInTheDocument();
@@ -146,7 +122,7 @@ describe('ClearMLPage navigation and state', () => {
   });
 
   it('a deep link to an instance that does not exist says so, with a way back and no actions', async () => {
-    renderPage(cluster(), ['/clearml/ns/team-a?instance=nope&namespace=team-a']);
+    renderPage(deployReadyCluster(), ['/clearml/ns/team-a?instance=nope&namespace=team-a']);
     const missing = await screen.findByTestId('instance-missing');
     expect(missing).toHaveTextContent('No instance nope in project team-a');
     expect(screen.queryByTestId('instance-upgrade')).not.toBeInTheDocument();
@@ -159,7 +135,7 @@ describe('ClearMLPage navigation and state', () => {
   it('a project that does not exist says so', async () => {
     setWatchData({}, { Project: { code: 404, message: 'projects "nowhere" not found' } });
     setActiveNamespaceForTest('nowhere');
-    renderPage(cluster(), ['/clearml/ns/nowhere']);
+    renderPage(deployReadyCluster(), ['/clearml/ns/nowhere']);
     expect(await screen.findByTestId('project-missing')).toHaveTextContent(
       'Project nowhere does not exist',
     );
@@ -178,7 +154,7 @@ describe('ClearMLPage navigation and state', () => {
       StatefulSet: inTeamA(live.statefulSets),
       Pod: inTeamA(live.pods),
     });
-    const client = cluster();
+    const client = deployReadyCluster();
     const canI = client.canI.bind(client);
     client.canI = async (a: ResourceAttributes) =>
       a.namespace === 'team-b' && a.verb === 'create' ? { allowed: false } : canI(a);

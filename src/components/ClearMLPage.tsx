@@ -18,23 +18,16 @@ import {
   PageSection,
 } from '@patternfly/react-core';
 import { SearchIcon } from '@patternfly/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSearchParams, useTranslation } from '../compat/console-api';
-import { type K8sSecret, objectName, parseValues } from '../engine';
 import { useProjectAccess } from '../hooks/usePageAccess';
 import { deniedReason } from './access/denied-reason';
 import { GatedButton } from './access/GatedButton';
 import type { ClusterClient } from '../engine/cluster/client';
-import {
-  type InstallRecord,
-  needsSecretValues,
-  recordName,
-  restoreSecretValues,
-} from '../engine/deploy/record';
-import { installedVersion, valuesFromRecord } from '../engine/deploy/upgrade';
 import { useDeployRun } from '../hooks/useDeployRun';
+import { type InstanceTarget, useInstallRecord } from '../hooks/useInstallRecord';
 import { ALL_NAMESPACES, GVK } from '../hooks/watch-specs';
-import { ClusterClientProvider, useClusterClient } from './ClusterClientContext';
+import { ClusterClientProvider } from './ClusterClientContext';
 import { InstancesList } from './instances/InstancesList';
 import { ProjectBar } from './ProjectBar';
 import { UninstallModal } from './instances/UninstallModal';
@@ -45,60 +38,6 @@ import { useFocusResult } from './progress/useFocusResult';
 import { StatusPanel } from './status/StatusPanel';
 import { DeployWizard } from './wizard/DeployWizard';
 import { draftKey } from './wizard/wizard-draft';
-
-interface Target {
-  namespace: string;
-  instance: string;
-}
-
-/**
- * The recorded values of an instance, for upgrades and the login name. External connections are
- * kept only in the credentials Secret, so for those instances that one Secret is read by name.
- */
-function useRecord(target: Target | undefined) {
-  const client = useClusterClient();
-  const [record, recordLoaded] = useK8sWatchResource<InstallRecord>(
-    target
-      ? {
-          groupVersionKind: GVK.configMap,
-          name: recordName(target.instance),
-          namespace: target.namespace,
-        }
-      : null,
-  );
-  const recorded = record?.data ? valuesFromRecord(record) : undefined;
-  const needsSecret = needsSecretValues(recorded);
-  const [secret, setSecret] = useState<{ for: string; secret?: K8sSecret }>();
-  const secretKey = target ? `${target.namespace}/${target.instance}` : '';
-  useEffect(() => {
-    if (!target || !needsSecret) return;
-    let current = true;
-    const done = (found?: K8sSecret) => current && setSecret({ for: secretKey, secret: found });
-    client
-      .get<K8sSecret>({
-        apiVersion: 'v1',
-        kind: 'Secret',
-        name: objectName(target.instance, 'credentials'),
-        namespace: target.namespace,
-      })
-      .then(done, () => done(undefined));
-    return () => {
-      current = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by secretKey
-  }, [client, secretKey, needsSecret]);
-  const secretLoaded = !needsSecret || secret?.for === secretKey;
-  const values =
-    recorded && secretLoaded
-      ? (restoreSecretValues(recorded, secret?.secret) as FormInput)
-      : undefined;
-  return {
-    values,
-    loaded: recordLoaded && secretLoaded,
-    serverVersion: installedVersion(record?.data ? record : undefined),
-    missing: !!target && recordLoaded && !record,
-  };
-}
 
 interface Named {
   metadata: { name: string };
@@ -127,13 +66,13 @@ const Page = () => {
       : undefined;
   const allProjects = activeNamespace === ALL_NAMESPACES && !target;
   const scope = target?.namespace ?? (allProjects ? undefined : namespace);
-  const record = useRecord(target);
+  const record = useInstallRecord(target);
   const projectMissing = useProjectMissing(scope);
   const project = useProjectAccess(scope);
   const deployRun = useDeployRun();
   const progressRef = useRef<HTMLDivElement>(null);
   useFocusResult(progressRef, deployRun.state.running);
-  const [uninstalling, setUninstalling] = useState<Target>();
+  const [uninstalling, setUninstalling] = useState<InstanceTarget>();
 
   const go = (next: Record<string, string | undefined>, replace = false) =>
     setParams(
@@ -143,7 +82,7 @@ const Page = () => {
       >,
       { replace },
     );
-  const open = (tg: Target, replace = false) =>
+  const open = (tg: InstanceTarget, replace = false) =>
     go({ instance: tg.instance, namespace: tg.namespace }, replace);
   const home = () => go({});
   const denied = (action: 'deploy' | 'upgrade' | 'uninstall' | 'credentials') =>
@@ -245,7 +184,6 @@ const Page = () => {
       />
     ) : null;
   } else if (target) {
-    const username = parseRecordUsername(record.values);
     const breadcrumb = (
       <Breadcrumb>
         <BreadcrumbItem>
@@ -297,7 +235,7 @@ const Page = () => {
           <StatusPanel
             namespace={target.namespace}
             instance={target.instance}
-            username={username}
+            username={record.username}
             serverVersion={record.serverVersion}
             onUpgrade={() => go({ action: 'upgrade', ...target })}
             onUninstall={() => setUninstalling(target)}
@@ -386,13 +324,6 @@ const Page = () => {
     </>
   );
 };
-
-/** The login name of a recorded instance, when it has a web login. */
-function parseRecordUsername(values: FormInput | undefined): string | undefined {
-  if (!values) return undefined;
-  const parsed = parseValues(values);
-  return parsed.ok && parsed.values.login.enabled ? parsed.values.login.username : undefined;
-}
 
 /** The console renders the page without props; tests pass a fake cluster client. */
 const ClearMLPage = ({ client }: { client?: ClusterClient }) => (

@@ -1,5 +1,6 @@
 import type { K8sObject } from '../../engine/k8s-types';
 import { render } from '../../engine/render/render';
+import { SCHEDULER_MESSAGES, unschedulable } from '../../engine/status/fixtures';
 import { agentPreset, createValues } from '../../engine/values';
 import { FakeClusterClient } from '../../test-support/fake-client';
 import { runCommand } from '../../test-support/run-command';
@@ -36,18 +37,7 @@ const taskPod = (name: string, agent: string, status: object): K8sObject =>
     status,
   }) as K8sObject;
 
-const waitingForGpu = {
-  phase: 'Pending',
-  conditions: [
-    {
-      type: 'PodScheduled',
-      status: 'False',
-      reason: 'Unschedulable',
-      message:
-        '0/1 nodes are available: 1 Insufficient nvidia.com/gpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
-    },
-  ],
-};
+const waitingForGpu = unschedulable(SCHEDULER_MESSAGES.noGpu);
 
 describe('status of the agents on the command line', () => {
   it('prints each agent with its queues and its task pods with their reasons', async () => {

@@ -1,15 +1,7 @@
-import {
-  CodeBlock,
-  CodeBlockAction,
-  CodeBlockCode,
-  Content,
-  Stack,
-  StackItem,
-  Title,
-} from '@patternfly/react-core';
+import { Content, Stack, StackItem, Title } from '@patternfly/react-core';
 import { useTranslation } from '../../compat/console-api';
 import type { AgentStatus } from '../../engine/status/types';
-import { CopyButton } from '../CopyButton';
+import { CodeSnippet } from '../CodeSnippet';
 
 /**
  * The two ways to queue a task: the `clearml-task` CLI (allegroai/clearml
@@ -34,23 +26,6 @@ export function queuesOf(agents: AgentStatus[]): { queue: string; agents: string
   return [...by].map(([queue, names]) => ({ queue, agents: names }));
 }
 
-const Snippet = ({ text, label, dataTest }: { text: string; label: string; dataTest: string }) => {
-  const { t } = useTranslation('plugin__clearml-console-plugin');
-  return (
-    <CodeBlock
-      actions={
-        <CodeBlockAction>
-          <CopyButton text={text} label={t('Copy')} dataTest={`${dataTest}-copy`} />
-        </CodeBlockAction>
-      }
-    >
-      <CodeBlockCode aria-label={label} data-test={dataTest}>
-        {text}
-      </CodeBlockCode>
-    </CodeBlock>
-  );
-};
-
 /** How to send a task to each queue of the instance's agents. */
 export const AgentTaskSnippets = ({ agents }: { agents: AgentStatus[] }) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
@@ -70,12 +45,12 @@ export const AgentTaskSnippets = ({ agents }: { agents: AgentStatus[] }) => {
             {t('Queue {{queue}} (served by {{agents}})', { queue, agents: names.join(', ') })}
           </Title>
           <Stack hasGutter>
-            <Snippet
+            <CodeSnippet
               text={cliCommand(queue)}
               label={t('clearml-task command for queue {{queue}}', { queue })}
               dataTest={`agent-cli-${queue}`}
             />
-            <Snippet
+            <CodeSnippet
               text={sdkSnippet(queue)}
               label={t('Python code for queue {{queue}}', { queue })}
               dataTest={`agent-sdk-${queue}`}

@@ -4,9 +4,6 @@ import {
   Card,
   CardBody,
   CardTitle,
-  CodeBlock,
-  CodeBlockAction,
-  CodeBlockCode,
   Content,
   DescriptionList,
   DescriptionListDescription,
@@ -16,7 +13,7 @@ import {
   StackItem,
   Title,
 } from '@patternfly/react-core';
-import { DownloadIcon, EyeIcon } from '@patternfly/react-icons';
+import { EyeIcon } from '@patternfly/react-icons';
 import { useState } from 'react';
 import { useTranslation } from '../../compat/console-api';
 import { decodeBase64, type K8sSecret, objectName, SECRET_KEYS } from '../../engine';
@@ -25,9 +22,8 @@ import { useTranslateMessage } from '../i18n/translate-message';
 import type { AgentStatus, InstanceStatus } from '../../engine/status/types';
 import { GatedButton } from '../access/GatedButton';
 import { useClusterClient } from '../ClusterClientContext';
-import { CopyButton } from '../CopyButton';
+import { CodeSnippet } from '../CodeSnippet';
 import { clearmlConf, clearmlEnv } from '../model/client-config';
-import { downloadText } from '../model/download';
 import { AgentTaskSnippets } from './AgentTaskSnippets';
 
 const HIDDEN = '••••••••';
@@ -101,28 +97,12 @@ export const NextSteps = ({
   const conf = clearmlConf(urls, creds);
   const env = clearmlEnv(urls, creds);
   const snippet = (text: string, file: string, label: string, dataTest: string) => (
-    <CodeBlock
-      actions={
-        <>
-          <CodeBlockAction>
-            <CopyButton text={text} label={t('Copy')} dataTest={`${dataTest}-copy`} />
-          </CodeBlockAction>
-          <CodeBlockAction>
-            <Button
-              variant="plain"
-              aria-label={t('Download {{file}}', { file })}
-              icon={<DownloadIcon />}
-              onClick={() => downloadText(file, text)}
-              data-test={`${dataTest}-download`}
-            />
-          </CodeBlockAction>
-        </>
-      }
-    >
-      <CodeBlockCode aria-label={label} data-test={dataTest}>
-        {text}
-      </CodeBlockCode>
-    </CodeBlock>
+    <CodeSnippet
+      text={text}
+      label={label}
+      dataTest={dataTest}
+      download={{ file, label: t('Download {{file}}', { file }) }}
+    />
   );
 
   return (

@@ -2,42 +2,19 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { resetSdkStandIns, setWatchData } from '../../test-support/console-sdk';
-import { FakeClusterClient } from '../../test-support/fake-client';
+import { deployReadyCluster } from '../../test-support/deploy-cluster';
 import { renderWithClient } from '../../test-support/render';
 import type { FormInput } from '../model/form-values';
 import { DeployWizard } from './DeployWizard';
 
 vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../../test-support/console-sdk'));
 
-const cluster = () =>
-  new FakeClusterClient([
-    {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name: 'team-a',
-        annotations: {
-          'openshift.io/sa.scc.uid-range': '1000650000/10000',
-          'openshift.io/sa.scc.supplemental-groups': '1000650000/10000',
-        },
-      },
-    },
-    {
-      apiVersion: 'storage.k8s.io/v1',
-      kind: 'StorageClass',
-      metadata: {
-        name: 'standard',
-        annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
-      },
-    },
-  ]);
-
 function start(initial: FormInput = { name: 'clearml', namespace: 'team-a' }, isUpgrade = false) {
   const onDeploy = vi.fn();
   setWatchData({ Project: [{ metadata: { name: 'team-a' } }] });
   renderWithClient(
     <DeployWizard initial={initial} isUpgrade={isUpgrade} onDeploy={onDeploy} onCancel={vi.fn()} />,
-    { client: cluster() },
+    { client: deployReadyCluster() },
   );
   return { onDeploy };
 }

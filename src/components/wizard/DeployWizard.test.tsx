@@ -2,7 +2,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { resetSdkStandIns, setWatchData } from '../../test-support/console-sdk';
-import { escalationForbidden, FakeClusterClient, invalid } from '../../test-support/fake-client';
+import { deployReadyCluster } from '../../test-support/deploy-cluster';
+import { escalationForbidden, invalid } from '../../test-support/fake-client';
 import { renderWithClient } from '../../test-support/render';
 import { DeployWizard } from './DeployWizard';
 
@@ -10,31 +11,7 @@ vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../../test-suppor
 
 const project = (name: string) => ({ metadata: { name } });
 
-function cluster() {
-  return new FakeClusterClient([
-    {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name: 'team-a',
-        annotations: {
-          'openshift.io/sa.scc.uid-range': '1000650000/10000',
-          'openshift.io/sa.scc.supplemental-groups': '1000650000/10000',
-        },
-      },
-    },
-    {
-      apiVersion: 'storage.k8s.io/v1',
-      kind: 'StorageClass',
-      metadata: {
-        name: 'standard',
-        annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
-      },
-    },
-  ]);
-}
-
-function start(client = cluster(), onDeploy = vi.fn()) {
+function start(client = deployReadyCluster(), onDeploy = vi.fn()) {
   setWatchData({
     Project: [project('team-a'), project('team-b')],
     StorageClass: [
@@ -90,7 +67,7 @@ describe('DeployWizard', () => {
   });
 
   it('General: offers no project creation where ProjectRequest is not served', async () => {
-    const client = cluster();
+    const client = deployReadyCluster();
     client.unserved.add('project.openshift.io/v1');
     start(client);
     await waitFor(() => expect(client.calls.some((c) => c.method === 'serves')).toBe(true));
@@ -150,7 +127,7 @@ describe('DeployWizard', () => {
   });
 
   it('Security: shows the SCC plan, preflight, and the hand-off when the user may not grant', async () => {
-    const client = cluster();
+    const client = deployReadyCluster();
     client.denied.add('use securitycontextconstraints');
     client.denied.add('bind clusterroles');
     start(client);
@@ -208,7 +185,7 @@ describe('DeployWizard', () => {
   });
 
   it('Review: the summary and the reason Deploy is disabled come before the collapsed objects', async () => {
-    const client = cluster();
+    const client = deployReadyCluster();
     client.denied.add('create deployments');
     start(client);
     await goTo('review');
@@ -265,7 +242,7 @@ describe('DeployWizard', () => {
   });
 
   it('Review: Deploy is disabled while preflight has blocking errors', async () => {
-    const client = cluster();
+    const client = deployReadyCluster();
     client.denied.add('create deployments');
     start(client);
     await goTo('review');
@@ -289,7 +266,7 @@ describe('DeployWizard', () => {
   });
 
   it('Review: a rejected object shows its error in words', async () => {
-    const client = cluster();
+    const client = deployReadyCluster();
     client.applyFailure = (o) =>
       o.kind === 'Route' && o.metadata.name === 'clearml-app'
         ? invalid('spec.host: Invalid value: "x": host already claimed', 'spec.host')
@@ -307,7 +284,7 @@ describe('DeployWizard', () => {
   });
 
   it('Review: a 403 escalation on the SCC binding shows the hand-off', async () => {
-    const client = cluster();
+    const client = deployReadyCluster();
     client.applyFailure = (o) =>
       o.kind === 'RoleBinding' ? escalationForbidden(o.metadata.name) : undefined;
     start(client);

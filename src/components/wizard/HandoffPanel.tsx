@@ -1,22 +1,16 @@
 import {
   Alert,
-  Button,
   ClipboardCopy,
   ClipboardCopyVariant,
-  CodeBlock,
-  CodeBlockAction,
-  CodeBlockCode,
   Content,
   Stack,
   StackItem,
   Title,
 } from '@patternfly/react-core';
-import { DownloadIcon } from '@patternfly/react-icons';
 import { useTranslation } from '../../compat/console-api';
 import type { AdminHandoff } from '../../engine/deploy/grants';
-import { CopyButton } from '../CopyButton';
+import { CodeSnippet } from '../CodeSnippet';
 import { useTranslateMessage } from '../i18n/translate-message';
-import { downloadText } from '../model/download';
 
 /** What a cluster administrator applies: the SCC grants as YAML and as `oc` commands. */
 export const HandoffPanel = ({ handoff }: { handoff: AdminHandoff }) => {
@@ -45,32 +39,17 @@ export const HandoffPanel = ({ handoff }: { handoff: AdminHandoff }) => {
         </Content>
       </StackItem>
       <StackItem>
-        <CodeBlock
-          actions={
-            <>
-              <CodeBlockAction>
-                <CopyButton
-                  text={handoff.yaml}
-                  label={t('Copy YAML')}
-                  dataTest="handoff-copy-yaml"
-                />
-              </CodeBlockAction>
-              <CodeBlockAction>
-                <Button
-                  variant="plain"
-                  aria-label={t('Download YAML')}
-                  icon={<DownloadIcon />}
-                  data-test="handoff-download"
-                  onClick={() =>
-                    downloadText('clearml-scc-grants.yaml', handoff.yaml, 'application/yaml')
-                  }
-                />
-              </CodeBlockAction>
-            </>
-          }
-        >
-          <CodeBlockCode data-test="handoff-yaml">{handoff.yaml}</CodeBlockCode>
-        </CodeBlock>
+        <CodeSnippet
+          text={handoff.yaml}
+          dataTest="handoff-yaml"
+          copy={{ label: t('Copy YAML'), dataTest: 'handoff-copy-yaml' }}
+          download={{
+            file: 'clearml-scc-grants.yaml',
+            label: t('Download YAML'),
+            type: 'application/yaml',
+            dataTest: 'handoff-download',
+          }}
+        />
       </StackItem>
       <StackItem>
         <Content component="p">{t('Save the YAML as clearml-scc-grants.yaml, then run:')}</Content>

@@ -30,6 +30,35 @@ export const FieldError = ({ form, path }: { form: WizardForm; path: string }) =
   );
 };
 
+/** The engine's issues at `path` and under it (`path.0`, `path.key`…). */
+export const issuesUnder = (form: WizardForm, path: string) =>
+  form.issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));
+
+/** Under field `id`: each of its errors, or its help while it has none. */
+export const FieldMessages = ({
+  id,
+  errors,
+  help,
+}: {
+  id: string;
+  errors: string[];
+  help: ReactNode;
+}) => (
+  <FormHelperText>
+    <HelperText id={`${id}-error`} data-test={`${id}-error`}>
+      {errors.length ? (
+        errors.map((e) => (
+          <HelperTextItem key={e} variant="error">
+            {e}
+          </HelperTextItem>
+        ))
+      ) : (
+        <HelperTextItem>{help}</HelperTextItem>
+      )}
+    </HelperText>
+  </FormHelperText>
+);
+
 interface TextFieldProps {
   form: WizardForm;
   path: string;

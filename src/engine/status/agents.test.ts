@@ -3,7 +3,7 @@ import type { K8sObject } from '../k8s-types';
 import { render } from '../render/render';
 import { deploymentOf } from '../test-helpers';
 import { agentPreset, createValues } from '../values';
-import { healthyInstance } from './fixtures';
+import { healthyInstance, SCHEDULER_MESSAGES, unschedulable } from './fixtures';
 import { instanceStatus } from './model';
 import type { LiveEvent, LivePod, LiveState, LiveWorkload } from './types';
 
@@ -40,20 +40,6 @@ const taskPod = (agent: string, task: string, status: LivePod['status'], node?: 
     status,
   }) satisfies LivePod;
 
-const NO_GPU = {
-  phase: 'Pending',
-  conditions: [
-    {
-      type: 'PodScheduled',
-      status: 'False',
-      reason: 'Unschedulable',
-      // As kube-scheduler v1.34 words it.
-      message:
-        '0/1 nodes are available: 1 Insufficient nvidia.com/gpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
-    },
-  ],
-};
-
 async function withAgents(pods: LivePod[], ready = 1, events: LiveEvent[] = []) {
   const live: LiveState = healthyInstance();
   live.deployments.push(...(await glues(ready)));
@@ -79,7 +65,9 @@ describe('status of agents and their task pods', () => {
   });
 
   it('says a GPU task pod waits for a node with nvidia.com/gpu, and the instance stays ready', async () => {
-    const status = await withAgents([taskPod('gpu', 'abc123', NO_GPU)]);
+    const status = await withAgents([
+      taskPod('gpu', 'abc123', unschedulable(SCHEDULER_MESSAGES.noGpu)),
+    ]);
     const gpu = status.agents.find((a) => a.agent === 'gpu')!;
     expect(gpu.taskPods).toEqual([
       {

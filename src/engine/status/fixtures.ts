@@ -34,6 +34,21 @@ export function pod(component: string, suffix: string, status: LivePod['status']
   };
 }
 
+/** What kube-scheduler (v1.34) says of a pod no node takes. */
+export const SCHEDULER_MESSAGES = {
+  noGpu:
+    '0/1 nodes are available: 1 Insufficient nvidia.com/gpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+  unboundVolume:
+    '0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+};
+
+/** The status of a pending pod the scheduler could not place, with its message. */
+export const unschedulable = (message: string) =>
+  ({
+    phase: 'Pending',
+    conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }],
+  }) satisfies LivePod['status'];
+
 export const runningPod = (component: string) =>
   pod(component, 'abc12', {
     phase: 'Running',

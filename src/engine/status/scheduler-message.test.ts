@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { SCHEDULER_MESSAGES, unschedulable } from './fixtures';
 import { podProblem } from './pod-problems';
 import { schedulerReason } from './scheduler-message';
 
 describe('schedulerReason', () => {
   it('drops the preemption part and says unbound volumes in words, without stray fragments', () => {
-    const reason = schedulerReason(
-      '0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
-    );
+    const reason = schedulerReason(SCHEDULER_MESSAGES.unboundVolume);
     expect(reason).toBe('its volume is not bound yet');
   });
 
@@ -19,11 +18,7 @@ describe('schedulerReason', () => {
   });
 
   it('says a missing GPU plainly and drops the clause the resource claims plugin adds', () => {
-    expect(
-      schedulerReason(
-        '0/1 nodes are available: 1 Insufficient nvidia.com/gpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
-      ),
-    ).toBe('no node with nvidia.com/gpu available');
+    expect(schedulerReason(SCHEDULER_MESSAGES.noGpu)).toBe('no node with nvidia.com/gpu available');
   });
 
   it('keeps an unknown cause as it is, without a trailing full stop', () => {
@@ -36,18 +31,7 @@ describe('schedulerReason', () => {
   it('gives pods that cannot be scheduled one clean sentence', () => {
     const problem = podProblem({
       metadata: { name: 'ml-mongodb-0' },
-      status: {
-        phase: 'Pending',
-        conditions: [
-          {
-            type: 'PodScheduled',
-            status: 'False',
-            reason: 'Unschedulable',
-            message:
-              '0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
-          },
-        ],
-      },
+      status: unschedulable(SCHEDULER_MESSAGES.unboundVolume),
     } as never);
     expect(problem?.sentence).toBe(
       'Pod ml-mongodb-0 cannot be scheduled: its volume is not bound yet.',

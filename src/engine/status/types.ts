@@ -129,9 +129,8 @@ export interface EventSummary {
   time?: string;
 }
 
-export interface ComponentStatus {
-  component: ComponentId;
-  displayName: string;
+/** The health of one workload (a component's or an agent's glue) and why. */
+export interface WorkloadHealth {
   state: ComponentHealth;
   /** One plain sentence: why it is in this state, in English. */
   reason: string;
@@ -140,6 +139,11 @@ export interface ComponentStatus {
   workload?: { kind: string; name: string };
   desired: number;
   ready: number;
+}
+
+export interface ComponentStatus extends WorkloadHealth {
+  component: ComponentId;
+  displayName: string;
   pods: PodSummary[];
   pvcs: { name: string; phase: string; size?: string; storageClass?: string }[];
   warnings: EventSummary[];
@@ -159,16 +163,9 @@ export interface TaskPodStatus {
 }
 
 /** One agent of the instance: its glue Deployment and the task pods it started. */
-export interface AgentStatus {
+export interface AgentStatus extends WorkloadHealth {
   agent: string;
   queues: string[];
-  state: ComponentHealth;
-  /** One plain sentence about the glue, in English. */
-  reason: string;
-  i18n: Message;
-  workload?: { kind: string; name: string };
-  desired: number;
-  ready: number;
   /** The most task pods the agent runs at once. */
   maxPods: number;
   /** `nvidia.com/gpu` per task pod (0 for CPU agents). */

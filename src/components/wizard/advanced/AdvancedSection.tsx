@@ -10,7 +10,7 @@ import { useTranslation } from '../../../compat/console-api';
 import { useComponentNames } from '../component-names';
 import { RESOURCE_COMPONENTS, type ResourceComponent } from '../../../engine';
 import type { WizardForm } from '../useWizardForm';
-import { KeyValueRows } from './KeyValueRows';
+import { EnvVarRows, NodePlacementFields } from './PodSpecFields';
 import { StructuredTextField } from './StructuredTextField';
 
 /**
@@ -55,33 +55,17 @@ export const AdvancedSection = ({ form }: { form: WizardForm }) => {
       </FormGroup>
       {/* Keyed by component: each keeps its own rows. */}
       <div key={component}>
-        <KeyValueRows
+        <EnvVarRows
           form={form}
           path={`${base}.extraEnv`}
-          shape="list"
           label={t('Extra environment variables')}
-          keyLabel={t('Variable name')}
-          valueLabel={t('Variable value')}
-          addLabel={t('Add variable')}
         />
-        <KeyValueRows
+        <NodePlacementFields
           form={form}
-          path={`${base}.nodeSelector`}
-          shape="map"
-          label={t('Node selector')}
-          keyLabel={t('Node label')}
-          valueLabel={t('Label value')}
-          addLabel={t('Add node label')}
-        />
-        <StructuredTextField
-          form={form}
-          path={`${base}.tolerations`}
-          label={t('Tolerations')}
-          help={t('A list of {key, operator, value, effect}, as in a pod spec; YAML or JSON.')}
-          placeholder={
+          base={base}
+          tolerationsPlaceholder={
             '- key: node-role.kubernetes.io/infra\n  operator: Exists\n  effect: NoSchedule'
           }
-          syntaxError={(reason) => t('Tolerations must be YAML or JSON: {{reason}}', { reason })}
         />
         <StructuredTextField
           form={form}

@@ -1,13 +1,7 @@
-import {
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  TextArea,
-} from '@patternfly/react-core';
+import { FormGroup, TextArea } from '@patternfly/react-core';
 import { useState } from 'react';
 import { parse, stringify } from 'yaml';
-import { fieldId } from '../fields';
+import { FieldMessages, fieldId, issuesUnder } from '../fields';
 import type { WizardForm } from '../useWizardForm';
 
 /** Text of the current value, as YAML (block text keeps multi-line config files readable). */
@@ -40,9 +34,9 @@ export const StructuredTextField = ({
   const [text, setText] = useState(() => textOf(form.get(path)));
   const [syntax, setSyntax] = useState<string>();
   const id = fieldId(path);
-  const engine = form.issues
-    .filter((i) => i.path === path || i.path.startsWith(`${path}.`))
-    .map((i) => (i.path === path ? i.message : `${i.path.slice(path.length + 1)}: ${i.message}`));
+  const engine = issuesUnder(form, path).map((i) =>
+    i.path === path ? i.message : `${i.path.slice(path.length + 1)}: ${i.message}`,
+  );
   const errors = syntax ? [syntax] : engine;
   const onChange = (next: string) => {
     setText(next);
@@ -76,19 +70,7 @@ export const StructuredTextField = ({
         aria-invalid={errors.length ? true : undefined}
         aria-describedby={errors.length ? `${id}-error` : undefined}
       />
-      <FormHelperText>
-        <HelperText id={`${id}-error`} data-test={`${id}-error`}>
-          {errors.length ? (
-            errors.map((e) => (
-              <HelperTextItem key={e} variant="error">
-                {e}
-              </HelperTextItem>
-            ))
-          ) : (
-            <HelperTextItem>{help}</HelperTextItem>
-          )}
-        </HelperText>
-      </FormHelperText>
+      <FieldMessages id={id} errors={errors} help={help} />
     </FormGroup>
   );
 };

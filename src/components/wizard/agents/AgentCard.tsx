@@ -8,11 +8,8 @@ import {
   Content,
   ExpandableSection,
   FormGroup,
-  FormHelperText,
   Grid,
   GridItem,
-  HelperText,
-  HelperTextItem,
   Label,
   LabelGroup,
   TextInput,
@@ -27,13 +24,9 @@ import {
   MAX_AGENT_PODS,
 } from '../../../engine';
 import { parseQueues, setAgentQueues } from '../../model/agent-form';
-import { KeyValueRows } from '../advanced/KeyValueRows';
-import { StructuredTextField } from '../advanced/StructuredTextField';
-import { fieldId, TextField } from '../fields';
+import { EnvVarRows, NodePlacementFields } from '../advanced/PodSpecFields';
+import { FieldMessages, fieldId, issuesUnder, TextField } from '../fields';
 import type { WizardForm } from '../useWizardForm';
-
-const under = (form: WizardForm, path: string) =>
-  form.issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));
 
 /** Queue names, comma-separated, shown as labels once typed; each bad name says which it is. */
 const QueuesField = ({ form, index }: { form: WizardForm; index: number }) => {
@@ -42,7 +35,7 @@ const QueuesField = ({ form, index }: { form: WizardForm; index: number }) => {
   const current = form.get(path);
   const [text, setText] = useState(() => (Array.isArray(current) ? current.join(', ') : ''));
   const queues = parseQueues(text);
-  const errors = under(form, path).map((i) => {
+  const errors = issuesUnder(form, path).map((i) => {
     const item = /^\d+$/.exec(i.path.slice(path.length + 1));
     return item
       ? t('{{queue}}: {{message}}', { queue: queues[Number(item[0])] ?? '', message: i.message })
@@ -64,21 +57,11 @@ const QueuesField = ({ form, index }: { form: WizardForm; index: number }) => {
           form.update((input) => setAgentQueues(input, index, parseQueues(next)));
         }}
       />
-      <FormHelperText>
-        <HelperText id={`${id}-error`} data-test={`${id}-error`}>
-          {errors.length ? (
-            errors.map((e) => (
-              <HelperTextItem key={e} variant="error">
-                {e}
-              </HelperTextItem>
-            ))
-          ) : (
-            <HelperTextItem>
-              {t('Comma-separated; the agent creates the queues that do not exist yet.')}
-            </HelperTextItem>
-          )}
-        </HelperText>
-      </FormHelperText>
+      <FieldMessages
+        id={id}
+        errors={errors}
+        help={t('Comma-separated; the agent creates the queues that do not exist yet.')}
+      />
       {queues.length > 0 && (
         <LabelGroup categoryName={t('Queues')} data-test={`${id}-labels`}>
           {queues.map((q) => (
@@ -107,7 +90,7 @@ export const AgentCard = ({ form, index, onRemove }: AgentCardProps) => {
   const name = String(form.get(`${base}.name`) ?? '');
   const title = name || t('Agent {{n}}', { n: index + 1 });
   const placementErrors = ['nodeSelector', 'tolerations', 'env'].some(
-    (f) => under(form, `${pod}.${f}`).length > 0,
+    (f) => issuesUnder(form, `${pod}.${f}`).length > 0,
   );
   const resource = (kind: 'requests' | 'limits', what: 'cpu' | 'memory', label: string) => (
     <GridItem md={3} sm={6}>
@@ -207,35 +190,17 @@ export const AgentCard = ({ form, index, onRemove }: AgentCardProps) => {
               'For images without python that install it at start; the task pods then need the anyuid SCC.',
             )}
           />
-          <KeyValueRows
+          <NodePlacementFields
             form={form}
-            path={`${pod}.nodeSelector`}
-            shape="map"
-            label={t('Node selector')}
-            keyLabel={t('Node label')}
-            valueLabel={t('Label value')}
-            addLabel={t('Add node label')}
-          />
-          <StructuredTextField
-            form={form}
-            path={`${pod}.tolerations`}
-            label={t('Tolerations')}
-            help={t('A list of {key, operator, value, effect}, as in a pod spec; YAML or JSON.')}
-            placeholder={'- key: nvidia.com/gpu\n  operator: Exists\n  effect: NoSchedule'}
-            syntaxError={(reason) => t('Tolerations must be YAML or JSON: {{reason}}', { reason })}
+            base={pod}
+            tolerationsPlaceholder={
+              '- key: nvidia.com/gpu\n  operator: Exists\n  effect: NoSchedule'
+            }
           />
           <Content component="small">
             {t('Task variables are readable in the pod template ConfigMap: put no secret here.')}
           </Content>
-          <KeyValueRows
-            form={form}
-            path={`${pod}.env`}
-            shape="list"
-            label={t('Task environment variables')}
-            keyLabel={t('Variable name')}
-            valueLabel={t('Variable value')}
-            addLabel={t('Add variable')}
-          />
+          <EnvVarRows form={form} path={`${pod}.env`} label={t('Task environment variables')} />
         </ExpandableSection>
       </CardBody>
     </Card>
