@@ -1,20 +1,21 @@
 /**
- * Apply order: service accounts, RBAC, secrets and configuration, network policies, volumes and
- * Routes, then the data stores, the ClearML servers (with the agents and their task pod
- * templates), and last Services. Objects in one tier do not depend on each other and are written
- * in parallel; a tier starts when the one before it is written. Nothing in the first tier refers
- * to another object's existence, so those kinds share one tier; the network policies are thus in
- * place before any pod starts. Routes come first because the router gives them their hosts while
- * the data stores are written: the servers and the task pod templates carry those URLs.
+ * Apply order: service accounts, RBAC, secrets and configuration, network policies, volumes,
+ * Services and Routes, then the data stores, then the ClearML servers (with the agents and their
+ * task pod templates). Objects in one tier do not depend on each other and are written in
+ * parallel; a tier starts when the one before it is written. Nothing in the first tier needs
+ * another object to exist (a Service or Route without its pods simply has no endpoints, and Helm
+ * also installs Services before workloads), so those kinds share one tier; the network policies
+ * are thus in place before any pod starts. Routes come first because the router gives them their
+ * hosts while the data stores are written: the servers and the task pod templates carry those
+ * URLs.
  */
 import { COMPONENT_LABEL, componentOf } from '../components';
 import type { K8sObject } from '../k8s-types';
 
 export const TIERS = [
-  'accounts, grants, secrets, volumes and routes',
+  'accounts, grants, secrets, volumes, services and routes',
   'data stores',
   'ClearML servers',
-  'services',
   'other',
 ] as const;
 
@@ -28,7 +29,7 @@ export function tierOf(obj: K8sObject): TierName {
       // An agent's task pod template carries the external URLs of the API and file server.
       return obj.metadata.labels?.[COMPONENT_LABEL] === 'agent'
         ? 'ClearML servers'
-        : 'accounts, grants, secrets, volumes and routes';
+        : 'accounts, grants, secrets, volumes, services and routes';
     case 'ServiceAccount':
     case 'Role':
     case 'RoleBinding':
@@ -36,16 +37,15 @@ export function tierOf(obj: K8sObject): TierName {
     // Network isolation is in place before any data store or server pod starts.
     case 'NetworkPolicy':
     case 'PersistentVolumeClaim':
+    case 'Service':
     case 'Route':
-      return 'accounts, grants, secrets, volumes and routes';
+      return 'accounts, grants, secrets, volumes, services and routes';
     case 'Deployment':
     case 'StatefulSet':
     case 'PodDisruptionBudget': {
       const component = componentOf(obj);
       return component && DATA_STORES.has(component) ? 'data stores' : 'ClearML servers';
     }
-    case 'Service':
-      return 'services';
     default:
       return 'other';
   }

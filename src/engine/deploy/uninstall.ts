@@ -42,22 +42,19 @@ const ROLE_BINDINGS: [string, string] = ['rbac.authorization.k8s.io/v1', 'RoleBi
 /**
  * The order to delete in: the apply tiers backwards (Routes and Services first, then the ClearML
  * servers, the data stores, and last accounts, grants, secrets and volumes), every object of a
- * tier at once. Routes are applied first (so the router names them early) but go first here
- * too: the instance stops being reachable before anything behind it goes. The install record
+ * tier at once. Routes and Services are applied first (so the router names the Routes early)
+ * but go first here too: the instance stops being reachable before anything behind it goes. The install record
  * goes with the last tier, so a run that stopped half-way still lists the instance to be
  * uninstalled again.
  */
 export function deleteTiers(objects: K8sObject[]): K8sObject[][] {
   const isRecord = (o: K8sObject) => o.metadata.labels?.[RECORD_LABEL] === 'true';
-  const isRoute = (o: K8sObject) => o.kind === 'Route';
+  const isRoute = (o: K8sObject) => o.kind === 'Route' || o.kind === 'Service';
   const tiers = groupByTier(objects.filter((o) => !isRecord(o) && !isRoute(o)))
     .reverse()
     .map((g) => g.objects);
   const routes = objects.filter(isRoute);
-  if (routes.length) {
-    if (tiers.length) tiers[0].unshift(...routes);
-    else tiers.push(routes);
-  }
+  if (routes.length) tiers.unshift(routes);
   const records = objects.filter(isRecord);
   if (records.length) {
     if (tiers.length) tiers[tiers.length - 1].push(...records);
