@@ -54,7 +54,7 @@ describe('apply order', () => {
 });
 
 describe('delete order', () => {
-  it('takes the Routes and Services away first and the install record last', async () => {
+  it('takes what serves and runs away first, what it ran with next, and the install record last', async () => {
     const objects = await render(createValues({ name: 'ml', namespace: 'team-a' }));
     const record = {
       apiVersion: 'v1',
@@ -64,16 +64,15 @@ describe('delete order', () => {
         labels: { 'clearml-console-plugin/install-record': 'true' },
       },
     };
-    const tiers = deleteTiers([record, ...objects]);
-    const kinds = (i: number) => new Set(tiers[i].map((o) => o.kind));
-    expect([...kinds(0)].sort()).toEqual(['Route', 'Service']);
-    expect(
-      tiers
-        .slice(1)
-        .flat()
-        .filter((o) => o.kind === 'Route'),
-    ).toEqual([]);
-    expect(tiers.at(-1)!.at(-1)!.metadata.name).toBe('ml-install-record');
-    expect(tiers.flat()).toHaveLength(objects.length + 1);
+    const waves = deleteTiers([record, ...objects]);
+    const kinds = (i: number) => [...new Set(waves[i].map((o) => o.kind))].sort();
+    expect(waves).toHaveLength(2);
+    expect(kinds(0)).toEqual(['Deployment', 'Route', 'Service', 'StatefulSet']);
+    expect(kinds(1)).not.toContain('Route');
+    expect(kinds(1)).toEqual(
+      expect.arrayContaining(['ServiceAccount', 'RoleBinding', 'Secret', 'PersistentVolumeClaim']),
+    );
+    expect(waves[1].at(-1)!.metadata.name).toBe('ml-install-record');
+    expect(waves.flat()).toHaveLength(objects.length + 1);
   });
 });

@@ -18,7 +18,7 @@ import { mapLimit } from './concurrency';
 import { instanceSelector, isOwnedBy } from './ownership';
 import { RECORD_LABEL } from './record';
 import { instanceAccounts, releaseSccBindings } from './release-scc-bindings';
-import { groupByTier } from './tiers';
+import { TIERS, tierOf } from './tiers';
 
 /**
  * Every kind an instance may own. Its one Secret is read by name, not listed (see `readLive`).
@@ -40,27 +40,21 @@ const ACCOUNTS: [string, string] = ['v1', 'ServiceAccount'];
 const ROLE_BINDINGS: [string, string] = ['rbac.authorization.k8s.io/v1', 'RoleBinding'];
 
 /**
- * The order to delete in: the apply tiers backwards (Routes and Services first, then the ClearML
- * servers, the data stores, and last accounts, grants, secrets and volumes), every object of a
- * tier at once. Routes and Services are applied first (so the router names the Routes early)
- * but go first here too: the instance stops being reachable before anything behind it goes. The install record
- * goes with the last tier, so a run that stopped half-way still lists the instance to be
- * uninstalled again.
+ * The order to delete in, two waves of concurrent deletes: first what serves and runs (Routes,
+ * Services, the ClearML servers, the agents and the data stores), so the instance stops being
+ * reachable and its pods start to go; then what they ran with (accounts, grants, secrets,
+ * configuration, network policies and volumes). A data store deleted with the servers loses
+ * nothing: its volume stays until the pods that mount it are gone (the PVC protection
+ * finalizer), and it is kept anyway unless the data is deleted. The install record goes with
+ * the last wave, so a run that stopped half-way still lists the instance to be uninstalled again.
  */
 export function deleteTiers(objects: K8sObject[]): K8sObject[][] {
   const isRecord = (o: K8sObject) => o.metadata.labels?.[RECORD_LABEL] === 'true';
-  const isRoute = (o: K8sObject) => o.kind === 'Route' || o.kind === 'Service';
-  const tiers = groupByTier(objects.filter((o) => !isRecord(o) && !isRoute(o)))
-    .reverse()
-    .map((g) => g.objects);
-  const routes = objects.filter(isRoute);
-  if (routes.length) tiers.unshift(routes);
-  const records = objects.filter(isRecord);
-  if (records.length) {
-    if (tiers.length) tiers[tiers.length - 1].push(...records);
-    else tiers.push(records);
-  }
-  return tiers;
+  const serves = (o: K8sObject) =>
+    o.kind === 'Route' || o.kind === 'Service' || tierOf(o) !== TIERS[0];
+  const first = objects.filter((o) => !isRecord(o) && serves(o));
+  const rest = objects.filter((o) => !isRecord(o) && !serves(o));
+  return [first, [...rest, ...objects.filter(isRecord)]].filter((wave) => wave.length > 0);
 }
 
 export interface UninstallOptions {
