@@ -228,6 +228,19 @@ export const MESSAGES = {
   'uninstall.taskPodsLeftPage_plural':
     'Left {{count}} task pods of the agents in {{namespace}} ({{pods}}). Remove them with oc delete pod -n {{namespace}} -l {{selector}}.',
 
+  // Taking over a release of the upstream chart
+  'adopt.via.clusterRoleBinding': 'the cluster-wide ClusterRoleBinding {{name}}',
+  'adopt.via.roleBinding': 'the RoleBinding {{name}} in {{namespace}}',
+  'adopt.via.sccUsers': 'the users list of SCC {{scc}}',
+  'adopt.via.sccGroups': 'the groups list of SCC {{scc}} ({{group}})',
+  'adopt.grant.excess':
+    '{{workloads}} may run {{scc}} through {{via}}; it needs nothing beyond {{needed}}.',
+  'adopt.grant.excessElastic':
+    '{{workloads}} may run {{scc}} through {{via}}; it needs nothing beyond {{needed}} with vm.max_map_count set on the nodes.',
+  'adopt.grant.needed': '{{workloads}} may run {{scc}} through {{via}}, as the plan needs.',
+  'adopt.grant.unused':
+    '{{account}} may run {{scc}} through {{via}}, but no workload of the release runs as it.',
+
   // Errors from the cluster
   'error.network':
     'Could not reach the cluster to {{what}}: {{detail}}. Check the connection and the API server address, then try again.',
