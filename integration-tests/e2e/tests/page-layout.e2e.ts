@@ -1,4 +1,5 @@
 import { ClearMLPage } from '../pages/ClearMLPage';
+import { WIZARD_STEPS } from '../pages/DeployWizardPage';
 import { useConsole } from '../support/fixtures';
 import { inViewport } from '../support/gated';
 import { useScratchNamespaces } from '../support/namespaces';
@@ -44,15 +45,7 @@ describe('the ClearML page in the console frame', () => {
         client: el.clientHeight,
       }));
       expect(navBox.scroll).toBeLessThanOrEqual(navBox.client + 1);
-      for (const step of [
-        'general',
-        'size',
-        'storage',
-        'network',
-        'agents',
-        'security',
-        'credentials',
-      ]) {
+      for (const step of WIZARD_STEPS.filter((s) => s !== 'review')) {
         await expect(page.locator(`[data-test="wizard-step-${step}"]`).isVisible()).resolves.toBe(
           true,
         );

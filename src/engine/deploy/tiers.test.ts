@@ -1,7 +1,7 @@
 import { createValues } from '../values';
 import { render } from '../render/render';
 import { groupByTier, inApplyOrder } from './tiers';
-import { deleteTiers } from './uninstall';
+import { deleteWaves } from './uninstall';
 
 describe('apply order', () => {
   it('puts accounts, grants, secrets, volumes, Services and Routes first, then data stores, then servers', async () => {
@@ -64,7 +64,7 @@ describe('delete order', () => {
         labels: { 'clearml-console-plugin/install-record': 'true' },
       },
     };
-    const waves = deleteTiers([record, ...objects]);
+    const waves = deleteWaves([record, ...objects]);
     const kinds = (i: number) => [...new Set(waves[i].map((o) => o.kind))].sort();
     expect(waves).toHaveLength(2);
     expect(kinds(0)).toEqual(['Deployment', 'Route', 'Service', 'StatefulSet']);

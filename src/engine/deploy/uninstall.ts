@@ -48,7 +48,7 @@ const ROLE_BINDINGS: [string, string] = ['rbac.authorization.k8s.io/v1', 'RoleBi
  * finalizer), and it is kept anyway unless the data is deleted. The install record goes with
  * the last wave, so a run that stopped half-way still lists the instance to be uninstalled again.
  */
-export function deleteTiers(objects: K8sObject[]): K8sObject[][] {
+export function deleteWaves(objects: K8sObject[]): K8sObject[][] {
   const isRecord = (o: K8sObject) => o.metadata.labels?.[RECORD_LABEL] === 'true';
   const serves = (o: K8sObject) =>
     o.kind === 'Route' || o.kind === 'Service' || tierOf(o) !== TIERS[0];
@@ -194,10 +194,11 @@ export async function uninstall(options: UninstallOptions): Promise<UninstallRes
       onEvent?.({ ref, state: 'failed', message: i18n.text, i18n });
     }
   };
-  const tiers = deleteTiers(objects);
-  for (const [i, tier] of tiers.entries()) {
-    if (i === tiers.length - 1) await released;
-    await mapLimit(tier, concurrency, remove);
+  const waves = deleteWaves(objects);
+  for (const [i, wave] of waves.entries()) {
+    // Shared SCC bindings are released before the last wave takes the accounts away.
+    if (i === waves.length - 1) await released;
+    await mapLimit(wave, concurrency, remove);
   }
   await released;
   if (deleteTaskPods) {
