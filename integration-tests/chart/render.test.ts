@@ -1,6 +1,6 @@
 /**
- * The Helm chart in charts/clearml-console-plugin: lint, render with default and custom values,
- * and check the objects that decide whether the plugin loads and how safely it runs.
+ * The Helm chart in charts/clearml-console-plugin: lint, and render with default values; check the
+ * objects that decide whether the plugin loads and how safely it runs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,69 +20,13 @@ import {
   valuesFile,
   type Manifest,
 } from './chart';
-
-const NAMESPACE = 'clearml-console-plugin';
-
-type Job = k8s.V1Job & Manifest;
-type Deployment = k8s.V1Deployment & Manifest;
-
-const jobsOf = (objects: Manifest[]): Job[] => objects.filter((o) => o.kind === 'Job') as Job[];
-
-const ENABLER_KINDS = ['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding'] as const;
-const hookEvents = (o: Manifest): string[] =>
-  (o.metadata.annotations?.['helm.sh/hook'] ?? '').split(',').filter(Boolean);
-const hookWeight = (o: Manifest): number =>
-  Number(o.metadata.annotations?.['helm.sh/hook-weight'] ?? '0');
-
-/**
- * The enabler's identity and RBAC are Helm hooks of exactly the Jobs' events, created before
- * every Job of an event (lower weight; ServiceAccount and role before the binding) and deleted
- * once the event's hooks have succeeded, so that they exist only while the Jobs run.
- */
-function expectEnablerHooks(objects: Manifest[], events: string[]): void {
-  const jobs = jobsOf(objects);
-  expect([...new Set(jobs.flatMap(hookEvents))].sort()).toEqual([...events].sort());
-  const weights = ENABLER_KINDS.map((kind) => {
-    const o = pick(objects, kind, ENABLER_NAME);
-    expect(hookEvents(o).sort(), kind).toEqual([...events].sort());
-    expect(o.metadata.annotations?.['helm.sh/hook-delete-policy']?.split(',').sort(), kind).toEqual(
-      ['before-hook-creation', 'hook-succeeded'],
-    );
-    for (const job of jobs) expect(hookWeight(o), kind).toBeLessThan(hookWeight(job));
-    return hookWeight(o);
-  });
-  const [serviceAccount, role, binding] = weights;
-  expect(serviceAccount).toBeLessThan(binding);
-  expect(role).toBeLessThan(binding);
-}
-
-function expectRestrictedContainer(c: k8s.V1Container): void {
-  expect(c.securityContext).toEqual({
-    allowPrivilegeEscalation: false,
-    readOnlyRootFilesystem: true,
-    runAsNonRoot: true,
-    capabilities: { drop: ['ALL'] },
-    seccompProfile: { type: 'RuntimeDefault' },
-  });
-}
-
-function expectRestrictedPod(spec: k8s.V1PodSpec): void {
-  expect(spec.securityContext).toEqual({
-    runAsNonRoot: true,
-    seccompProfile: { type: 'RuntimeDefault' },
-  });
-  expect(spec.hostNetwork ?? false).toBe(false);
-  for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
-    expectRestrictedContainer(c);
-    expect(c.securityContext?.runAsUser).toBeUndefined();
-    expect(c.ports?.every((p) => p.hostPort === undefined) ?? true).toBe(true);
-  }
-  // No fixed IDs anywhere: OpenShift assigns them from the namespace.
-  const sc = spec.securityContext as Record<string, unknown>;
-  for (const key of ['runAsUser', 'runAsGroup', 'fsGroup', 'supplementalGroups']) {
-    expect(sc[key]).toBeUndefined();
-  }
-}
+import {
+  NAMESPACE,
+  type Deployment,
+  jobsOf,
+  expectEnablerHooks,
+  expectRestrictedPod,
+} from './render-expect';
 
 describe('helm lint', () => {
   it('passes with default values', async () => {
@@ -338,87 +282,5 @@ describe('helm template with default values', () => {
       const matches = Object.entries(selector).every(([k, v]) => labels[k] === v);
       expect(matches, job.metadata.name).toBe(false);
     }
-  });
-});
-
-describe('helm template with custom values', () => {
-  let objects: Manifest[];
-  beforeAll(async () => {
-    objects = await render({ namespace: 'plugins', values: CUSTOM_VALUES });
-  });
-
-  it('uses the image, replicas and resources', () => {
-    const deploy = pick<Deployment>(objects, 'Deployment');
-    expect(deploy.spec?.replicas).toBe(3);
-    const [c] = deploy.spec!.template.spec!.containers;
-    expect(c.image).toBe('registry.example.com/team/clearml-plugin:9.9.9');
-    expect(c.resources).toEqual(CUSTOM_VALUES.resources);
-  });
-
-  it('places the pods with the node selector, tolerations, affinity and priority class', () => {
-    const pod = pick<Deployment>(objects, 'Deployment').spec!.template.spec!;
-    expect(pod.nodeSelector).toEqual(CUSTOM_VALUES.nodeSelector);
-    expect(pod.tolerations).toEqual(CUSTOM_VALUES.tolerations);
-    expect(pod.affinity).toEqual(CUSTOM_VALUES.affinity);
-    expect(pod.priorityClassName).toBe('system-cluster-critical');
-    expectRestrictedPod(pod);
-  });
-
-  it('renders no Jobs and no enabler RBAC when the Jobs are off', () => {
-    expect(jobsOf(objects)).toEqual([]);
-    expect(objects.filter((o) => o.metadata.name === ENABLER_NAME)).toEqual([]);
-  });
-
-  it('points the ConsolePlugin at the release namespace', () => {
-    const plugin = pick(objects, 'ConsolePlugin') as Manifest & {
-      spec: { backend: { service: { namespace: string } } };
-    };
-    expect(plugin.spec.backend.service.namespace).toBe('plugins');
-  });
-
-  it('pins the image by digest when one is given', async () => {
-    const digest = `sha256:${'ab'.repeat(32)}`;
-    const o = await render({ values: { image: { repository: 'r.example/p', digest } } });
-    expect(pick<Deployment>(o, 'Deployment').spec!.template.spec!.containers[0].image).toBe(
-      `r.example/p@${digest}`,
-    );
-  });
-
-  it('serves an existing TLS Secret instead of a service-CA certificate', async () => {
-    const o = await render({ values: { service: { certificateSecretName: 'my-tls' } } });
-    expect(pick<k8s.V1Service & Manifest>(o, 'Service').metadata.annotations).toBeUndefined();
-    const pod = pick<Deployment>(o, 'Deployment').spec!.template.spec!;
-    expect(pod.volumes?.find((v) => v.name === 'serving-cert')?.secret?.secretName).toBe('my-tls');
-  });
-
-  it('listens on IPv4 only when IPv6 is off, and on one dual-stack socket otherwise', async () => {
-    const o = await render({ values: { nginx: { listenIPv6: false } } });
-    const conf = pick<k8s.V1ConfigMap & Manifest>(o, 'ConfigMap', `${PLUGIN_NAME}-nginx`).data![
-      'nginx.conf'
-    ];
-    const listens = conf.split('\n').filter((l) => /^\s*listen\s/.test(l));
-    expect(listens.map((l) => l.trim())).toEqual(['listen 9443 ssl;']);
-  });
-
-  it('drops the PDB and the required-scc annotation when asked to', async () => {
-    const o = await render({
-      values: { podDisruptionBudget: { enabled: false }, requiredScc: '' },
-    });
-    expect(o.some((x) => x.kind === 'PodDisruptionBudget')).toBe(false);
-    const annotations = pick<Deployment>(o, 'Deployment').spec!.template.metadata!.annotations!;
-    expect(annotations['openshift.io/required-scc']).toBeUndefined();
-  });
-
-  it('keeps the disable Job and its RBAC when only the enable Job is off', async () => {
-    const o = await render({ values: { jobs: { enablePlugin: { enabled: false } } } });
-    expect(jobsOf(o).map((j) => j.metadata.name)).toEqual([`${PLUGIN_NAME}-disable`]);
-    expect(pick(o, 'ClusterRole').metadata.name).toBe(ENABLER_NAME);
-    expectEnablerHooks(o, ['pre-delete']);
-  });
-
-  it('ties the RBAC to the enable Job alone when disabling on uninstall is off', async () => {
-    const o = await render({ values: { jobs: { enablePlugin: { disableOnUninstall: false } } } });
-    expect(jobsOf(o).map((j) => j.metadata.name)).toEqual([`${PLUGIN_NAME}-enable`]);
-    expectEnablerHooks(o, ['post-install', 'post-upgrade']);
   });
 });

@@ -9,7 +9,6 @@
  * `--task-pods`.
  */
 import * as k8s from '@kubernetes/client-node';
-import { parse } from 'yaml';
 import { nodeTransport } from '../../src/adapters/node-client';
 import type { ClusterClient, ResourceAttributes } from '../../src/engine/cluster/client';
 import { createRestClient } from '../../src/engine/cluster/rest-client';
@@ -26,6 +25,7 @@ import {
   statusOf as httpStatusOf,
   waitFor,
 } from '../support/cluster';
+import { taskPodFromTemplate } from '../support/task-pod';
 import { cli, clientAs, exampleValues, statusOf, waitForReady } from './engine-helpers';
 
 const INSTANCE = 'ml';
@@ -52,7 +52,7 @@ async function clientAsAccount(namespace: string, account: string): Promise<Clus
   return retrying(createRestClient(nodeTransport(kc)));
 }
 
-/** A task pod as the glue makes it from the template (clearml-agent v1.9.2 k8s.py `_kubectl_apply`). */
+/** A task pod as the glue makes it from the agent's template, with a command that ends at once. */
 async function taskPod(namespace: string, agent: string, task: string): Promise<K8sObject> {
   const cm = await clientAs('admin').get<ConfigMap>({
     apiVersion: 'v1',
@@ -60,36 +60,12 @@ async function taskPod(namespace: string, agent: string, task: string): Promise<
     name: `${INSTANCE}-agent-${agent}-pod-template`,
     namespace,
   });
-  const template = parse(cm?.data?.['template.yaml'] ?? '') as {
-    metadata: { labels: Record<string, string> };
-    spec: PodSpec;
-  };
-  const name = `clearml-id-${task}`;
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      ...template.metadata,
-      name,
-      namespace,
-      labels: { ...template.metadata.labels, CLEARML: 'agent-0a1b2c3d' },
-    },
-    spec: {
-      ...template.spec,
-      restartPolicy: 'Never',
-      containers: template.spec.containers.map((c, i) =>
-        i === 0
-          ? {
-              ...c,
-              name,
-              image: 'docker.io/library/python:3.11-bookworm',
-              command: ['/bin/bash'],
-              args: ['-c', 'true ; exit 0'],
-            }
-          : c,
-      ),
-    },
-  } as unknown as K8sObject;
+  return taskPodFromTemplate(cm?.data?.['template.yaml'] ?? '', {
+    name: `clearml-id-${task}`,
+    namespace,
+    script: 'true ; exit 0',
+    labels: { CLEARML: 'agent-0a1b2c3d' },
+  }) as unknown as K8sObject;
 }
 
 const taskPodsOf = async (namespace: string, agent: string) =>

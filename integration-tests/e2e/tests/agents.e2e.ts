@@ -1,8 +1,8 @@
-import { parse } from 'yaml';
 import { ClearMLPage } from '../pages/ClearMLPage';
 import { formatViolations } from '../support/a11y';
 import { useConsole } from '../support/fixtures';
 import { useScratchNamespaces } from '../support/namespaces';
+import { taskPodFromTemplate } from '../../support/task-pod';
 import { until } from '../support/wait';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -11,17 +11,9 @@ const CLI_COMMAND =
   'clearml-task --project my-project --name my-task --script train.py --queue default';
 
 type Workload = { metadata: { name: string }; status?: { readyReplicas?: number } };
-type PodTemplate = {
-  metadata: { labels: Record<string, string> };
-  spec: { containers: { name: string }[]; [key: string]: unknown };
-};
 
-/**
- * A task pod as the glue makes it from the agent's pod template ConfigMap (clearml-agent v1.9.2
- * clearml_agent/glue/k8s.py `_kubectl_apply`: the template, the name `clearml-id-<task id>`, the
- * first container named after the pod, the task's command), with a command that ends at once.
- */
-async function taskPodFromTemplate(
+/** A task pod as the glue makes it from the CPU agent's template, running until deleted. */
+async function cpuTaskPod(
   admin: { get<T>(path: string): Promise<T> },
   namespace: string,
   instance: string,
@@ -29,27 +21,11 @@ async function taskPodFromTemplate(
   const cm = await admin.get<{ data: Record<string, string> }>(
     `/api/v1/namespaces/${namespace}/configmaps/${instance}-agent-cpu-pod-template`,
   );
-  const template = parse(cm.data['template.yaml']) as PodTemplate;
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { ...template.metadata, name: TASK_POD, namespace },
-    spec: {
-      ...template.spec,
-      restartPolicy: 'Never',
-      containers: template.spec.containers.map((c, i) =>
-        i === 0
-          ? {
-              ...c,
-              name: TASK_POD,
-              image: 'docker.io/library/python:3.11-bookworm',
-              command: ['/bin/bash'],
-              args: ['-c', 'sleep 3600'],
-            }
-          : c,
-      ),
-    },
-  };
+  return taskPodFromTemplate(cm.data['template.yaml'], {
+    name: TASK_POD,
+    namespace,
+    script: 'sleep 3600',
+  });
 }
 
 describe('agents', () => {
@@ -119,7 +95,7 @@ describe('agents', () => {
     expect(await status.agentQueues('cpu').innerText()).toBe('default');
 
     // A task pod like the glue starts: listed under the agent, Running once kwok starts it.
-    const pod = await taskPodFromTemplate(namespaces.admin, ns, instance);
+    const pod = await cpuTaskPod(namespaces.admin, ns, instance);
     const created = await namespaces.admin.request('POST', `/api/v1/namespaces/${ns}/pods`, pod);
     expect(created.status, created.body).toBe(201);
     await expect

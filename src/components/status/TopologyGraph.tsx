@@ -157,15 +157,22 @@ export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps
     })();
   }, [controller, model]);
   // The surface only records its new size when the area changes (e.g. the details panel
-  // opens beside it); fit the graph into it again so no component ends up out of view.
+  // opens beside it); fit the graph into it again so no component ends up out of view. The
+  // surface is watched too, once it exists: its size can settle after the area's (scroll bars,
+  // the view's own layout), and a fit measured before that would leave nodes outside.
   const area = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = area.current;
     if (!el || typeof ResizeObserver === 'undefined') return undefined;
     let last = '';
+    let watched: Element | undefined;
     const refit = debounce(() => {
       const surface = el.querySelector<HTMLElement>('[data-test-id="topology"]');
       if (!surface || !controller.hasGraph()) return;
+      if (surface !== watched) {
+        watched = surface;
+        observer.observe(surface);
+      }
       const { clientWidth: width, clientHeight: height } = surface;
       if (!width || !height || `${width}x${height}` === last) return;
       last = `${width}x${height}`;
