@@ -76,6 +76,7 @@ function sdkClient(): ClusterClient {
         // The SDK's list functions accept whole objects only; this asks for metadata alone.
         const response = await guard(() =>
           consoleFetch(`${API_ROOT}${listPath(apiVersion, kind, options)}`, {
+            method: 'GET',
             headers: { Accept: listAccept(options) },
           }),
         );
