@@ -54,6 +54,23 @@ describe('auditing the grants that reach a release', () => {
     });
   });
 
+  it('audits a release in a project of the cluster’s own, where no managed instance may go', async () => {
+    const inDefault = chartLive({ namespace: 'default' });
+    const found = findChartReleases([...inDefault.deployments, ...inDefault.statefulSets], []);
+    const bindings = blogBindings().map((b) => ({
+      ...b,
+      subjects: b.subjects.map((s) => ({ ...s, namespace: 'default' })),
+    }));
+    const fake = new FakeClusterClient(bindings as unknown as K8sObject[]);
+    const audit = await readReleaseAudit(fake, found[0], 'default');
+    expect(audit.grants.map((g) => `${g.serviceAccount} ${g.scc} ${g.verdict}`).sort()).toEqual([
+      'clearml-elastic-master privileged excess',
+      'clearml-mongodb anyuid excess',
+      'clearml-redis anyuid excess',
+      'default anyuid unused',
+    ]);
+  });
+
   it('lists no cluster-scoped object the user may not list, and says the audit is partial', async () => {
     const fake = new FakeClusterClient(blogBindings() as unknown as K8sObject[]);
     fake.denied.add('list clusterrolebindings');

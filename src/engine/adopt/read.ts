@@ -84,8 +84,9 @@ export async function readReleaseAudit(
     }),
   ]);
   const clusterRead = crbs && sccs;
-  // The plan does not depend on the instance's name: it is asked per component.
-  const planned = renderWithPlan(createValues({ name: 'clearml', namespace }));
+  // The plan depends on neither the instance's name nor its project: it is asked per component.
+  // A stand-in project keeps releases in projects a managed instance may not use (`default`).
+  const planned = renderWithPlan(createValues({ name: 'clearml', namespace: 'clearml' }));
   const [clusterBindings, sccList, roleBindings, { objects, plan }] = await Promise.all([
     clusterRead ? client.list<K8sObject>(RBAC, 'ClusterRoleBinding') : [],
     clusterRead ? client.list<K8sObject>(SCC_VERSION, 'SecurityContextConstraints') : [],
