@@ -16,6 +16,8 @@ import {
   APPLY_CONTENT_TYPE,
   applyPath,
   groupVersionPath,
+  listAccept,
+  listPath,
   modelFor,
   refOf,
 } from '../engine/cluster/api-paths';
@@ -70,6 +72,17 @@ function sdkClient(): ClusterClient {
       }
     },
     async list(apiVersion, kind, options = {}) {
+      if (options.metadataOnly) {
+        // The SDK's list functions accept whole objects only; this asks for metadata alone.
+        const response = await guard(() =>
+          consoleFetch(`${API_ROOT}${listPath(apiVersion, kind, options)}`, {
+            method: 'GET',
+            headers: { Accept: listAccept(options) },
+          }),
+        );
+        const list = (await response.json()) as { items?: K8sObject[] };
+        return (list.items ?? []).map((item) => ({ ...item, apiVersion, kind })) as never;
+      }
       // k8sList turns `labelSelector` into text with selectorToString, so it must be an object.
       const queryParams: Record<string, unknown> = {};
       if (options.namespace) queryParams.ns = options.namespace;

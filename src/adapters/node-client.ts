@@ -55,7 +55,7 @@ export function nodeTransport(kc: KubeConfig, onRequest?: (request: HttpRequest)
       method: request.method,
       agent,
       headers: {
-        Accept: 'application/json',
+        Accept: request.accept ?? 'application/json',
         ...(request.contentType ? { 'Content-Type': request.contentType } : {}),
       },
     };

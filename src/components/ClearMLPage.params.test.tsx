@@ -36,6 +36,7 @@ describe('ClearMLPage URL parameters', () => {
     ['namespace', `?instance=clearml&namespace=${'a'.repeat(64)}`, 'a'.repeat(64)],
     ['instance', '?instance=..%2F..%2Fsecrets&namespace=team-a', '../../secrets'],
     ['instance', '?action=upgrade&instance=-x&namespace=team-a', '-x'],
+    ['release', '?release=..%2Fsecrets&namespace=team-a', '../secrets'],
   ])('refuses an invalid %s parameter and requests nothing with it (%s)', (param, query, bad) => {
     renderPage(`/clearml/ns/team-a${query}`);
     const alert = screen.getByTestId('invalid-link');
@@ -43,6 +44,7 @@ describe('ClearMLPage URL parameters', () => {
     expect(alert).toHaveTextContent(`The ${param} parameter must be`);
     expect(requested().some((v) => v?.includes(bad))).toBe(false);
     expect(screen.queryByTestId('status-panel')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('release-panel')).not.toBeInTheDocument();
     expect(screen.queryByTestId('wizard-step-general')).not.toBeInTheDocument();
   });
 

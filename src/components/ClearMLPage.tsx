@@ -34,6 +34,7 @@ import { UninstallModal } from './instances/UninstallModal';
 import type { FormInput } from './model/form-values';
 import { readUrlTarget } from './model/url-target';
 import { DeployProgress } from './progress/DeployProgress';
+import { ReleasePanel } from './releases/ReleasePanel';
 import { useFocusResult } from './progress/useFocusResult';
 import { StatusPanel } from './status/StatusPanel';
 import { DeployWizard } from './wizard/DeployWizard';
@@ -64,8 +65,13 @@ const Page = () => {
     instanceParam && namespace !== ALL_NAMESPACES && !url.invalid.length
       ? { namespace, instance: instanceParam }
       : undefined;
-  const allProjects = activeNamespace === ALL_NAMESPACES && !target;
-  const scope = target?.namespace ?? (allProjects ? undefined : namespace);
+  const releaseTarget =
+    url.release && !target && namespace !== ALL_NAMESPACES && !url.invalid.length
+      ? { namespace, release: url.release }
+      : undefined;
+  const allProjects = activeNamespace === ALL_NAMESPACES && !target && !releaseTarget;
+  const scope =
+    target?.namespace ?? releaseTarget?.namespace ?? (allProjects ? undefined : namespace);
   const record = useInstallRecord(target);
   const projectMissing = useProjectMissing(scope);
   const project = useProjectAccess(scope);
@@ -119,6 +125,11 @@ const Page = () => {
         {url.invalid.includes('instance') && (
           <Content component="p">
             {t('The instance parameter must be an instance name (a DNS label).')}
+          </Content>
+        )}
+        {url.invalid.includes('release') && (
+          <Content component="p">
+            {t('The release parameter must be a Helm release name (a DNS label).')}
           </Content>
         )}
       </Alert>
@@ -183,6 +194,23 @@ const Page = () => {
         title={t('The install record of {{name}} was not found.', { name: target?.instance })}
       />
     ) : null;
+  } else if (releaseTarget) {
+    body = (
+      <>
+        <Breadcrumb>
+          <BreadcrumbItem>
+            <Button variant="link" isInline onClick={home} data-test="back-to-instances">
+              {t('ClearML instances')}
+            </Button>
+          </BreadcrumbItem>
+          <BreadcrumbItem data-test="breadcrumb-project">
+            {t('Project {{namespace}}', { namespace: releaseTarget.namespace })}
+          </BreadcrumbItem>
+          <BreadcrumbItem isActive>{releaseTarget.release}</BreadcrumbItem>
+        </Breadcrumb>
+        <ReleasePanel namespace={releaseTarget.namespace} name={releaseTarget.release} />
+      </>
+    );
   } else if (target) {
     const breadcrumb = (
       <Breadcrumb>
@@ -254,6 +282,7 @@ const Page = () => {
         onOpen={(i) => open({ namespace: i.namespace, instance: i.name })}
         onUpgrade={(i) => go({ action: 'upgrade', instance: i.name, namespace: i.namespace })}
         onUninstall={(i) => setUninstalling({ namespace: i.namespace, instance: i.name })}
+        onOpenRelease={(r) => go({ release: r.release.release, namespace: r.namespace })}
       />
     );
   }

@@ -96,3 +96,44 @@ export const instanceWatch = (
     storageClasses: { groupVersionKind: GVK.storageClass, isList: true, optional: true },
   };
 };
+
+/**
+ * The workloads of upstream chart releases: the ClearML chart and its Bitnami subcharts label
+ * theirs `app.kubernetes.io/managed-by: Helm`, the Elastic subchart its StatefulSet
+ * `heritage: Helm` (elastic/helm-charts 7.17 `elasticsearch/templates/statefulset.yaml`).
+ */
+export const chartWorkloadsWatch = (namespace: string): Record<string, WatchK8sResource> => {
+  const list = (groupVersionKind: WatchK8sResource['groupVersionKind'], label: string) => ({
+    groupVersionKind,
+    isList: true,
+    ...scope(namespace),
+    selector: { matchLabels: { [label]: 'Helm' } },
+  });
+  return {
+    helmDeployments: list(GVK.deployment, 'app.kubernetes.io/managed-by'),
+    helmStatefulSets: list(GVK.statefulSet, 'app.kubernetes.io/managed-by'),
+    elasticStatefulSets: list(GVK.statefulSet, 'heritage'),
+  };
+};
+
+/**
+ * Everything the status of one chart release is derived from. The chart's pods share no label
+ * across components, so pods, ReplicaSets, claims and events are the project's, matched to the
+ * release's workloads by owner (engine/adopt/release-status.ts).
+ */
+export const releaseWatch = (namespace: string): Record<string, WatchK8sResource> => {
+  const list = (groupVersionKind: WatchK8sResource['groupVersionKind']) => ({
+    groupVersionKind,
+    isList: true,
+    namespace,
+  });
+  return {
+    ...chartWorkloadsWatch(namespace),
+    replicaSets: list(GVK.replicaSet),
+    pods: list(GVK.pod),
+    pvcs: list(GVK.pvc),
+    routes: { ...list(GVK.route), optional: true },
+    events: { ...list(GVK.event), fieldSelector: 'type=Warning' },
+    storageClasses: { groupVersionKind: GVK.storageClass, isList: true, optional: true },
+  };
+};

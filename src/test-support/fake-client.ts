@@ -6,9 +6,11 @@ import {
   type ApplyOptions,
   type ClusterClient,
   FIELD_MANAGER,
+  type ListOptions,
   type ObjectRef,
   type ResourceAttributes,
 } from '../engine/cluster/client';
+import { listAccept } from '../engine/cluster/api-paths';
 import { ApiError, type ApiStatus } from '../engine/cluster/errors';
 import type { K8sObject } from '../engine/k8s-types';
 
@@ -16,6 +18,9 @@ export interface FakeCall {
   method: 'get' | 'list' | 'apply' | 'create' | 'delete' | 'canI' | 'serves';
   what: string;
   dryRun?: boolean;
+  /** For lists: the label selector and the Accept header the request would carry. */
+  labelSelector?: string;
+  accept?: string;
 }
 
 type Failure = (obj: K8sObject, options: ApplyOptions) => ApiError | undefined;
@@ -33,6 +38,8 @@ export class FakeClusterClient implements ClusterClient {
   /** API group/versions not served (e.g. `project.openshift.io/v1`). */
   unserved = new Set<string>();
   applyFailure?: Failure;
+  /** Makes a list fail as the API would (e.g. 403 for a kind the user may not list). */
+  listFailure?: (kind: string, options: ListOptions) => ApiError | undefined;
   private rv = 1;
 
   constructor(objects: K8sObject[] = []) {
@@ -65,18 +72,31 @@ export class FakeClusterClient implements ClusterClient {
   async list<T extends K8sObject = K8sObject>(
     _apiVersion: string,
     kind: string,
-    options: { namespace?: string; labelSelector?: string } = {},
+    options: ListOptions = {},
   ): Promise<T[]> {
-    this.calls.push({ method: 'list', what: kind });
+    this.calls.push({
+      method: 'list',
+      what: kind,
+      ...(options.labelSelector ? { labelSelector: options.labelSelector } : {}),
+      accept: listAccept(options),
+    });
+    const failure = this.listFailure?.(kind, options);
+    if (failure) throw failure;
     const wanted = (options.labelSelector ?? '')
       .split(',')
       .filter(Boolean)
       .map((p) => p.split('='));
-    return [...this.objects.values()].filter(
+    const found = [...this.objects.values()].filter(
       (o) =>
         o.kind === kind &&
         (!options.namespace || o.metadata.namespace === options.namespace) &&
         wanted.every(([k, v]) => o.metadata.labels?.[k] === v),
+    );
+    // A PartialObjectMetadataList holds each item's metadata and nothing else.
+    return (
+      options.metadataOnly
+        ? found.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, metadata: o.metadata }))
+        : found
     ) as T[];
   }
 

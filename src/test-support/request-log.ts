@@ -7,6 +7,7 @@ import {
   applyPath,
   createPath,
   groupVersionPath,
+  listAccept,
   listPath,
   objectPath,
   refOf,
@@ -17,6 +18,8 @@ export interface LoggedRequest {
   verb: 'GET' | 'PATCH' | 'POST' | 'DELETE';
   path: string;
   body?: string;
+  /** The Accept header, when it is not plain JSON. */
+  accept?: string;
 }
 
 export function withRequestLog(inner: ClusterClient): {
@@ -33,6 +36,7 @@ export function withRequestLog(inner: ClusterClient): {
     },
     list: (apiVersion, kind, options) => {
       log('GET', listPath(apiVersion, kind, options));
+      if (options?.metadataOnly) requests[requests.length - 1].accept = listAccept(options);
       return inner.list(apiVersion, kind, options);
     },
     apply: (obj, options = {}) => {

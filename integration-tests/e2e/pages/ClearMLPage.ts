@@ -97,6 +97,31 @@ export class ClearMLPage {
     return this.instancesTable().locator(`[data-test="instance-${name}"]`);
   }
 
+  /** The row of a release of the upstream Helm chart. */
+  releaseRow(name: string): Locator {
+    return this.instancesTable().locator(`[data-test="release-${name}"]`);
+  }
+
+  /** Opens a chart release from its row. */
+  async openRelease(name: string) {
+    await this.releaseRow(name).locator('[data-test="release-open"]').click();
+    await this.releasePanel().waitFor();
+  }
+
+  /** The view of one chart release: status, security exposure, take-over. */
+  releasePanel(): Locator {
+    return this.page.locator('[data-test="release-panel"]');
+  }
+
+  /** One SCC grant the security exposure section found, by account and SCC. */
+  auditGrant(account: string, scc: string): Locator {
+    return this.page.locator(`[data-test="audit-grant-${account}-${scc}"]`);
+  }
+
+  takeOverCommand(): Locator {
+    return this.page.locator('[data-test="take-over-command"]');
+  }
+
   instancesEmpty(): Locator {
     return this.page.locator('[data-test="instances-empty"]');
   }

@@ -10,11 +10,13 @@ import {
 import { CubesIcon } from '@patternfly/react-icons';
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from '../../compat/console-api';
+import { type ReleaseSummary, useChartReleases } from '../../hooks/useChartReleases';
 import { type InstanceSummary, useInstances } from '../../hooks/useInstances';
 import { usePageAccess } from '../../hooks/usePageAccess';
 import { deniedReason } from '../access/denied-reason';
 import { GatedButton } from '../access/GatedButton';
 import { ALL_NAMESPACES } from '../../hooks/watch-specs';
+import { ReleaseLabels } from '../releases/ReleaseLabels';
 import { StateLabel } from '../status/StateLabel';
 import { RouteLinks } from './RouteLinks';
 
@@ -26,6 +28,8 @@ interface InstancesListProps {
   onOpen: (i: InstanceSummary) => void;
   onUpgrade: (i: InstanceSummary) => void;
   onUninstall: (i: InstanceSummary) => void;
+  /** Opens a release of the upstream Helm chart. */
+  onOpenRelease: (r: ReleaseSummary) => void;
 }
 
 export const InstancesList = ({
@@ -35,9 +39,12 @@ export const InstancesList = ({
   onOpen,
   onUpgrade,
   onUninstall,
+  onOpenRelease,
 }: InstancesListProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
-  const { instances, loaded, error } = useInstances(namespace);
+  const { instances, loaded: instancesLoaded, error } = useInstances(namespace);
+  const { releases, loaded: releasesLoaded } = useChartReleases(namespace);
+  const loaded = instancesLoaded && releasesLoaded;
   const accessOf = usePageAccess(instances.map((i) => i.namespace));
   const rowActions = (i: InstanceSummary) => {
     const project = accessOf(i.namespace);
@@ -66,7 +73,7 @@ export const InstancesList = ({
     );
   }
   if (!loaded) return <Spinner aria-label={t('Loading instances')} />;
-  if (!instances.length) {
+  if (!instances.length && !releases.length) {
     return (
       <EmptyState
         titleText={t('No ClearML instances')}
@@ -127,6 +134,33 @@ export const InstancesList = ({
             <Td isActionCell>
               <ActionsColumn items={rowActions(i)} />
             </Td>
+          </Tr>
+        ))}
+        {releases.map((r) => (
+          <Tr
+            key={`release/${r.namespace}/${r.release.release}`}
+            data-test={`release-${r.release.release}`}
+          >
+            <Td dataLabel={t('Name')}>
+              <Button
+                variant="link"
+                isInline
+                onClick={() => onOpenRelease(r)}
+                data-test="release-open"
+              >
+                {r.release.release}
+              </Button>{' '}
+              <ReleaseLabels release={r.release} recordsRead={r.recordsRead} />
+            </Td>
+            {namespace === ALL_NAMESPACES && <Td dataLabel={t('Project')}>{r.namespace}</Td>}
+            <Td dataLabel={t('Status')}>
+              <StateLabel state={r.status.state} dataTest="instance-state" />
+            </Td>
+            <Td dataLabel={t('Version')} data-test="release-app-version">
+              {r.release.appVersion ?? ''}
+            </Td>
+            <Td dataLabel={t('Links')} />
+            <Td />
           </Tr>
         ))}
       </Tbody>

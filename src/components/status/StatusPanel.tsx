@@ -1,33 +1,21 @@
 import {
   Alert,
-  Button,
-  Card,
-  CardBody,
-  CardTitle,
   Flex,
   FlexItem,
-  Grid,
-  GridItem,
   Label,
   Spinner,
   Stack,
   StackItem,
   Title,
 } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useCallback, useState } from 'react';
 import { useTranslation } from '../../compat/console-api';
-import { useTranslateMessage } from '../i18n/translate-message';
 import { useInstanceLive } from '../../hooks/useInstanceLive';
 import { GatedButton } from '../access/GatedButton';
 import { RouteLinks } from '../instances/RouteLinks';
 import { AgentsSection } from './AgentsSection';
-import { ComponentDetails } from './ComponentDetails';
+import { ComponentsView } from './ComponentsView';
 import { NextSteps } from './NextSteps';
-import { ReadyCount } from './ReadyCount';
-import { RingLegend } from './RingLegend';
 import { StateLabel } from './StateLabel';
-import { TopologyGraph } from './TopologyGraph';
 
 interface StatusPanelProps {
   namespace: string;
@@ -56,11 +44,7 @@ export const StatusPanel = ({
   credentialsDenied,
 }: StatusPanelProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
-  const say = useTranslateMessage();
   const { status, loaded, error } = useInstanceLive(namespace, instance);
-  const [selected, setSelected] = useState<string>();
-  const select = useCallback((id: string | undefined) => setSelected(id), []);
-  const details = status.components.find((c) => c.component === selected);
   return (
     <Stack hasGutter data-test="status-panel">
       <StackItem>
@@ -139,74 +123,7 @@ export const StatusPanel = ({
       )}
       {status.components.length > 0 && (
         <StackItem>
-          <Grid hasGutter>
-            <GridItem md={details ? 8 : 12}>
-              <Card>
-                <CardBody>
-                  <TopologyGraph status={status} selected={selected} onSelect={select} />
-                  <RingLegend />
-                </CardBody>
-              </Card>
-            </GridItem>
-            {details && (
-              <GridItem md={4}>
-                <ComponentDetails
-                  status={details}
-                  namespace={namespace}
-                  onClose={() => setSelected(undefined)}
-                />
-              </GridItem>
-            )}
-          </Grid>
-        </StackItem>
-      )}
-      {status.components.length > 0 && (
-        <StackItem>
-          <Card>
-            <CardTitle component="h3">{t('Components')}</CardTitle>
-            <CardBody>
-              <Table aria-label={t('Components')} variant="compact" data-test="status-list">
-                <Thead>
-                  <Tr>
-                    <Th>{t('Component')}</Th>
-                    <Th>{t('State')}</Th>
-                    <Th>{t('Pods')}</Th>
-                    <Th>{t('Reason')}</Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {status.components.map((c) => (
-                    <Tr
-                      key={c.component}
-                      data-test={`status-row-${c.component}`}
-                      isRowSelected={c.component === selected}
-                    >
-                      <Td dataLabel={t('Component')}>
-                        <Button
-                          variant="link"
-                          isInline
-                          onClick={() => setSelected(c.component)}
-                          aria-pressed={c.component === selected}
-                          data-test="status-row-select"
-                        >
-                          {c.displayName}
-                        </Button>
-                      </Td>
-                      <Td dataLabel={t('State')}>
-                        <StateLabel state={c.state} dataTest="component-state" />
-                      </Td>
-                      <Td dataLabel={t('Pods')}>
-                        <ReadyCount ready={c.ready} desired={c.desired} />
-                      </Td>
-                      <Td dataLabel={t('Reason')} data-test="component-reason">
-                        {say(c.i18n)}
-                      </Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
-            </CardBody>
-          </Card>
+          <ComponentsView status={status} namespace={namespace} />
         </StackItem>
       )}
       {status.agents.length > 0 && (

@@ -26,6 +26,10 @@ const KINDS: Record<string, KindInfo> = {
   'networking.k8s.io/v1/NetworkPolicy': { plural: 'networkpolicies', namespaced: true },
   'rbac.authorization.k8s.io/v1/RoleBinding': { plural: 'rolebindings', namespaced: true },
   'rbac.authorization.k8s.io/v1/Role': { plural: 'roles', namespaced: true },
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': {
+    plural: 'clusterrolebindings',
+    namespaced: false,
+  },
   'route.openshift.io/v1/Route': { plural: 'routes', namespaced: true },
   'storage.k8s.io/v1/StorageClass': { plural: 'storageclasses', namespaced: false },
   'authorization.k8s.io/v1/SelfSubjectAccessReview': {
@@ -122,6 +126,19 @@ export function applyPath(
 }
 
 export const APPLY_CONTENT_TYPE = 'application/apply-patch+yaml';
+
+/**
+ * The Accept header of a metadata-only list: the API server answers with a PartialObjectMetadataList
+ * (kubernetes apimachinery `meta/v1` PartialObjectMetadataList, served since Kubernetes 1.15),
+ * items without `data` or `spec`. No plain `application/json` fallback: a server that cannot
+ * answer so refuses (406) rather than sending whole Secrets.
+ */
+export const METADATA_LIST_ACCEPT =
+  'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
+
+/** The Accept header a list request sends. */
+export const listAccept = (options: { metadataOnly?: boolean } = {}): string =>
+  options.metadataOnly ? METADATA_LIST_ACCEPT : 'application/json';
 
 export function refOf(obj: {
   apiVersion: string;

@@ -16,6 +16,11 @@ export interface ListOptions {
   namespace?: string;
   labelSelector?: string;
   fieldSelector?: string;
+  /**
+   * Only each item's metadata (a PartialObjectMetadataList, `METADATA_LIST_ACCEPT`): for reading
+   * the labels of Secrets without ever receiving their data.
+   */
+  metadataOnly?: boolean;
 }
 
 export interface ApplyOptions {

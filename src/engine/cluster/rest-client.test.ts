@@ -51,6 +51,23 @@ describe('REST client', () => {
     expect(err).toMatchObject({ status: 403, reason: 'Forbidden', message: 'no' });
   });
 
+  it('asks for a metadata-only list with its Accept header, and JSON otherwise', async () => {
+    const { requests, client } = recorder(() => ok({ items: [] }));
+    await client.list('v1', 'Secret', {
+      namespace: 'ns',
+      labelSelector: 'owner=helm',
+      metadataOnly: true,
+    });
+    await client.list('v1', 'Pod', { namespace: 'ns' });
+    expect(requests.map((r) => [r.path, r.accept])).toEqual([
+      [
+        '/api/v1/namespaces/ns/secrets?labelSelector=owner%3Dhelm',
+        'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1',
+      ],
+      ['/api/v1/namespaces/ns/pods', undefined],
+    ]);
+  });
+
   it('restores apiVersion and kind on listed items and passes the label selector', async () => {
     const { requests, client } = recorder(() => ok({ items: [{ metadata: { name: 'x' } }] }));
     const items = await client.list('v1', 'PersistentVolumeClaim', {

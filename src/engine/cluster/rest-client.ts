@@ -8,6 +8,7 @@ import {
   applyPath,
   createPath,
   groupVersionPath,
+  listAccept,
   listPath,
   objectPath,
   refOf,
@@ -22,6 +23,8 @@ export interface HttpRequest {
   path: string;
   body?: string;
   contentType?: string;
+  /** The Accept header; `application/json` when absent. */
+  accept?: string;
 }
 
 export interface HttpResponse {
@@ -92,6 +95,7 @@ export function createRestClient(transport: Transport): ClusterClient {
       const list = await call<{ items: K8sObject[] }>(transport, {
         method: 'GET',
         path: listPath(apiVersion, kind, options),
+        ...(options?.metadataOnly ? { accept: listAccept(options) } : {}),
       });
       // List responses omit apiVersion and kind on items; put them back for callers.
       return list.items.map((item) => ({ ...item, apiVersion, kind })) as never;

@@ -87,11 +87,20 @@ export function readyPhrase(ready: number, desired: number): Message {
   return msg('status.readySurge', { desired, count: ready - desired });
 }
 
+export interface StatusOptions {
+  /**
+   * Components that run outside these workloads (a chart release without them): their absence
+   * is no reason to wait. For a managed instance every dependency is its own, so none.
+   */
+  external?: ComponentId[];
+}
+
 function componentStatus(
   id: ComponentId,
   live: LiveState,
   instance: string,
   demand: Demand,
+  options: StatusOptions,
 ): ComponentStatus | undefined {
   const info = COMPONENTS.find((c) => c.id === id)!;
   const mine = (o: { metadata: Meta }) => inInstance(instance)(o) && inComponent(id)(o);
@@ -161,8 +170,9 @@ function componentStatus(
       const depWorkload = [...live.deployments, ...live.statefulSets].find(
         (w) => inInstance(instance)(w) && inComponent(dep)(w),
       );
-      const depDesired = depWorkload?.spec?.replicas ?? 1;
-      return !depWorkload || (depWorkload.status?.readyReplicas ?? 0) < depDesired;
+      if (!depWorkload) return !options.external?.includes(dep);
+      const depDesired = depWorkload.spec?.replicas ?? 1;
+      return (depWorkload.status?.readyReplicas ?? 0) < depDesired;
     });
     if (waitingOn.length) {
       const depNames = waitingOn.map((d) => msg(COMPONENTS.find((c) => c.id === d)!.nameId));
@@ -214,11 +224,15 @@ function componentStatus(
 
 const SEVERITY: ComponentHealth[] = ['Ready', 'Progressing', 'Degraded', 'Failed'];
 
-export function instanceStatus(instance: string, live: LiveState): InstanceStatus {
+export function instanceStatus(
+  instance: string,
+  live: LiveState,
+  options: StatusOptions = {},
+): InstanceStatus {
   const demand = instanceDemand(live, instance);
-  const components = COMPONENTS.map((c) => componentStatus(c.id, live, instance, demand)).filter(
-    (c): c is ComponentStatus => c !== undefined,
-  );
+  const components = COMPONENTS.map((c) =>
+    componentStatus(c.id, live, instance, demand, options),
+  ).filter((c): c is ComponentStatus => c !== undefined);
   // Task pods are reported, not judged: a task waiting for a GPU leaves the instance ready.
   const agents = agentStatuses(live, instance, demand);
   const worst = [...components, ...agents].reduce<ComponentHealth>(

@@ -1,0 +1,107 @@
+import {
+  Alert,
+  Flex,
+  FlexItem,
+  Label,
+  Spinner,
+  Stack,
+  StackItem,
+  Title,
+} from '@patternfly/react-core';
+import { useTranslation } from '../../compat/console-api';
+import { useReleaseLive } from '../../hooks/useChartReleases';
+import { RouteLinks } from '../instances/RouteLinks';
+import { ComponentsView } from '../status/ComponentsView';
+import { StateLabel } from '../status/StateLabel';
+import { ReleaseLabels } from './ReleaseLabels';
+import { SecurityExposure } from './SecurityExposure';
+import { TakeOver } from './TakeOver';
+
+/** A release of the upstream chart: its health, its SCC grants, and how to take it over. */
+export const ReleasePanel = ({ namespace, name }: { namespace: string; name: string }) => {
+  const { t } = useTranslation('plugin__clearml-console-plugin');
+  const { release, status, recordsRead, loaded, error } = useReleaseLive(namespace, name);
+  return (
+    <Stack hasGutter data-test="release-panel">
+      <StackItem>
+        <Flex alignItems={{ default: 'alignItemsCenter' }}>
+          <FlexItem>
+            <Title headingLevel="h2">{name}</Title>
+          </FlexItem>
+          {release && (
+            <FlexItem>
+              <ReleaseLabels release={release} recordsRead={recordsRead} />
+            </FlexItem>
+          )}
+          {release?.appVersion && (
+            <FlexItem>
+              <Label isCompact data-test="release-app-version">
+                {t('ClearML server {{version}}', { version: release.appVersion })}
+              </Label>
+            </FlexItem>
+          )}
+          <FlexItem>
+            <Label isCompact data-test="instance-project">
+              {t('Project {{namespace}}', { namespace })}
+            </Label>
+          </FlexItem>
+          {status && (
+            <FlexItem>
+              <StateLabel state={status.state} dataTest="instance-state" />
+            </FlexItem>
+          )}
+          {status && (
+            <FlexItem>
+              <RouteLinks urls={status.urls} />
+            </FlexItem>
+          )}
+        </Flex>
+      </StackItem>
+      {error ? (
+        <StackItem>
+          <Alert
+            isInline
+            variant="danger"
+            title={t('Could not watch the objects of {{name}}.', { name })}
+            data-test="status-error"
+          >
+            {String((error as { message?: string }).message ?? error)}
+          </Alert>
+        </StackItem>
+      ) : null}
+      {!loaded && !error && (
+        <StackItem>
+          <Spinner aria-label={t('Loading status')} />
+        </StackItem>
+      )}
+      {loaded && !release && (
+        <StackItem>
+          <Alert
+            isInline
+            variant="info"
+            title={t('No release {{name}} of the ClearML chart in project {{namespace}}.', {
+              name,
+              namespace,
+            })}
+            data-test="release-missing"
+          />
+        </StackItem>
+      )}
+      {release && status && status.components.length > 0 && (
+        <StackItem>
+          <ComponentsView status={status} namespace={namespace} />
+        </StackItem>
+      )}
+      {release && (
+        <StackItem>
+          <SecurityExposure release={release} namespace={namespace} />
+        </StackItem>
+      )}
+      {release && (
+        <StackItem>
+          <TakeOver release={release.release} namespace={namespace} />
+        </StackItem>
+      )}
+    </Stack>
+  );
+};
