@@ -57,6 +57,8 @@ export const MESSAGES = {
     'Secret {{secret}} (credentials.existingSecret) lacks {{keys}}, which the instance takes from it. Add them to that Secret, or give those credentials in the values.',
   'credentials.existingSecret.unusableKeys':
     'Secret {{secret}} (credentials.existingSecret): the values of {{keys}} contain a quote, a backslash or a control character, which the ClearML servers cannot read. Give those credentials in the values instead.',
+  'render.existingSecretOffline':
+    'Note: credentials.existingSecret is read only when deploying; the credentials Secret rendered here holds generated values instead of those of Secret {{secret}}. Deploy (or run preflight) against the cluster to use them.',
   'preflight.check.permissions': 'check permissions',
   'preflight.check.apis': 'check APIs',
   'preflight.check.storage': 'check storage',
