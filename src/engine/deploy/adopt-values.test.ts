@@ -119,6 +119,23 @@ describe('deploying over an upstream chart install', () => {
     });
   });
 
+  it('preflight finds every existing claim, and says which one is missing', async () => {
+    const ok = await checkValues(cluster(), values);
+    expect(ok.report.canDeploy).toBe(true);
+    const client = cluster();
+    client.objects.delete('PersistentVolumeClaim/clearml/clearml-mongodb');
+    const { report } = await checkValues(client, values);
+    expect(report.canDeploy).toBe(false);
+    expect(report.findings.filter((f) => f.id.startsWith('storage-claim-'))).toEqual([
+      expect.objectContaining({
+        id: 'storage-claim-mongodb',
+        severity: 'error',
+        message:
+          'PersistentVolumeClaim clearml-mongodb (storage.mongodb.existingClaim) does not exist in clearml, so MongoDB would not start. Name a claim of that project, or remove storage.mongodb.existingClaim.',
+      }),
+    ]);
+  });
+
   it('names the missing and unusable keys, never a value', async () => {
     const { fileserver_secret: _gone, ...rest } = CHART;
     const client = cluster(chartSecret({ ...rest, test_user_secret: 'bad"value\\here' }));

@@ -33,6 +33,8 @@ export const MESSAGES = {
     'StorageClass {{name}} does not exist, and the cluster has none to choose from.',
   'preflight.storage.noDefault':
     'The cluster has no default StorageClass, so the volumes would stay Pending. Choose a StorageClass.',
+  'preflight.storage.missingClaim':
+    'PersistentVolumeClaim {{claim}} ({{field}}) does not exist in {{namespace}}, so {{component}} would not start. Name a claim of that project, or remove {{field}}.',
   'preflight.storage.uses': 'Volumes will use StorageClass {{classes}}.',
   'preflight.quota.ok': 'The project quota has room for this plan.',
   'preflight.quota.short':
