@@ -112,7 +112,7 @@ const existingClaim = z
   .optional()
   .meta({
     description:
-      'Existing PersistentVolumeClaim to mount as this data volume instead of creating one; size, storageClass and accessMode are then ignored, and the claim is never deleted or changed.',
+      "Existing PersistentVolumeClaim to mount as this data volume instead of creating one (e.g. one the upstream Helm chart left); size and storageClass are then ignored (the file server's accessMode only says whether that claim allows more than one replica), and the claim is never deleted or changed.",
   });
 
 const volume = (size: string) =>
