@@ -38,13 +38,13 @@ class RouterAdmits extends FakeClusterClient {
   }
 }
 
-async function run(client: FakeClusterClient) {
-  const { objects } = await renderWithPlan(values);
+async function run(client: FakeClusterClient, deployed = values) {
+  const { objects } = await renderWithPlan(deployed);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <ClusterClientProvider client={client}>{children}</ClusterClientProvider>
   );
   const hook = renderHook(() => useDeployRun(), { wrapper });
-  act(() => hook.result.current.start({ values, waitForAdmin: false, objects }));
+  act(() => hook.result.current.start({ values: deployed, waitForAdmin: false, objects }));
   await waitFor(() => expect(hook.result.current.state.running).toBe(false), { timeout: 10000 });
   return hook;
 }
@@ -147,5 +147,29 @@ describe('DeployProgress', () => {
       'the security grants are not there yet',
     );
     expect(screen.getByTestId('handoff')).toBeInTheDocument();
+  });
+
+  it('stops before writing when the existing credentials Secret is missing, naming it', async () => {
+    const client = cluster();
+    const hook = await run(
+      client,
+      createValues({
+        name: 'clearml',
+        namespace: 'team-a',
+        credentials: { existingSecret: 'clearml-conf' },
+      }),
+    );
+    expect(hook.result.current.state.result?.stoppedBecause).toBe('credentials-missing');
+    renderWithClient(
+      <DeployProgress run={hook.result.current.state} onRetry={vi.fn()} onCancel={vi.fn()} />,
+      { client },
+    );
+    expect(screen.getByTestId('deploy-failed')).toHaveTextContent(
+      'the existing credentials Secret lacks what the instance needs',
+    );
+    expect(screen.getByTestId('deploy-problem')).toHaveTextContent(
+      'Secret clearml-conf (credentials.existingSecret) does not exist in team-a',
+    );
+    expect(client.calls.filter((c) => c.method === 'apply')).toEqual([]);
   });
 });
