@@ -86,6 +86,14 @@ describe('the take-over plan of a chart release', () => {
     expect(plan.blocked).toBe(true);
   });
 
+  it('blocks before anything is written when the instance could not be deployed there', async () => {
+    const { plan } = await planFor({ namespace: 'default' });
+    expect(ids(plan)).toEqual(['adopt-values-invalid']);
+    expect(plan.findings.find((f) => f.id === 'adopt-values-invalid')!.message).toMatch(
+      /^The instance could not be deployed with these values: namespace: /,
+    );
+  });
+
   it('blocks on a missing claim rather than guessing another', async () => {
     const { plan } = await planFor({ withoutClaims: ['clearml-mongodb'] });
     expect(ids(plan)).toEqual(['adopt-claim-missing-mongodb']);

@@ -277,6 +277,8 @@ export const MESSAGES = {
     'The credentials Secret {{secret}} of release {{release}} does not exist; without it the instance cannot open the data.',
   'adopt.finding.nameTaken':
     'Instance name {{instance}} would reuse the names of {{objects}}; choose another with --name.',
+  'adopt.finding.valuesInvalid':
+    'The instance could not be deployed with these values: {{issues}}. Choose another --name or --namespace.',
   'adopt.finding.nameInvalid': 'Instance name {{instance}} is not valid: {{reason}}',
   'adopt.finding.hostKept':
     'The instance keeps the host {{host}} of Route {{route}}, so clearml.conf files that name it keep working once the release is removed.',
