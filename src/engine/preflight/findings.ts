@@ -13,6 +13,7 @@ export type FindingArea =
   | 'ownership'
   | 'pod-security'
   | 'upgrade'
+  | 'credentials'
   | 'adopt';
 
 export interface Finding {
