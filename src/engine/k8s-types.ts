@@ -107,6 +107,7 @@ export interface PodSecurityContext {
   runAsGroup?: number;
   runAsNonRoot?: boolean;
   fsGroup?: number;
+  fsGroupChangePolicy?: 'OnRootMismatch' | 'Always';
   supplementalGroups?: number[];
   seccompProfile?: SeccompProfile;
   sysctls?: Sysctl[];

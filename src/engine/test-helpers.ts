@@ -5,7 +5,9 @@ import type { Deployment, K8sObject, StatefulSet } from './k8s-types';
 import { createValues, parseValues, type ClearMLValues } from './values';
 
 /** Values of one of the files under examples/. */
-export function exampleValues(name: 'minimal' | 'production' | 'agents'): ClearMLValues {
+export function exampleValues(
+  name: 'minimal' | 'production' | 'agents' | 'adopt-chart',
+): ClearMLValues {
   const text = readFileSync(join(__dirname, '..', '..', 'examples', `${name}.yaml`), 'utf8');
   const result = parseValues(parse(text));
   if (!result.ok) {

@@ -161,15 +161,19 @@ export const DeployProgress = ({ run, onRetry, onCancel }: DeployProgressProps) 
                     ? t('The deploy stopped: the security grants are not there yet.')
                     : run.result.stoppedBecause === 'foreign-objects'
                       ? t('The deploy stopped: some objects belong to something else.')
-                      : run.result.stoppedBecause === 'upgrade-refused'
+                      : run.result.stoppedBecause === 'credentials-missing'
                         ? t(
-                            'The deploy stopped before writing anything: this release step is not possible.',
+                            'The deploy stopped before writing anything: the existing credentials Secret lacks what the instance needs.',
                           )
-                        : run.result.stoppedBecause === 'upgrade-failed'
+                        : run.result.stoppedBecause === 'upgrade-refused'
                           ? t(
-                              'The deploy stopped: the upgrade could not be prepared; nothing else was changed.',
+                              'The deploy stopped before writing anything: this release step is not possible.',
                             )
-                          : t('The deploy stopped: some objects were not accepted.')
+                          : run.result.stoppedBecause === 'upgrade-failed'
+                            ? t(
+                                'The deploy stopped: the upgrade could not be prepared; nothing else was changed.',
+                              )
+                            : t('The deploy stopped: some objects were not accepted.')
                 }
                 data-test="deploy-failed"
                 actionLinks={

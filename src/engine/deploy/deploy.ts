@@ -29,6 +29,7 @@ import {
   type SccGrant,
   sccGrantsOf,
 } from './grants';
+import { existingSecretMessages } from './existing-secret';
 import { renderForCluster } from './live';
 import { instanceSelector, isOwnedBy, keyOf } from './ownership';
 import { recordName, renderRecord } from './record';
@@ -66,6 +67,7 @@ export interface DeployResult {
   stoppedBecause?:
     | 'invalid'
     | 'foreign-objects'
+    | 'credentials-missing'
     | 'upgrade-refused'
     | 'upgrade-failed'
     | 'grants-missing'
@@ -200,6 +202,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     live,
     record: previousRecord,
     rerender,
+    credentialsGap,
   } = await renderForCluster(client, values);
   // The install record is written with the last tier, once the instance it names is there.
   const record = renderRecord(values, previousRecord);
@@ -214,6 +217,16 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     (o) => live.has(keyOf(o)) && !isOwnedBy(live.get(keyOf(o))!, instance),
   );
   if (foreign.length) return stop(foreignProblems(foreign, instance, namespace));
+
+  // Credentials that credentials.existingSecret should supply but does not: nothing is written,
+  // as generated ones would not be the credentials the data and its clients know.
+  if (credentialsGap) {
+    const ref = { apiVersion: 'v1', kind: 'Secret', name: credentialsGap.secret, namespace };
+    return stop({
+      stoppedBecause: 'credentials-missing',
+      problems: existingSecretMessages(credentialsGap, namespace).map((m) => ({ ref, ...said(m) })),
+    });
+  }
 
   // Release steps are checked before anything is written: no downgrades, no skipped steps.
   const upgrade = checkUpgrade(values, previousRecord, live);

@@ -7,8 +7,11 @@ import { type ExistingObjects, type RenderResult, renderWithPlan } from '../rend
 import type { SccPlanEntry } from '../scc/plan';
 import type { ClearMLValues } from '../values/schema';
 import type { K8sObject, K8sSecret, Route } from '../k8s-types';
+import { type ExistingSecretGap, existingSecretGap } from '../render/secrets';
+import { readExistingSecret } from './existing-secret';
 import { isOwnedBy, keyOf } from './ownership';
 import { type InstallRecord, recordName } from './record';
+import { objectName } from '../names';
 
 /** Kinds read one object at a time by name, never listed: a list would return other apps' data. */
 const READ_BY_NAME = new Set(['Secret']);
@@ -78,6 +81,8 @@ export interface ClusterPlan {
   live: Map<string, K8sObject>;
   /** The instance's install record, from the same ConfigMap list as the others. */
   record?: InstallRecord;
+  /** What the Secret named in `credentials.existingSecret` lacks, when it lacks something. */
+  credentialsGap?: ExistingSecretGap;
   /** Renders again with what `live` holds now (e.g. once Routes have hosts). */
   rerender: (live: Map<string, K8sObject>) => Promise<RenderResult>;
 }
@@ -110,17 +115,23 @@ export async function renderForCluster(
   const namespace = client
     .get({ apiVersion: 'v1', kind: 'Namespace', name: values.namespace })
     .catch(tolerate(undefined));
+  // The Secret named in credentials.existingSecret: one read by name, only when named.
+  const source = readExistingSecret(client, values).catch(tolerate(undefined));
   const drafted = renderWithPlan(values).then(async (draft) => ({
     draft,
     live: await reader([...draft.objects, recordStub]).catch(
       tolerate(new Map<string, K8sObject>()),
     ),
   }));
-  const [ns, { draft, live }] = await Promise.all([namespace, drafted]);
+  const [ns, { draft, live }, existingSecret] = await Promise.all([namespace, drafted, source]);
   const rerender = (current: Map<string, K8sObject>) =>
-    renderWithPlan(values, existingFrom(current, values.name), {
-      namespaceAnnotations: ns?.metadata.annotations,
-    });
+    renderWithPlan(
+      values,
+      { ...existingFrom(current, values.name), existingSecret },
+      {
+        namespaceAnnotations: ns?.metadata.annotations,
+      },
+    );
   const { objects, plan } = await rerender(live);
   // Objects that only exist once a live object is known (the files path Route needs the app
   // Route's admitted host), or that the namespace's ranges add to the plan, were not in the
@@ -133,5 +144,9 @@ export async function renderForCluster(
     for (const [key, object] of more) live.set(key, object);
   }
   const record = live.get(keyOf(recordStub)) as InstallRecord | undefined;
-  return { objects, plan, live, record, rerender };
+  const instanceSecret = existingFrom(live, values.name).secrets?.[
+    objectName(values.name, 'credentials')
+  ];
+  const credentialsGap = existingSecretGap(values, instanceSecret, existingSecret);
+  return { objects, plan, live, record, rerender, ...(credentialsGap ? { credentialsGap } : {}) };
 }

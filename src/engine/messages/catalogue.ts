@@ -51,6 +51,12 @@ export const MESSAGES = {
     'You may not grant the security context constraints {{sccs}} yourself. A cluster administrator must apply the grants shown below; the deploy can wait for them.',
   'preflight.scc.grantable': "You may grant {{sccs}} to the instance's service accounts.",
   'preflight.scc.none': 'Every pod runs under restricted-v2: no extra security grants are needed.',
+  'credentials.existingSecret.absent':
+    "Secret {{secret}} (credentials.existingSecret) does not exist in {{namespace}}, and the instance's own Secret does not hold those credentials yet. Create it with the upstream chart's keys, or remove credentials.existingSecret.",
+  'credentials.existingSecret.missingKeys':
+    'Secret {{secret}} (credentials.existingSecret) lacks {{keys}}, which the instance takes from it. Add them to that Secret, or give those credentials in the values.',
+  'credentials.existingSecret.unusableKeys':
+    'Secret {{secret}} (credentials.existingSecret): the values of {{keys}} contain a quote, a backslash or a control character, which the ClearML servers cannot read. Give those credentials in the values instead.',
   'preflight.check.permissions': 'check permissions',
   'preflight.check.apis': 'check APIs',
   'preflight.check.storage': 'check storage',
@@ -174,6 +180,8 @@ export const MESSAGES = {
   'scc.note.chartSysctl': 'the upstream chart sets vm.max_map_count from the pod',
   'scc.note.agentImage': 'the ClearML agent image runs as root from /root',
   'scc.note.rootTasks': 'the agent runs its tasks as root (taskPod.runAsRoot)',
+  'scc.note.claimOwner':
+    'the files of {{component}} on the existing claim {{claim}} belong to UID {{uid}}, so it runs as that UID to write them',
   // Why an SCC refuses a pod (scc/admit.ts); {{where}} is scc.where.*
   'scc.where.pod': 'pod',
   'scc.where.container': 'container "{{container}}"',

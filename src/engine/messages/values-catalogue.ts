@@ -15,6 +15,8 @@ export const VALUE_MESSAGES = {
   'values.what.filesHost': 'files host',
   'values.what.cookieDomain': 'cookie domain',
   'values.what.taskImage': 'task image',
+  'values.what.claimName': 'claim name',
+  'values.what.credentialsSecret': 'credentials Secret name',
 
   // Reading
   'values.unknownField': 'unknown field',
@@ -87,6 +89,8 @@ export const VALUE_MESSAGES = {
   'values.password.short': 'password must be at least 8 characters',
   'values.password.tooLong': 'password must be at most 128 characters',
   'values.password.controls': 'password must not contain control characters',
+  'values.ownerUid.whole': 'ownerUid must be a whole number',
+  'values.ownerUid.range': 'ownerUid must be between 0 and {{max}}',
   'values.quantity.format': '{{resource}} must be a Kubernetes quantity such as 500m, 2 or 4Gi',
   'values.quantity.cpuMax': 'cpu must be at most {{max}} cores',
   'values.quantity.memoryMax': 'memory must be at most {{max}}Ti',
@@ -207,4 +211,8 @@ export const VALUE_MESSAGES = {
     'Elasticsearch heap {{heap}} must be at most half of its memory limit {{limit}}',
   'values.rule.hostTwice': 'host {{host}} is already used by exposure.hosts.{{other}}',
   'values.rule.agentsNeedFiles': 'agents need the file server (components.fileserver.enabled)',
+  'values.rule.existingClaimReplicas':
+    '{{component}} mounts the existing claim {{claim}}, which holds the data of one node: replicas must be 1',
+  'values.rule.existingClaimDisabled':
+    'storage.{{component}}.existingClaim is set, but components.{{component}} is not enabled to mount it',
 } as const;

@@ -1,6 +1,7 @@
 /** Preflight for a set of values: render them for this cluster, then run every check. */
 import type { ClusterClient } from '../cluster/client';
 import { type ClusterPlan, renderForCluster } from '../deploy/live';
+import { existingSecretMessages } from '../deploy/existing-secret';
 import { checkUpgrade, type UpgradeCheck } from '../deploy/upgrade';
 import type { ClearMLValues } from '../values/schema';
 import { blocking, type Finding, finding, type PreflightReport } from './findings';
@@ -11,7 +12,11 @@ export async function checkValues(
   values: ClearMLValues,
   options: { tolerateReadErrors?: boolean } = {},
 ): Promise<Omit<ClusterPlan, 'rerender'> & { report: PreflightReport; upgrade: UpgradeCheck }> {
-  const { objects, plan, live, record } = await renderForCluster(client, values, options);
+  const { objects, plan, live, record, credentialsGap } = await renderForCluster(
+    client,
+    values,
+    options,
+  );
   const upgrade = checkUpgrade(values, record, live);
   const report = await preflight({
     client,
@@ -21,6 +26,13 @@ export async function checkValues(
     live,
   });
   report.findings.push(...upgradeFindings(upgrade));
+  if (credentialsGap) {
+    report.findings.push(
+      ...existingSecretMessages(credentialsGap, values.namespace).map((m, i) =>
+        finding(`credentials-existing-secret-${i}`, 'credentials', 'error', m),
+      ),
+    );
+  }
   report.canDeploy = !blocking(report.findings);
   return { objects, plan, live, report, upgrade };
 }

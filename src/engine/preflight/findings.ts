@@ -5,7 +5,15 @@ import type { Message } from '../messages/message';
 export type Severity = 'error' | 'warning' | 'info';
 
 export type FindingArea =
-  'access' | 'security' | 'api' | 'storage' | 'quota' | 'ownership' | 'pod-security' | 'upgrade';
+  | 'access'
+  | 'security'
+  | 'api'
+  | 'storage'
+  | 'quota'
+  | 'ownership'
+  | 'pod-security'
+  | 'upgrade'
+  | 'credentials';
 
 export interface Finding {
   id: string;

@@ -8,6 +8,7 @@ import { PORTS } from './endpoints';
 import { basePodSpec, RESTRICTED_CONTAINER_SECURITY, RESTRICTED_POD_SECURITY } from './pod';
 import { extraEnvVars } from './component-extras';
 import { execProbe, STARTUP, tcpProbe } from './probes';
+import { dataVolume, ownerSecurity } from './data-volume';
 import { service, statefulSet, storageClassOf } from './workload';
 
 /** The chart's extra settings (single-node friendly watermarks, no security plugin). */
@@ -99,8 +100,13 @@ export function renderElasticsearch(ctx: RenderContext): K8sObject[] {
   const heap = es.heap ?? halfAsJavaHeap(resources.limits.memory);
   const image = imageOf(v, 'elasticsearch');
   const health = es.replicas === 1 ? 'yellow' : 'green';
+  // The owner of an existing claim's files decides the UID (data-volume.ts); else the mode does.
+  const owner = ownerSecurity(ctx, 'elasticsearch');
+  const claim = v.storage.elasticsearch.existingClaim;
   const pod = basePodSpec(ctx, ctx.name('elasticsearch'), 'elasticsearch', {
-    securityContext: chart ? { fsGroup: 1000, runAsUser: 1000 } : RESTRICTED_POD_SECURITY,
+    securityContext:
+      owner?.pod ?? (chart ? { fsGroup: 1000, runAsUser: 1000 } : RESTRICTED_POD_SECURITY),
+    ...(claim ? { volumes: [dataVolume(ctx, 'elasticsearch', 'data', 'elasticsearch')] } : {}),
     terminationGracePeriodSeconds: 120,
     initContainers: chart ? [sysctlInitContainer(image, v.images.pullPolicy)] : [],
     containers: [
@@ -128,9 +134,11 @@ export function renderElasticsearch(ctx: RenderContext): K8sObject[] {
           failureThreshold: 3,
         }),
         volumeMounts: [{ name: 'data', mountPath: '/usr/share/elasticsearch/data' }],
-        securityContext: chart
-          ? { runAsUser: 1000, runAsNonRoot: true, capabilities: { drop: ['ALL'] } }
-          : RESTRICTED_CONTAINER_SECURITY,
+        securityContext:
+          owner?.container ??
+          (chart
+            ? { runAsUser: 1000, runAsNonRoot: true, capabilities: { drop: ['ALL'] } }
+            : RESTRICTED_CONTAINER_SECURITY),
       },
     ],
   });
@@ -139,15 +147,21 @@ export function renderElasticsearch(ctx: RenderContext): K8sObject[] {
       replicas: es.replicas,
       serviceName: ctx.name('elasticsearchHeadless'),
       pod,
-      volumeSize: v.storage.elasticsearch.size,
-      storageClass: storageClassOf(ctx, v.storage.elasticsearch.storageClass),
+      volume: claim
+        ? undefined
+        : {
+            size: v.storage.elasticsearch.size,
+            storageClass: storageClassOf(ctx, v.storage.elasticsearch.storageClass),
+          },
       ...(chart
         ? {
             podAnnotations: {
               [SECURITY_NOTE_ANNOTATION]: 'the upstream chart sets vm.max_map_count from the pod',
             },
           }
-        : {}),
+        : owner
+          ? { podAnnotations: owner.annotations }
+          : {}),
     }),
     service(ctx, 'elasticsearch', 'elasticsearch', [
       { name: 'http', port: PORTS.elasticsearchHttp, targetPort: 'http' },

@@ -15,14 +15,24 @@ import { LIVENESS, READINESS, STARTUP, tcpProbe } from './probes';
 import { hoconString, hoconValue } from './hocon';
 import { extraEnvVars } from './component-extras';
 import { SECRET_KEYS } from './secrets';
-import { deployment, persistentVolumeClaim, service } from './workload';
+import { dataVolume, ownClaim, ownerSecurity } from './data-volume';
+import { deployment, service } from './workload';
 
-/** The file server Deployment, its data PVC and Service. */
+/** Where the file server writes its log (clearml-server-reference.md §3.3). */
+const LOG_PATH = '/var/log/clearml';
+
+/**
+ * The file server Deployment, its data PVC (unless it mounts an existing claim) and Service. On
+ * an existing claim whose files belong to a non-root UID it runs as that UID, with an emptyDir
+ * for its log, as the image's log directory belongs to root.
+ */
 export function renderFileserver(ctx: RenderContext): K8sObject[] {
   const v = ctx.values;
   const image = serverImage(ctx, 'fileserver');
+  const owner = ownerSecurity(ctx, 'fileserver');
+  const nonRoot = owner !== undefined && owner.pod.runAsUser !== 0;
   const pod = basePodSpec(ctx, ctx.name('fileserver'), 'fileserver', {
-    securityContext: SERVER_POD_SECURITY,
+    securityContext: owner?.pod ?? SERVER_POD_SECURITY,
     initContainers: [waitInitContainer(ctx, 'init-fileserver', image, apiserverWaitTargets(ctx))],
     containers: [
       {
@@ -58,20 +68,24 @@ export function renderFileserver(ctx: RenderContext): K8sObject[] {
         startupProbe: tcpProbe('http', STARTUP),
         livenessProbe: tcpProbe('http', LIVENESS),
         readinessProbe: tcpProbe('http', READINESS),
-        volumeMounts: [{ name: 'fileserver-data', mountPath: '/mnt/fileserver' }],
-        securityContext: SERVER_CONTAINER_SECURITY,
+        volumeMounts: [
+          { name: 'fileserver-data', mountPath: '/mnt/fileserver' },
+          ...(nonRoot ? [{ name: 'logs', mountPath: LOG_PATH }] : []),
+        ],
+        securityContext: owner?.container ?? SERVER_CONTAINER_SECURITY,
       },
     ],
     volumes: [
-      { name: 'fileserver-data', persistentVolumeClaim: { claimName: ctx.name('fileserverData') } },
+      dataVolume(ctx, 'fileserver', 'fileserver-data', 'fileserverData'),
+      ...(nonRoot ? [{ name: 'logs', emptyDir: {} }] : []),
     ],
   });
   return [
-    persistentVolumeClaim(ctx, 'fileserverData', 'fileserver', v.storage.fileserver),
+    ...ownClaim(ctx, 'fileserver', 'fileserverData'),
     deployment(ctx, 'fileserver', 'fileserver', {
       replicas: v.components.fileserver.replicas,
       pod,
-      podAnnotations: SERVER_POD_ANNOTATIONS,
+      podAnnotations: owner?.annotations ?? SERVER_POD_ANNOTATIONS,
       // A ReadWriteOnce volume cannot be attached to the old and the new pod at once.
       recreate: v.storage.fileserver.accessMode === 'ReadWriteOnce',
     }),

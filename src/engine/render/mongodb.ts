@@ -8,7 +8,8 @@ import { basePodSpec, RESTRICTED_CONTAINER_SECURITY, RESTRICTED_POD_SECURITY } f
 import { extraEnvVars } from './component-extras';
 import { execProbe, tcpProbe } from './probes';
 import { SECRET_KEYS } from './secrets';
-import { deployment, persistentVolumeClaim, service, storageClassOf } from './workload';
+import { dataVolume, ownClaim, ownerSecurity } from './data-volume';
+import { deployment, service } from './workload';
 
 /** The chart's fixed UID/fsGroup 1001, kept in chart-compatible mode so its volumes stay readable. */
 const CHART_POD: PodSecurityContext = { fsGroup: 1001 };
@@ -75,7 +76,10 @@ export function renderMongodb(ctx: RenderContext): K8sObject[] {
   const v = ctx.values;
   const chart = v.security.mode === 'chart-compatible';
   const image = imageOf(v, 'mongodb');
-  const securityContext = chart ? CHART_CONTAINER : RESTRICTED_CONTAINER_SECURITY;
+  // The owner of an existing claim's files decides the UID (data-volume.ts); else the mode does.
+  const owner = ownerSecurity(ctx, 'mongodb');
+  const securityContext =
+    owner?.container ?? (chart ? CHART_CONTAINER : RESTRICTED_CONTAINER_SECURITY);
   const volumeMounts = [{ name: 'datadir', mountPath: MONGODB_VOLUME_PATH }];
   const extra = extraEnvVars(ctx, 'mongodb');
   const setup: Container = {
@@ -89,7 +93,7 @@ export function renderMongodb(ctx: RenderContext): K8sObject[] {
     securityContext,
   };
   const pod = basePodSpec(ctx, ctx.name('mongodb'), 'mongodb', {
-    securityContext: chart ? CHART_POD : RESTRICTED_POD_SECURITY,
+    securityContext: owner?.pod ?? (chart ? CHART_POD : RESTRICTED_POD_SECURITY),
     initContainers: [setup],
     containers: [
       {
@@ -127,24 +131,23 @@ export function renderMongodb(ctx: RenderContext): K8sObject[] {
         securityContext,
       },
     ],
-    volumes: [{ name: 'datadir', persistentVolumeClaim: { claimName: ctx.name('mongodbData') } }],
+    volumes: [dataVolume(ctx, 'mongodb', 'datadir', 'mongodbData')],
   });
   return [
-    persistentVolumeClaim(ctx, 'mongodbData', 'mongodb', {
-      size: v.storage.mongodb.size,
-      storageClass: storageClassOf(ctx, v.storage.mongodb.storageClass),
-    }),
+    ...ownClaim(ctx, 'mongodb', 'mongodbData'),
     deployment(ctx, 'mongodb', 'mongodb', {
       replicas: 1,
       pod,
       recreate: true,
-      ...(chart
-        ? {
-            podAnnotations: {
-              [SECURITY_NOTE_ANNOTATION]: 'the upstream chart fixes UID and fsGroup 1001',
-            },
-          }
-        : {}),
+      ...(owner
+        ? { podAnnotations: owner.annotations }
+        : chart
+          ? {
+              podAnnotations: {
+                [SECURITY_NOTE_ANNOTATION]: 'the upstream chart fixes UID and fsGroup 1001',
+              },
+            }
+          : {}),
     }),
     service(ctx, 'mongodb', 'mongodb', [
       { name: 'mongodb', port: PORTS.mongodb, targetPort: 'mongodb' },

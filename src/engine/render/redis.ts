@@ -8,6 +8,7 @@ import { basePodSpec, RESTRICTED_CONTAINER_SECURITY, RESTRICTED_POD_SECURITY } f
 import { extraEnvVars } from './component-extras';
 import { execProbe } from './probes';
 import { SECRET_KEYS } from './secrets';
+import { dataVolume, ownerSecurity } from './data-volume';
 import { service, statefulSet, storageClassOf } from './workload';
 
 /** redis-cli takes the password from REDISCLI_AUTH, so it never appears in a command line. */
@@ -56,8 +57,12 @@ export const REDIS_COMMAND = [
 export function renderRedis(ctx: RenderContext): K8sObject[] {
   const v = ctx.values;
   const chart = v.security.mode === 'chart-compatible';
+  // The owner of an existing claim's files decides the UID (data-volume.ts); else the mode does.
+  const owner = ownerSecurity(ctx, 'redis');
+  const claim = v.storage.redis.existingClaim;
   const pod = basePodSpec(ctx, ctx.name('redis'), 'redis', {
-    securityContext: chart ? { fsGroup: 1001 } : RESTRICTED_POD_SECURITY,
+    securityContext: owner?.pod ?? (chart ? { fsGroup: 1001 } : RESTRICTED_POD_SECURITY),
+    ...(claim ? { volumes: [dataVolume(ctx, 'redis', 'data', 'redis')] } : {}),
     terminationGracePeriodSeconds: 30,
     containers: [
       {
@@ -90,7 +95,8 @@ export function renderRedis(ctx: RenderContext): K8sObject[] {
           failureThreshold: 5,
         }),
         volumeMounts: [{ name: 'data', mountPath: REDIS_DATA_PATH }],
-        securityContext: chart ? { runAsUser: 1001 } : RESTRICTED_CONTAINER_SECURITY,
+        securityContext:
+          owner?.container ?? (chart ? { runAsUser: 1001 } : RESTRICTED_CONTAINER_SECURITY),
       },
     ],
   });
@@ -99,15 +105,21 @@ export function renderRedis(ctx: RenderContext): K8sObject[] {
       replicas: 1,
       serviceName: ctx.name('redisHeadless'),
       pod,
-      volumeSize: v.storage.redis.size,
-      storageClass: storageClassOf(ctx, v.storage.redis.storageClass),
-      ...(chart
-        ? {
-            podAnnotations: {
-              [SECURITY_NOTE_ANNOTATION]: 'the upstream chart fixes UID and fsGroup 1001',
-            },
-          }
-        : {}),
+      volume: claim
+        ? undefined
+        : {
+            size: v.storage.redis.size,
+            storageClass: storageClassOf(ctx, v.storage.redis.storageClass),
+          },
+      ...(owner
+        ? { podAnnotations: owner.annotations }
+        : chart
+          ? {
+              podAnnotations: {
+                [SECURITY_NOTE_ANNOTATION]: 'the upstream chart fixes UID and fsGroup 1001',
+              },
+            }
+          : {}),
     }),
     service(ctx, 'redis', 'redis', [
       { name: 'tcp-redis', port: PORTS.redis, targetPort: 'tcp-redis' },

@@ -25,6 +25,11 @@ export interface ExistingObjects {
   secrets?: Record<string, K8sSecret>;
   /** Live Routes: their admitted hosts become the external URLs the web UI and SDK are told. */
   routes?: Record<string, Route>;
+  /**
+   * The Secret named in `credentials.existingSecret` (e.g. the upstream chart's `clearml-conf`),
+   * when it exists: its credentials fill those the instance's Secret does not hold yet.
+   */
+  existingSecret?: K8sSecret;
 }
 
 export interface RenderOptions {
@@ -66,6 +71,7 @@ export async function renderWithPlan(
     ctx,
     existing.secrets?.[ctx.credentialsSecret],
     options.randomBytes ?? cryptoRandomBytes,
+    existing.existingSecret,
   );
   const objects = sortObjects([
     ...renderServiceAccounts(ctx),

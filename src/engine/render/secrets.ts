@@ -2,6 +2,7 @@ import type { K8sSecret } from '../k8s-types';
 import { decodeBase64, encodeBase64 } from './base64';
 import { meta, type RenderContext } from './context';
 import { elasticNodesValue } from '../values/elastic-hosts';
+import type { ClearMLValues } from '../values/schema';
 import { generateAccessKey, generatePassword, generateSecret, type RandomBytes } from './random';
 
 /** Keys of the instance's credentials Secret (`<instance>-credentials`). */
@@ -41,6 +42,90 @@ export function agentSecretKeys(name: string): { key: AgentSecretKey; secret: Ag
   return { key: `agent_${slug}_key`, secret: `agent_${slug}_secret` };
 }
 
+/**
+ * Keys of the upstream chart's Secret (`clearml-conf`, or `clearml.existingSecret`) that
+ * `credentials.existingSecret` supplies, with the key of the instance's Secret each one fills.
+ * The chart's keys: clearml-helm-charts 7.14.x `charts/clearml/templates/secrets.yaml` and the
+ * secretKeyRefs of its Deployments (clearml-server-reference.md §5). The chart's names are the
+ * instance's own, so each key fills the key of the same name.
+ */
+export const CHART_SECRET_KEYS = [
+  SECRET_KEYS.apiserverKey,
+  SECRET_KEYS.apiserverSecret,
+  SECRET_KEYS.authTokenSecret,
+  SECRET_KEYS.testUserKey,
+  SECRET_KEYS.testUserSecret,
+  SECRET_KEYS.fileserverKey,
+  SECRET_KEYS.fileserverSecret,
+] as const;
+
+type ChartSecretKey = (typeof CHART_SECRET_KEYS)[number];
+
+/** The value each chart key stands for in `credentials`, when given there. */
+function givenChartValue(v: ClearMLValues, key: ChartSecretKey): string | undefined {
+  const c = v.credentials;
+  switch (key) {
+    case SECRET_KEYS.apiserverKey:
+      return c.apiserver?.accessKey;
+    case SECRET_KEYS.apiserverSecret:
+      return c.apiserver?.secretKey;
+    case SECRET_KEYS.authTokenSecret:
+      return c.authTokenSecret;
+    case SECRET_KEYS.testUserKey:
+      return c.tests?.accessKey;
+    case SECRET_KEYS.testUserSecret:
+      return c.tests?.secretKey;
+    case SECRET_KEYS.fileserverKey:
+      return c.fileserver?.accessKey;
+    case SECRET_KEYS.fileserverSecret:
+      return c.fileserver?.secretKey;
+  }
+}
+
+/**
+ * What keeps `credentials.existingSecret` from supplying what the instance needs: the Secret is
+ * absent, or keys are missing (or empty), or hold a value the servers could not read.
+ */
+export interface ExistingSecretGap {
+  secret: string;
+  absent: boolean;
+  missingKeys: string[];
+  /** Keys whose value has `"`, `\` or a control character (see hocon.ts `quotedReference`). */
+  unusableKeys: string[];
+}
+
+/** Values passed as a quoted HOCON reference must not contain these (render/hocon.ts). */
+const UNUSABLE = /["\\\p{Cc}]/u;
+
+/**
+ * Whether the Secret named in `credentials.existingSecret` holds every credential the render
+ * takes from it: those neither given in the values nor already in the instance's own Secret (which
+ * win, so an upgrade after the chart's Secret is gone needs nothing from it). Undefined when
+ * nothing is missing, or when no existing Secret is named.
+ */
+export function existingSecretGap(
+  v: ClearMLValues,
+  instanceSecret: K8sSecret | undefined,
+  source: K8sSecret | undefined,
+): ExistingSecretGap | undefined {
+  const secret = v.credentials.existingSecret;
+  if (!secret) return undefined;
+  const live = readExisting(instanceSecret);
+  const needed = CHART_SECRET_KEYS.filter(
+    (k) => givenChartValue(v, k) === undefined && live[k] === undefined,
+  );
+  if (!needed.length) return undefined;
+  if (!source) return { secret, absent: true, missingKeys: [], unusableKeys: [] };
+  const supplied = readExisting(source);
+  const missingKeys = needed.filter((k) => supplied[k] === undefined);
+  const unusableKeys = needed.filter(
+    (k) => supplied[k] !== undefined && UNUSABLE.test(supplied[k]),
+  );
+  return missingKeys.length || unusableKeys.length
+    ? { secret, absent: false, missingKeys, unusableKeys }
+    : undefined;
+}
+
 function readExisting(secret: K8sSecret | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(secret?.data ?? {})) {
@@ -59,18 +144,24 @@ function readExisting(secret: K8sSecret | undefined): Record<string, string> {
 
 /**
  * The credentials Secret. Each value comes from the values if given, else from the live Secret
- * (so an upgrade never rotates credentials), else it is generated.
+ * (so an upgrade never rotates credentials), else, for the chart's keys, from the Secret named in
+ * `credentials.existingSecret` (`source`; copied, so later upgrades keep them once that Secret is
+ * gone), else it is generated.
  */
 export function renderCredentialsSecret(
   ctx: RenderContext,
   existing: K8sSecret | undefined,
   random: RandomBytes,
+  source?: K8sSecret,
 ): K8sSecret {
   const v = ctx.values;
   const live = readExisting(existing);
+  const chart: Record<string, string> = v.credentials.existingSecret ? readExisting(source) : {};
+  const fromChart = (key: SecretKey) =>
+    (CHART_SECRET_KEYS as readonly string[]).includes(key) ? chart[key] : undefined;
   const c = v.credentials;
   const pick = (key: SecretKey, given: string | undefined, generate: () => string): string =>
-    given ?? live[key] ?? generate();
+    given ?? live[key] ?? fromChart(key) ?? generate();
   const key = () => generateAccessKey(random);
   const secret = () => generateSecret(random);
 

@@ -49,8 +49,8 @@ export function statefulSet(
     serviceName: string;
     pod: PodSpec;
     podAnnotations?: StringMap;
-    volumeSize: string;
-    storageClass?: string;
+    /** The claim template of each pod's `data` volume; none when the pod mounts an existing claim. */
+    volume?: { size: string; storageClass?: string };
   },
 ): StatefulSet {
   return {
@@ -70,12 +70,16 @@ export function statefulSet(
         },
         spec: spec.pod,
       },
-      volumeClaimTemplates: [
-        {
-          metadata: { name: 'data', labels: labels(ctx, component) },
-          spec: pvcSpec('ReadWriteOnce', spec.volumeSize, spec.storageClass),
-        },
-      ],
+      ...(spec.volume
+        ? {
+            volumeClaimTemplates: [
+              {
+                metadata: { name: 'data', labels: labels(ctx, component) },
+                spec: pvcSpec('ReadWriteOnce', spec.volume.size, spec.volume.storageClass),
+              },
+            ],
+          }
+        : {}),
     },
   };
 }

@@ -10,6 +10,29 @@ export type SecurityModeName = 'least-privilege' | 'chart-compatible';
 export const SECURITY_NOTE_ANNOTATION = 'clearml-console-plugin/security-note';
 
 /**
+ * Pod-template annotation naming the existing claim (`storage.<store>.existingClaim`) whose files'
+ * owner the pod runs as (render/data-volume.ts); the plan then says which store, claim and UID.
+ */
+export const DATA_OWNER_ANNOTATION = 'clearml-console-plugin/data-owner';
+
+const COMPONENT_LABEL = 'app.kubernetes.io/component';
+const STORES = new Set(['fileserver', 'mongodb', 'redis', 'elasticsearch']);
+
+/** Why a workload's pods need more than restricted-v2, from its pod-template annotations. */
+function noteOf(w: Workload): Message | string | undefined {
+  const t = w.spec.template;
+  const claim = t.metadata.annotations?.[DATA_OWNER_ANNOTATION];
+  const store = t.metadata.labels?.[COMPONENT_LABEL];
+  const uid = t.spec.securityContext?.runAsUser;
+  if (claim && store && STORES.has(store) && uid !== undefined) {
+    const component = msg(`component.${store}` as MessageId);
+    return msg('scc.note.claimOwner', { component, claim, uid: String(uid) });
+  }
+  const note = t.metadata.annotations?.[SECURITY_NOTE_ANNOTATION];
+  return note === undefined ? undefined : noteMessage(note);
+}
+
+/**
  * The notes the renderer writes (render/pod.ts, mongodb.ts, redis.ts, elasticsearch.ts,
  * agents/glue.ts, agents/task-template.ts), by their English, so the page can translate them.
  */
@@ -100,10 +123,10 @@ function explain(
       const pod = w.spec.template.spec;
       const hit = admit(pod, 'restricted-v2', annotations).violations.find((v) => v.kind === kind);
       if (hit) {
-        const note = w.spec.template.metadata.annotations?.[SECURITY_NOTE_ANNOTATION];
+        const note = noteOf(w);
         const text = describe(hit, pod);
         const cause = note
-          ? msg('scc.causeWithNote', { cause: text, note: noteMessage(note) })
+          ? msg('scc.causeWithNote', { cause: text, note })
           : msg('scc.causeInWorkload', { cause: text, workload: w.metadata.name });
         return scc === null ? msg('scc.noneAdmitsBecause', { cause }) : cause;
       }

@@ -28,6 +28,7 @@ export function checkCrossFieldRules(v: ClearMLValues, ctx: Ctx): void {
   checkElasticsearchHeap(v, ctx);
   checkDistinctHosts(v, ctx);
   checkAgents(v, ctx);
+  checkExistingClaims(v, ctx);
   if (v.components.fileserver.replicas > 1 && v.storage.fileserver.accessMode !== 'ReadWriteMany') {
     issue(ctx, ['components', 'fileserver', 'replicas'], 'values.rule.fileserverReplicas');
   }
@@ -130,4 +131,27 @@ function checkAgents(v: ClearMLValues, ctx: Ctx): void {
     checkSpec(ctx, ['agents', i, 'taskPod', 'resources'], taskPodResources(a));
     checkSpec(ctx, ['agents', i, 'resources'], glueResources(a));
   });
+}
+
+/** Stores that keep their data on a volume, which `storage.<store>.existingClaim` may replace. */
+const CLAIM_STORES = ['fileserver', 'mongodb', 'redis', 'elasticsearch'] as const;
+
+function checkExistingClaims(v: ClearMLValues, ctx: Ctx): void {
+  for (const store of CLAIM_STORES) {
+    const claim = v.storage[store].existingClaim;
+    if (claim && !v.components[store].enabled) {
+      issue(ctx, ['storage', store, 'existingClaim'], 'values.rule.existingClaimDisabled', {
+        component: store,
+      });
+    }
+  }
+  // A StatefulSet's pods would all mount the one claim; only Elasticsearch has more than one
+  // (Redis and MongoDB always run one replica).
+  const esClaim = v.storage.elasticsearch.existingClaim;
+  if (esClaim && v.components.elasticsearch.replicas !== 1) {
+    issue(ctx, ['components', 'elasticsearch', 'replicas'], 'values.rule.existingClaimReplicas', {
+      component: 'elasticsearch',
+      claim: esClaim.name,
+    });
+  }
 }

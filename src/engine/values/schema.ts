@@ -88,11 +88,39 @@ const accessKey = z.string().regex(/^[A-Z0-9]{20,30}$/, rule('values.accessKey')
 const secretValue = z.string().regex(/^[A-Za-z0-9_\-.~+/=]{32,128}$/, rule('values.secret'));
 const keyPair = z.strictObject({ accessKey, secretKey: secretValue }).optional();
 
+/** Highest UID Kubernetes accepts in `runAsUser` (int32). */
+export const MAX_OWNER_UID = 2147483647;
+
+/**
+ * A PersistentVolumeClaim that already exists in the namespace (e.g. left by the upstream Helm
+ * chart): the store mounts it instead of a claim of its own, and this instance never deletes or
+ * changes it.
+ */
+const existingClaim = z
+  .strictObject({
+    name: dnsSubdomain(field('values.what.claimName')),
+    ownerUid: z
+      .int(rule('values.ownerUid.whole'))
+      .min(0, rule('values.ownerUid.range', { max: MAX_OWNER_UID }))
+      .max(MAX_OWNER_UID, rule('values.ownerUid.range', { max: MAX_OWNER_UID }))
+      .optional()
+      .meta({
+        description:
+          "UID that owns the files on the claim; the store's pod then runs as that UID (and group) so it can write them, which may need the nonroot-v2 SCC (anyuid for 0).",
+      }),
+  })
+  .optional()
+  .meta({
+    description:
+      'Existing PersistentVolumeClaim to mount as this data volume instead of creating one; size, storageClass and accessMode are then ignored, and the claim is never deleted or changed.',
+  });
+
 const volume = (size: string) =>
   z
     .strictObject({
       size: storageSize.default(size),
       storageClass: dnsSubdomain(field('values.what.storageClass')).optional(),
+      existingClaim,
     })
     .prefault({});
 
@@ -209,7 +237,11 @@ export const baseValuesSchema = z.strictObject({
         .strictObject({
           size: storageSize.default('50Gi'),
           storageClass: dnsSubdomain(field('values.what.storageClass')).optional(),
-          accessMode: z.enum(['ReadWriteOnce', 'ReadWriteMany']).default('ReadWriteOnce'),
+          accessMode: z.enum(['ReadWriteOnce', 'ReadWriteMany']).default('ReadWriteOnce').meta({
+            description:
+              'With existingClaim, the access mode of that claim (more than one replica needs ReadWriteMany).',
+          }),
+          existingClaim,
         })
         .prefault({}),
       mongodb: volume('50Gi'),
@@ -270,6 +302,10 @@ export const baseValuesSchema = z.strictObject({
     .prefault({}),
   credentials: z
     .strictObject({
+      existingSecret: dnsSubdomain(field('values.what.credentialsSecret')).optional().meta({
+        description:
+          "Secret in the instance's namespace with the upstream chart's keys (apiserver_key, apiserver_secret, secure_auth_token_secret, test_user_key, test_user_secret, fileserver_key, fileserver_secret); they are copied into the instance's own credentials Secret at deploy, and credentials already there win.",
+      }),
       apiserver: keyPair,
       fileserver: keyPair,
       webserver: keyPair,
