@@ -26,6 +26,11 @@ const KINDS: Record<string, KindInfo> = {
   'networking.k8s.io/v1/NetworkPolicy': { plural: 'networkpolicies', namespaced: true },
   'rbac.authorization.k8s.io/v1/RoleBinding': { plural: 'rolebindings', namespaced: true },
   'rbac.authorization.k8s.io/v1/Role': { plural: 'roles', namespaced: true },
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': {
+    plural: 'clusterrolebindings',
+    namespaced: false,
+  },
+  'networking.k8s.io/v1/Ingress': { plural: 'ingresses', namespaced: true },
   'route.openshift.io/v1/Route': { plural: 'routes', namespaced: true },
   'storage.k8s.io/v1/StorageClass': { plural: 'storageclasses', namespaced: false },
   'authorization.k8s.io/v1/SelfSubjectAccessReview': {
