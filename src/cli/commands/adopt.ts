@@ -92,7 +92,8 @@ async function rollback(io: CliIo, args: AdoptArgs, release: string, namespace: 
       ok: result.ok,
       rolledBack: result.ok && !result.nothing,
       instance: result.instance,
-      problems: result.problems.map((p) => p.message),
+      ...(result.ok ? { message: done ?? result.problems[0]?.message } : {}),
+      problems: result.ok ? [] : result.problems.map((p) => p.message),
     });
   } else if (result.ok) {
     io.stdout(`${done ?? result.problems[0]?.message}\n`);

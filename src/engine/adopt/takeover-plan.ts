@@ -101,7 +101,8 @@ function stepsOf(
       ref: ref('apps/v1', 'StatefulSet', s),
     })),
   ];
-  const names = workloads.map((w) => w.metadata.name);
+  // The recorded workloads: after step 4 they are no longer live.
+  const names = Object.keys(plan.replicas).map((k) => k.split('/')[1]);
   const removals = plan.grantRemovals;
   const steps: [TakeoverStepId, Message, StepWrite[], boolean][] = [
     [

@@ -170,15 +170,15 @@ export async function readTakeoverInput(
   const byName = await Promise.all(
     [...wanted].map(async (n) => {
       const s = await client.get({ apiVersion: 'v1', kind: 'Secret', name: n, namespace });
-      return s ? n : undefined;
+      return s ? metadataOnly(s) : undefined;
     }),
   );
-  const secretNames = [
-    ...new Set([
-      ...byName.filter((n): n is string => !!n),
-      ...releaseSecrets.map((s) => s.metadata.name),
+  const secrets = new Map(
+    [...byName.filter((s): s is K8sObject => !!s), ...releaseSecrets].map((s) => [
+      s.metadata.name,
+      s,
     ]),
-  ];
+  );
 
   const [bindings, sccs] = await Promise.all([
     listOrEmpty<Binding & K8sObject>(client, 'rbac.authorization.k8s.io/v1', 'ClusterRoleBinding'),
@@ -188,7 +188,7 @@ export async function readTakeoverInput(
       'SecurityContextConstraints',
     ),
   ]);
-  const objects = [...others.flat(), ...releaseSecrets];
+  const objects = [...others.flat(), ...secrets.values()];
   const roleBindings = objects.filter((o) => o.kind === 'RoleBinding') as unknown as Binding[];
   const grants = auditReleaseGrants({
     release,
@@ -206,7 +206,7 @@ export async function readTakeoverInput(
     workloads,
     pods,
     claims: claims.map((c) => ({ ...c, apiVersion: 'v1', kind: 'PersistentVolumeClaim' })),
-    secretNames,
+    secretNames: [...secrets.keys()],
     objects,
     grants,
     bindings: bindings as Binding[],

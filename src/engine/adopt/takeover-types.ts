@@ -111,7 +111,7 @@ export interface TakeoverInput {
   /** Every pod of the namespace (who runs as which service account). */
   pods: LivePod[];
   claims: LiveClaim[];
-  /** Names of the namespace's Secrets (never their data). */
+  /** Names of the Secrets read: credentials by name, the release's by label (never their data). */
   secretNames: string[];
   /** Services, Routes, ConfigMaps, ServiceAccounts, Roles, RoleBindings, PDBs, Ingresses. */
   objects: K8sObject[];

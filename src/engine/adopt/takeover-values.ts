@@ -302,7 +302,6 @@ export function nameClashes(input: TakeoverInput, instance: string): string[] {
   const clashes = live
     .filter((o) => wanted.has(o.metadata.name) && !isOwnedBy(o, instance))
     .map((o) => `${o.kind} ${o.metadata.name}`);
-  clashes.push(...input.secretNames.filter((n) => wanted.has(n)).map((n) => `Secret ${n}`));
   return clashes;
 }
 

@@ -137,6 +137,14 @@ describe('running a take-over', () => {
       done: 'protect-claims,scale-down,deploy,remove-release',
       closed: 'true',
     });
+
+    // Once finished, another run finds every step done and writes nothing of the release's.
+    const again = await plan();
+    expect(again.blocked).toBe(false);
+    expect(again.steps[1].message).toMatch(/^Record the replicas of clearml-apiserver, /);
+    const second = await run(client, again);
+    expect(second.result.ok).toBe(true);
+    expect(second.steps.every((s) => s.endsWith(':skipped'))).toBe(true);
   });
 
   it('records the replicas before scaling down, and waits for the pods to be gone', async () => {
