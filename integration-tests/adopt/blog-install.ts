@@ -288,14 +288,20 @@ export async function readMarkers(namespace: string, claims: string[]): Promise<
   });
 }
 
-/** The Secret's key names and a hash of its contents (never the values). */
+/**
+ * The Secret's key names and a hash of its contents (never the values); with `only`, of those
+ * keys alone (e.g. the chart's keys within an instance's credentials).
+ */
 export async function secretFingerprint(
   namespace: string,
   name: string,
+  only?: string[],
 ): Promise<SecretFingerprint> {
   const secret = await core().readNamespacedSecret({ name, namespace });
   const data = secret.data ?? {};
-  const keys = Object.keys(data).sort();
+  const keys = Object.keys(data)
+    .filter((k) => !only || only.includes(k))
+    .sort();
   const hash = createHash('sha256');
   for (const k of keys) hash.update(`${k}\0${data[k]}\0`);
   return { name, keys, hash: hash.digest('hex') };
@@ -308,7 +314,14 @@ export async function secretFingerprint(
  */
 export async function installLikeTheBlog(namespace: string, release: string): Promise<BlogInstall> {
   const names = chartNames(release);
-  await installChart(namespace, release);
+  // NodePort Services as the chart's defaults, but with ports the API server picks: the fixed
+  // 30008/30081/30080 are cluster-wide, and other installs share this cluster.
+  const allocated = { service: { nodePort: null } };
+  await installChart(namespace, release, {
+    apiserver: allocated,
+    fileserver: allocated,
+    webserver: allocated,
+  });
   const grants = blogGrants(namespace, release);
   for (const grant of grants) await addSccToUser(grant);
   const markers: ClaimMarker[] = [];
