@@ -287,6 +287,8 @@ export const MESSAGES = {
     'Release {{release}} runs ClearML server {{version}}; instances run {{versions}}, and a different release would migrate the data so that rolling back is unsafe.',
   'adopt.finding.secretMissing':
     'The credentials Secret {{secret}} of release {{release}} does not exist; without it the instance cannot open the data.',
+  'adopt.finding.secretKeys':
+    'The credentials Secret {{secret}} of release {{release}} lacks {{keys}}, which the instance copies from it. Add them (the values the release runs with) first.',
   'adopt.finding.nameTaken':
     'Instance name {{instance}} would reuse the names of {{objects}}; choose another with --name.',
   'adopt.finding.valuesInvalid':
