@@ -20,6 +20,7 @@
  */
 import type { ComponentId } from '../components';
 import type { K8sObject, Route } from '../k8s-types';
+import type { MessageId } from '../messages/catalogue';
 import { list, type Message, msg } from '../messages/message';
 import { DNS_LABEL_PATTERN, MAX_INSTANCE_NAME_LENGTH, OBJECT_SUFFIXES } from '../names';
 import { isOwnedBy } from '../deploy/ownership';
@@ -44,14 +45,13 @@ export const OWNER_UID: Record<StoreId, number> = {
   elasticsearch: 1000,
 };
 
-const COMPONENT_NAME: Record<StoreId, string> = {
+const COMPONENT_NAME: Record<StoreId, MessageId> = {
   fileserver: 'component.fileserver',
   mongodb: 'component.mongodb',
   redis: 'component.redis',
   elasticsearch: 'component.elasticsearch',
 };
-const componentMessage = (store: StoreId): Message =>
-  msg(COMPONENT_NAME[store] as 'component.mongodb');
+const componentMessage = (store: StoreId): Message => msg(COMPONENT_NAME[store]);
 
 /** The chart's claim name for release R when its workload is gone. */
 function conventionalClaim(store: StoreId, release: string): string {
@@ -152,7 +152,7 @@ export function findClaims(input: TakeoverInput): {
       continue;
     }
     const foreign = (claim.metadata.ownerReferences ?? []).filter(
-      (o) => !ownedByRelease(o, release, input.release),
+      (o) => !ownedByRelease(o, input.release),
     );
     if (foreign.length) {
       const owner = foreign.map((o) => `${o.kind} ${o.name}`).join(', ');
@@ -171,11 +171,7 @@ export function findClaims(input: TakeoverInput): {
 }
 
 /** Whether an owner reference points at the release's StatefulSets or their pods. */
-function ownedByRelease(
-  o: { kind: string; name: string },
-  _release: string,
-  chart: ChartRelease,
-): boolean {
+function ownedByRelease(o: { kind: string; name: string }, chart: ChartRelease): boolean {
   const sets = chart.workloads.filter((w) => w.kind === 'StatefulSet').map((w) => w.name);
   if (o.kind === 'StatefulSet') return sets.includes(o.name);
   if (o.kind === 'Pod') return sets.some((s) => new RegExp(`^${s}-\\d+$`).test(o.name));
