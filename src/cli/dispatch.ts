@@ -10,6 +10,8 @@ Commands:
   status     each component's and agent's health and the reason, the agents' task pods, the URLs
   uninstall  remove an instance; volumes and credentials are kept unless --delete-data,
              the agents' task pods unless --task-pods
+  adopt      take over a ClearML installed with the upstream Helm chart (same volumes,
+             credentials and hosts); --dry-run prints the plan, --rollback restores the release
 
 Run "clearml-openshift <command> --help" for a command's options.
 Exit codes: 0 success, 2 invalid values or arguments, 3 missing permissions, 4 cluster errors.

@@ -30,6 +30,7 @@ const KINDS: Record<string, KindInfo> = {
     plural: 'clusterrolebindings',
     namespaced: false,
   },
+  'networking.k8s.io/v1/Ingress': { plural: 'ingresses', namespaced: true },
   'route.openshift.io/v1/Route': { plural: 'routes', namespaced: true },
   'storage.k8s.io/v1/StorageClass': { plural: 'storageclasses', namespaced: false },
   'authorization.k8s.io/v1/SelfSubjectAccessReview': {

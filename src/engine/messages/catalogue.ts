@@ -252,6 +252,90 @@ export const MESSAGES = {
   'adopt.grant.needed': '{{workloads}} may run {{scc}} through {{via}}, as the plan needs.',
   'adopt.grant.unused':
     '{{account}} may run {{scc}} through {{via}}, but no workload of the release runs as it.',
+  // The take-over plan: its steps
+  'adopt.step.protect':
+    'Protect the volumes {{claims}}: annotate them helm.sh/resource-policy: keep so that removing the release never deletes them.',
+  'adopt.step.protectRetain':
+    'Protect the volumes {{claims}}: annotate them helm.sh/resource-policy: keep, and make {{statefulSets}} retain their volumes when deleted or scaled down.',
+  'adopt.step.scaleDown':
+    'Record the replicas of {{workloads}} and scale them to zero, then wait until their pods are gone so that the volumes are free.',
+  'adopt.step.deploy':
+    'Deploy instance {{instance}} on the same volumes and credentials (dry run first), then wait until it is Ready.',
+  'adopt.step.removeRelease':
+    "Remove the {{count}} objects of release {{release}} (workloads, Services, Routes, configuration), keeping the volumes, the credentials Secret {{secret}} and Helm's release records.",
+  'adopt.step.removeGrants':
+    'Remove the cluster-wide SCC grants only this release used: {{grants}}. A binding left with no subject is deleted.',
+  'adopt.step.removeGrantsNone': 'No cluster-wide SCC grant used only by this release is left.',
+  // The take-over plan: findings
+  'adopt.finding.releaseMissing':
+    'No release {{release}} of the clearml chart runs in {{namespace}}: nothing to take over.',
+  'adopt.finding.notDeployed':
+    'Release {{release}} is {{status}}, not deployed. Finish or roll back the Helm operation first (helm history {{release}} -n {{namespace}}).',
+  'adopt.finding.statusUnknown':
+    "Could not read Helm's release records of {{release}}, so its status is unknown; make sure no helm upgrade is running.",
+  'adopt.finding.claimMissing':
+    'The {{component}} volume of release {{release}} ({{claim}}) does not exist, so the instance would start without that data. Restore the claim, or take over by hand.',
+  'adopt.finding.claimOwned':
+    'The volume {{claim}} belongs to {{owner}}, which is not part of release {{release}}, and could be deleted with it. Remove that owner reference first.',
+  'adopt.finding.external':
+    'Release {{release}} uses an external {{component}}; adopt takes over only releases whose data stores run in the project. Deploy an instance with the same external connection instead.',
+  'adopt.finding.replicated':
+    'Release {{release}} runs {{component}} with {{count}} replicas; adopt takes over only single-replica data stores.',
+  'adopt.finding.noFileserverVolume':
+    'The file server of release {{release}} keeps its files on no volume, so there is nothing to carry over; the instance starts with an empty file store.',
+  'adopt.finding.version':
+    'Release {{release}} runs ClearML server {{version}}; instances run {{versions}}, and a different release would migrate the data so that rolling back is unsafe.',
+  'adopt.finding.secretMissing':
+    'The credentials Secret {{secret}} of release {{release}} does not exist; without it the instance cannot open the data.',
+  'adopt.finding.secretKeys':
+    'The credentials Secret {{secret}} of release {{release}} lacks {{keys}}, which the instance copies from it. Add them (the values the release runs with) first.',
+  'adopt.finding.nameTaken':
+    'Instance name {{instance}} would reuse the names of {{objects}}; choose another with --name.',
+  'adopt.finding.valuesInvalid':
+    'The instance could not be deployed with these values: {{issues}}. Choose another --name or --namespace.',
+  'adopt.finding.nameInvalid': 'Instance name {{instance}} is not valid: {{reason}}',
+  'adopt.finding.hostKept':
+    'The instance keeps the host {{host}} of Route {{route}}, so clearml.conf files that name it keep working once the release is removed.',
+  'adopt.finding.filesHost':
+    'The host {{host}} of Route {{route}} cannot be kept: with the web UI the files are served at https://{{app}}/files. Change files_server in clearml.conf to that address.',
+  'adopt.finding.plainHttp':
+    "Route {{route}} of the release serves plain HTTP, so the instance's Routes accept HTTP as well as HTTPS and existing clearml.conf files keep working.",
+  'adopt.finding.noRoutes':
+    'Release {{release}} has no Routes; the instance gets new host names, and clearml.conf files must name them.',
+  'adopt.finding.denied':
+    'You may not {{step}}: {{denied}}. Ask an administrator of {{namespace}} for these permissions.',
+  'adopt.finding.grantsDenied':
+    'You may not change the cluster-wide SCC grants ({{denied}}). A cluster administrator can run: {{commands}}',
+  'adopt.finding.grantShared':
+    'The grant of {{scc}} to {{account}} through {{via}} stays: {{workloads}}, outside the release, run as {{account}}.',
+  'adopt.finding.grantGroup':
+    'The grant of {{scc}} through {{via}} stays: it reaches every account of {{namespace}}, not only the release.',
+  'adopt.finding.grantsLeft':
+    'The cluster-wide grants {{grants}} stay in place; adopt again with --remove-grants to remove them.',
+  'adopt.finding.resumed':
+    'Continuing the take-over of {{release}} into instance {{instance}}; done so far: {{done}}.',
+  'adopt.finding.otherTakeover':
+    'Release {{release}} is being taken over into instance {{recorded}}; finish that (adopt without --name) or roll it back first.',
+  // The take-over run
+  'adopt.run.waitPods': 'Waiting for the pods of {{workloads}} to stop',
+  'adopt.run.podsTimeout':
+    'The pods of {{workloads}} still run after {{timeout}}; nothing else was changed. Adopt again to keep waiting, or adopt --rollback to restore the release.',
+  'adopt.run.deployFailed':
+    'Deploying instance {{instance}} stopped: {{problems}} Adopt again once fixed, or adopt --rollback to restore the release.',
+  'adopt.run.notReady':
+    'Instance {{instance}} is not Ready after {{timeout}}: {{components}}. Adopt again to keep waiting, or adopt --rollback to restore the release.',
+  'adopt.run.done': 'Release {{release}} is now instance {{instance}}, managed by this plugin.',
+  'adopt.run.rollbackClosed':
+    'The objects of release {{release}} were removed, so the take-over can no longer be rolled back; its volumes and Helm records are kept.',
+  'adopt.run.rollbackNothing':
+    'Nothing to roll back: no take-over of release {{release}} is recorded in {{namespace}}.',
+  'adopt.run.rolledBack':
+    'Release {{release}} is back to its recorded replicas; instance {{instance}} was removed and the volumes kept.',
+  'adopt.what.protect': 'protect the volumes',
+  'adopt.what.scaleDown': 'scale the release down',
+  'adopt.what.deploy': 'deploy the instance',
+  'adopt.what.removeRelease': "remove the release's objects",
+  'adopt.what.removeGrants': 'remove the cluster-wide grants',
 
   // Errors from the cluster
   'error.network':

@@ -13,7 +13,8 @@ export type FindingArea =
   | 'ownership'
   | 'pod-security'
   | 'upgrade'
-  | 'credentials';
+  | 'credentials'
+  | 'adopt';
 
 export interface Finding {
   id: string;

@@ -1,0 +1,124 @@
+// `clearml-openshift adopt`: the plan on --dry-run, exit codes, and no secret in any output.
+import { chartInstall } from '../../engine/adopt/takeover-fixtures';
+import type { K8sObject } from '../../engine/k8s-types';
+import { FakeClusterClient } from '../../test-support/fake-client';
+import { runCommand } from '../../test-support/run-command';
+
+const SECRET_VALUE = 'c2VjcmV0LXZhbHVlLW5ldmVyLXByaW50ZWQ=';
+
+function cluster() {
+  const install = chartInstall({ exposed: ['webserver', 'apiserver'] });
+  const objects = install.objects.map((o) =>
+    o.kind === 'Secret' && o.metadata.name === 'clearml-conf'
+      ? ({
+          ...o,
+          data: { ...(o as { data?: object }).data, apiserver_secret: SECRET_VALUE },
+        } as unknown as K8sObject)
+      : o,
+  );
+  return new FakeClusterClient(objects);
+}
+
+const writes = (client: FakeClusterClient) =>
+  client.calls.filter((c) => (c.method === 'apply' && !c.dryRun) || c.method === 'delete');
+
+describe('clearml-openshift adopt', () => {
+  it('--dry-run prints the steps, the values, the SCCs and the findings, and writes nothing', async () => {
+    const client = cluster();
+    const run = await runCommand('adopt', ['--release', 'clearml', '-n', 'clearml', '--dry-run'], {
+      client,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Take-over of Helm release clearml in clearml into instance clearml-managed',
+    );
+    expect(run.stdout).toMatch(/ {2}1\. Protect the volumes clearml-fileserver-data, /);
+    expect(run.stdout).toMatch(/ {2}4\. Remove the \d+ objects of release clearml/);
+    expect(run.stdout).toContain('no rollback after it');
+    expect(run.stdout).toContain('existingSecret: clearml-conf');
+    expect(run.stdout).toContain('Security context constraints of the instance:');
+    expect(run.stdout).toContain(
+      'i info: The instance keeps the host clearml-webserver-clearml.apps.example.com of Route clearml-webserver',
+    );
+    expect(`${run.stdout}${run.stderr}`).not.toContain(SECRET_VALUE);
+    expect(writes(client)).toEqual([]);
+  });
+
+  it('--output json gives the plan as data, without secrets', async () => {
+    const client = cluster();
+    const run = await runCommand(
+      'adopt',
+      ['--release', 'clearml', '-n', 'clearml', '--dry-run', '-o', 'json', '--name', 'ml'],
+      { client },
+    );
+    expect(run.code).toBe(0);
+    const data = JSON.parse(run.stdout);
+    expect(data).toMatchObject({ ok: true, dryRun: true, instance: 'ml', blocked: false });
+    expect(data.steps.map((s: { id: string }) => s.id)).toEqual([
+      'protect-claims',
+      'scale-down',
+      'deploy',
+      'remove-release',
+    ]);
+    expect(data.values.storage.mongodb.existingClaim).toEqual({
+      name: 'clearml-mongodb',
+      ownerUid: 1001,
+    });
+    expect(run.stdout).not.toContain(SECRET_VALUE);
+  });
+
+  it('exits 4 with nothing written when the release does not exist or a claim is missing', async () => {
+    const missing = await runCommand('adopt', ['--release', 'other', '-n', 'clearml'], {
+      client: cluster(),
+    });
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toBe(
+      '✗ blocking: No release other of the clearml chart runs in clearml: nothing to take over.\n',
+    );
+
+    const install = chartInstall({ withoutClaims: ['clearml-mongodb'] });
+    const client = new FakeClusterClient(install.objects);
+    const blocked = await runCommand('adopt', ['--release', 'clearml', '-n', 'clearml'], {
+      client,
+    });
+    expect(blocked.code).toBe(4);
+    expect(blocked.stdout).toContain('✗ blocking: The MongoDB volume of release clearml');
+    expect(blocked.stderr).toContain('nothing was written');
+    expect(writes(client)).toEqual([]);
+  });
+
+  it('exits 3 when the user may not do a step', async () => {
+    const client = cluster();
+    client.denied.add('delete services');
+    const run = await runCommand('adopt', ['--release', 'clearml', '-n', 'clearml'], { client });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain("You may not remove the release's objects: delete services.");
+    expect(writes(client)).toEqual([]);
+  });
+
+  it('exits 2 on invalid arguments', async () => {
+    const noRelease = await runCommand('adopt', ['-n', 'clearml'], { client: cluster() });
+    expect(noRelease.code).toBe(2);
+    expect(noRelease.stderr).toMatch(/^--release is required/);
+    const both = await runCommand('adopt', ['--release', 'clearml', '--rollback', '--dry-run'], {
+      client: cluster(),
+    });
+    expect(both.code).toBe(2);
+    const wait = await runCommand('adopt', ['--release', 'clearml', '--wait', 'soon'], {
+      client: cluster(),
+    });
+    expect(wait.code).toBe(2);
+  });
+
+  it('--rollback with no take-over recorded changes nothing and says so', async () => {
+    const client = cluster();
+    const run = await runCommand('adopt', ['--release', 'clearml', '-n', 'clearml', '--rollback'], {
+      client,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      'Nothing to roll back: no take-over of release clearml is recorded in clearml.\n',
+    );
+    expect(writes(client)).toEqual([]);
+  });
+});
