@@ -73,6 +73,21 @@ describe('clearml-openshift render', { timeout: 120_000 }, () => {
     expect(gpuTemplate?.data?.['template.yaml']).toContain('nvidia.com/gpu: "1"');
   });
 
+  it('renders examples/adopt-chart.yaml: the chart claims mounted, none of its own, the owners planned', () => {
+    const r = cli('render', '--values', 'examples/adopt-chart.yaml');
+    expect(r.code).toBe(0);
+    expect(kindsAndNames(r.stdout).filter((d) => d.startsWith('PersistentVolumeClaim/'))).toEqual(
+      [],
+    );
+    expect(r.stdout).toContain('claimName: redis-data-clearml-redis-master-0');
+    expect(r.stdout).toContain(
+      '# SCC clearml-mongodb: nonroot-v2 (runs as the fixed UID 1001, outside the namespace',
+    );
+    // The Secret is read only when deploying: stderr says so, stdout stays pipeable.
+    expect(r.stderr).toContain('credentials.existingSecret is read only when deploying');
+    expect(r.stderr).toContain('clearml-conf');
+  });
+
   it('rejects invalid values: exit 2, one line per field, nothing on stdout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clearml-cli-'));
     const file = join(dir, 'bad.yaml');

@@ -10,7 +10,10 @@ function cluster() {
   const install = chartInstall({ exposed: ['webserver', 'apiserver'] });
   const objects = install.objects.map((o) =>
     o.kind === 'Secret' && o.metadata.name === 'clearml-conf'
-      ? ({ ...o, data: { apiserver_secret: SECRET_VALUE } } as unknown as K8sObject)
+      ? ({
+          ...o,
+          data: { ...(o as { data?: object }).data, apiserver_secret: SECRET_VALUE },
+        } as unknown as K8sObject)
       : o,
   );
   return new FakeClusterClient(objects);

@@ -1,4 +1,5 @@
 import { exportObjects, renderWithPlan, toYaml } from '../../engine';
+import { msg } from '../../engine/messages/message';
 import { EXIT, type CliCommand } from '../command';
 import { parseCommandArgs, printStructured, readValues } from '../cluster-command';
 
@@ -28,6 +29,12 @@ export const command: CliCommand = {
     if (!values) return EXIT.invalidInput;
     const showSecrets = parsed.args['show-secrets'] === true;
     const { objects, plan } = await renderWithPlan(values);
+    // Offline, the Secret named in credentials.existingSecret is not read: say so on stderr, so
+    // that the objects on stdout can still be piped.
+    const existingSecret = values.credentials.existingSecret;
+    if (existingSecret) {
+      io.stderr(`${msg('render.existingSecretOffline', { secret: existingSecret }).text}\n`);
+    }
     if (parsed.args.output === 'json') {
       // A v1 List, as `oc get -o json` prints it, so the output can be piped to `oc apply -f -`.
       const items = exportObjects(objects, { showSecrets });

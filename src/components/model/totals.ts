@@ -54,14 +54,16 @@ export interface VolumePlan {
   count: number;
 }
 
+/** The volumes the instance creates: a store on an existing claim (`existingClaim`) adds none. */
 export function volumesOf(v: ClearMLValues): VolumePlan[] {
   const c = v.components;
   const s = v.storage;
+  const creates = (id: VolumePlan['id']) => c[id].enabled && !s[id].existingClaim;
   const out: VolumePlan[] = [];
-  if (c.fileserver.enabled) out.push({ id: 'fileserver', size: s.fileserver.size, count: 1 });
-  if (c.mongodb.enabled) out.push({ id: 'mongodb', size: s.mongodb.size, count: 1 });
-  if (c.redis.enabled) out.push({ id: 'redis', size: s.redis.size, count: 1 });
-  if (c.elasticsearch.enabled)
+  if (creates('fileserver')) out.push({ id: 'fileserver', size: s.fileserver.size, count: 1 });
+  if (creates('mongodb')) out.push({ id: 'mongodb', size: s.mongodb.size, count: 1 });
+  if (creates('redis')) out.push({ id: 'redis', size: s.redis.size, count: 1 });
+  if (creates('elasticsearch'))
     out.push({ id: 'elasticsearch', size: s.elasticsearch.size, count: c.elasticsearch.replicas });
   return out;
 }

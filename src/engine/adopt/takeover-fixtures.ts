@@ -17,9 +17,22 @@ export interface ChartInstallOptions {
   exposed?: ('webserver' | 'apiserver' | 'fileserver')[];
   status?: string;
   appVersion?: string;
+  /** The chart Secret's keys and values (decoded); CHART_SECRET by default. */
+  secretData?: Record<string, string>;
   /** Redis's claim retention policy (Bitnami `persistentVolumeClaimRetentionPolicy`). */
   redisRetention?: { whenDeleted: string; whenScaled: string };
 }
+
+/** The chart's Secret keys (clearml-server-reference.md §5), with made-up values. */
+export const CHART_SECRET: Record<string, string> = {
+  apiserver_key: 'AAAAAAAAAAAAAAAAAAAA',
+  apiserver_secret: 'a'.repeat(50),
+  secure_auth_token_secret: 'b'.repeat(50),
+  test_user_key: 'BBBBBBBBBBBBBBBBBBBB',
+  test_user_secret: 'c'.repeat(50),
+  fileserver_key: 'CCCCCCCCCCCCCCCCCCCC',
+  fileserver_secret: 'd'.repeat(50),
+};
 
 export function chartInstall(options: ChartInstallOptions = {}) {
   const release = options.release ?? 'clearml';
@@ -178,7 +191,17 @@ export function chartInstall(options: ChartInstallOptions = {}) {
       kind: 'ConfigMap',
       metadata: meta(`${full}-webserver-configmap`, chartLabels),
     },
-    { apiVersion: 'v1', kind: 'Secret', metadata: meta(secret, chartLabels) },
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: meta(secret, chartLabels),
+      data: Object.fromEntries(
+        Object.entries(options.secretData ?? CHART_SECRET).map(([k, v]) => [
+          k,
+          Buffer.from(v).toString('base64'),
+        ]),
+      ),
+    } as K8sObject,
     {
       apiVersion: 'v1',
       kind: 'Secret',

@@ -86,6 +86,26 @@ describe('the take-over plan of a chart release', () => {
     expect(plan.blocked).toBe(true);
   });
 
+  it('blocks before anything is written when the instance could not be deployed there', async () => {
+    const { plan } = await planFor({ namespace: 'default' });
+    expect(ids(plan)).toEqual(['adopt-values-invalid']);
+    expect(plan.findings.find((f) => f.id === 'adopt-values-invalid')!.message).toMatch(
+      /^The instance could not be deployed with these values: namespace: /,
+    );
+  });
+
+  it('blocks when the credentials Secret lacks a key the instance copies, naming it and no value', async () => {
+    const { CHART_SECRET } = await import('./takeover-fixtures');
+    const { fileserver_key: _left, ...rest } = CHART_SECRET;
+    const { plan } = await planFor({ secretData: rest });
+    expect(ids(plan)).toEqual(['adopt-secret-keys']);
+    const message = plan.findings.find((f) => f.id === 'adopt-secret-keys')!.message;
+    expect(message).toMatch(
+      /^The credentials Secret clearml-conf of release clearml lacks fileserver_key,/,
+    );
+    expect(message).not.toContain(CHART_SECRET.apiserver_secret);
+  });
+
   it('blocks on a missing claim rather than guessing another', async () => {
     const { plan } = await planFor({ withoutClaims: ['clearml-mongodb'] });
     expect(ids(plan)).toEqual(['adopt-claim-missing-mongodb']);

@@ -8,6 +8,7 @@ import type { ObjectRef } from '../cluster/client';
 import type { K8sObject } from '../k8s-types';
 import { list, type Message, msg } from '../messages/message';
 import { blocking, finding, type Finding } from '../preflight/findings';
+import { parseValues } from '../values/parse';
 import { planGrantRemovals, removalCommands } from './takeover-grants';
 import {
   defaultInstanceName,
@@ -307,6 +308,22 @@ export function planTakeover(input: TakeoverInput): TakeoverPlan {
     if (policy.whenDeleted === 'Delete' || policy.whenScaled === 'Delete') {
       retention[w.metadata.name] = policy;
     }
+  }
+  // Checked now, not when step 3 comes to deploy them with the chart already scaled down.
+  const parsed = parseValues({ ...values, name: instance });
+  if (!parsed.ok) {
+    const issues = list(
+      parsed.issues.map((i) => `${i.path}: ${i.message}`),
+      '; ',
+    );
+    findings.push(
+      finding(
+        'adopt-values-invalid',
+        'adopt',
+        'error',
+        msg('adopt.finding.valuesInvalid', { issues }),
+      ),
+    );
   }
   const grants = planGrantRemovals(input);
   findings.push(...grants.findings);

@@ -7,7 +7,8 @@
  */
 import type { ClusterClient, ResourceAttributes } from '../cluster/client';
 import { isApiError } from '../cluster/errors';
-import type { K8sObject } from '../k8s-types';
+import type { K8sObject, K8sSecret } from '../k8s-types';
+import { CHART_SECRET_KEYS } from '../render/secrets';
 import { findChartReleases, type HelmRecord } from './releases';
 import { auditReleaseGrants, type Binding, type SccUsers } from './scc-audit';
 import { readProgress } from './takeover-progress';
@@ -167,9 +168,16 @@ export async function readTakeoverInput(
     }
   }
   if (progress?.values.credentials) wanted.add(progress.values.credentials.existingSecret);
+  const gaps: Record<string, string[]> = {};
   const byName = await Promise.all(
     [...wanted].map(async (n) => {
-      const s = await client.get({ apiVersion: 'v1', kind: 'Secret', name: n, namespace });
+      const s = await client.get<K8sSecret>({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        name: n,
+        namespace,
+      });
+      if (s) gaps[n] = CHART_SECRET_KEYS.filter((k) => !s.data?.[k]);
       return s ? metadataOnly(s) : undefined;
     }),
   );
@@ -207,6 +215,7 @@ export async function readTakeoverInput(
     pods,
     claims: claims.map((c) => ({ ...c, apiVersion: 'v1', kind: 'PersistentVolumeClaim' })),
     secretNames: [...secrets.keys()],
+    secretGaps: gaps,
     objects,
     grants,
     bindings: bindings as Binding[],

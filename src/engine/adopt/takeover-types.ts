@@ -113,6 +113,8 @@ export interface TakeoverInput {
   claims: LiveClaim[];
   /** Names of the Secrets read: credentials by name, the release's by label (never their data). */
   secretNames: string[];
+  /** Per Secret read by name, the chart's keys it lacks or holds empty (never a value). */
+  secretGaps: Record<string, string[]>;
   /** Services, Routes, ConfigMaps, ServiceAccounts, Roles, RoleBindings, PDBs, Ingresses. */
   objects: K8sObject[];
   grants: SccGrantFound[];

@@ -20,7 +20,7 @@
  */
 import type { ComponentId } from '../components';
 import type { K8sObject, Route } from '../k8s-types';
-import { type Message, msg } from '../messages/message';
+import { list, type Message, msg } from '../messages/message';
 import { DNS_LABEL_PATTERN, MAX_INSTANCE_NAME_LENGTH, OBJECT_SUFFIXES } from '../names';
 import { isOwnedBy } from '../deploy/ownership';
 import { recordName } from '../deploy/record';
@@ -332,6 +332,17 @@ export function takeoverValues(
   const { release, appVersion } = input.release;
   const { claims, findings } = findClaims(input);
   const secret = credentialsSecret(input);
+  const lacks = input.secretGaps[secret] ?? [];
+  if (input.secretNames.includes(secret) && lacks.length) {
+    findings.push(
+      finding(
+        'adopt-secret-keys',
+        'adopt',
+        'error',
+        msg('adopt.finding.secretKeys', { secret, release, keys: list(lacks) }),
+      ),
+    );
+  }
   if (!input.secretNames.includes(secret)) {
     findings.push(
       finding(

@@ -116,14 +116,22 @@ export async function renderForCluster(
     .get({ apiVersion: 'v1', kind: 'Namespace', name: values.namespace })
     .catch(tolerate(undefined));
   // The Secret named in credentials.existingSecret: one read by name, only when named.
-  const source = readExistingSecret(client, values).catch(tolerate(undefined));
+  // A Secret that could not be read (tolerated while a form is filled in) is not judged missing.
+  const source = readExistingSecret(client, values).then(
+    (secret) => ({ secret, read: true }),
+    (err: unknown) => tolerate({ secret: undefined, read: false })(err),
+  );
   const drafted = renderWithPlan(values).then(async (draft) => ({
     draft,
     live: await reader([...draft.objects, recordStub]).catch(
       tolerate(new Map<string, K8sObject>()),
     ),
   }));
-  const [ns, { draft, live }, existingSecret] = await Promise.all([namespace, drafted, source]);
+  const [ns, { draft, live }, { secret: existingSecret, read: secretRead }] = await Promise.all([
+    namespace,
+    drafted,
+    source,
+  ]);
   const rerender = (current: Map<string, K8sObject>) =>
     renderWithPlan(
       values,
@@ -147,6 +155,8 @@ export async function renderForCluster(
   const instanceSecret = existingFrom(live, values.name).secrets?.[
     objectName(values.name, 'credentials')
   ];
-  const credentialsGap = existingSecretGap(values, instanceSecret, existingSecret);
+  const credentialsGap = secretRead
+    ? existingSecretGap(values, instanceSecret, existingSecret)
+    : undefined;
   return { objects, plan, live, record, rerender, ...(credentialsGap ? { credentialsGap } : {}) };
 }

@@ -171,3 +171,57 @@ function publicValuesWithExternal(values: ReturnType<typeof createValues>) {
     },
   };
 }
+
+describe('no value of credentials.existingSecret outside the Secret', () => {
+  const CHART = {
+    apiserver_key: 'CHARTAPIKEY000000000',
+    apiserver_secret: 'Chart-Api-Secret-d0-not-leak-0123456789',
+    secure_auth_token_secret: 'Chart-Token-Secret-d0-not-leak-012345678',
+    test_user_key: 'CHARTTESTKEY00000000',
+    test_user_secret: 'Chart-Test-Secret-d0-not-leak-0123456789',
+    fileserver_key: 'CHARTFILEKEY00000000',
+    fileserver_secret: 'Chart-File-Secret-d0-not-leak-0123456789',
+  };
+  const chartValues = Object.values(CHART).flatMap((v) => [v, encodeBase64(v)]);
+  const chartSecret = (data: Record<string, string>): K8sObject =>
+    ({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'clearml-conf', namespace: 'team-a' },
+      data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, encodeBase64(v)])),
+    }) as K8sSecret;
+  const values = createValues({
+    ...example('adopt-chart.yaml'),
+    namespace: 'team-a',
+  });
+
+  it('a deploy copies them into the instance Secret only: no other object, event or result has them', async () => {
+    const client = new FakeClusterClient([
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
+      chartSecret(CHART),
+    ]);
+    const events: unknown[] = [];
+    const result = await deploy({ client, values, routeWaitMs: 0, onEvent: (e) => events.push(e) });
+    expect(result.ok).toBe(true);
+    const stored = [...client.objects.values()];
+    const others = stored.filter((o) => o.kind !== 'Secret');
+    expect(leaks(JSON.stringify(others), chartValues)).toEqual([]);
+    expect(leaks(JSON.stringify(events), chartValues)).toEqual([]);
+    expect(leaks(JSON.stringify(result), chartValues)).toEqual([]);
+    const own = stored.find((o) => o.metadata.name === 'clearml-credentials') as K8sSecret;
+    expect(leaks(toYaml([own]), chartValues)).toEqual([]);
+  });
+
+  it('a deploy it stops says key names, never the values of the keys that are there', async () => {
+    const { test_user_key: _missing, ...rest } = CHART;
+    const client = new FakeClusterClient([
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
+      chartSecret({ ...rest, fileserver_secret: `${CHART.fileserver_secret}"` }),
+    ]);
+    const events: unknown[] = [];
+    const result = await deploy({ client, values, routeWaitMs: 0, onEvent: (e) => events.push(e) });
+    expect(result.stoppedBecause).toBe('credentials-missing');
+    expect(leaks(JSON.stringify(result), chartValues)).toEqual([]);
+    expect(leaks(JSON.stringify(events), chartValues)).toEqual([]);
+  });
+});

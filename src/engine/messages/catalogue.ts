@@ -33,6 +33,8 @@ export const MESSAGES = {
     'StorageClass {{name}} does not exist, and the cluster has none to choose from.',
   'preflight.storage.noDefault':
     'The cluster has no default StorageClass, so the volumes would stay Pending. Choose a StorageClass.',
+  'preflight.storage.missingClaim':
+    'PersistentVolumeClaim {{claim}} ({{field}}) does not exist in {{namespace}}, so {{component}} would not start. Name a claim of that project, or remove {{field}}.',
   'preflight.storage.uses': 'Volumes will use StorageClass {{classes}}.',
   'preflight.quota.ok': 'The project quota has room for this plan.',
   'preflight.quota.short':
@@ -57,6 +59,8 @@ export const MESSAGES = {
     'Secret {{secret}} (credentials.existingSecret) lacks {{keys}}, which the instance takes from it. Add them to that Secret, or give those credentials in the values.',
   'credentials.existingSecret.unusableKeys':
     'Secret {{secret}} (credentials.existingSecret): the values of {{keys}} contain a quote, a backslash or a control character, which the ClearML servers cannot read. Give those credentials in the values instead.',
+  'render.existingSecretOffline':
+    'Note: credentials.existingSecret is read only when deploying; the credentials Secret rendered here holds generated values instead of those of Secret {{secret}}. Deploy (or run preflight) against the cluster to use them.',
   'preflight.check.permissions': 'check permissions',
   'preflight.check.apis': 'check APIs',
   'preflight.check.storage': 'check storage',
@@ -283,8 +287,12 @@ export const MESSAGES = {
     'Release {{release}} runs ClearML server {{version}}; instances run {{versions}}, and a different release would migrate the data so that rolling back is unsafe.',
   'adopt.finding.secretMissing':
     'The credentials Secret {{secret}} of release {{release}} does not exist; without it the instance cannot open the data.',
+  'adopt.finding.secretKeys':
+    'The credentials Secret {{secret}} of release {{release}} lacks {{keys}}, which the instance copies from it. Add them (the values the release runs with) first.',
   'adopt.finding.nameTaken':
     'Instance name {{instance}} would reuse the names of {{objects}}; choose another with --name.',
+  'adopt.finding.valuesInvalid':
+    'The instance could not be deployed with these values: {{issues}}. Choose another --name or --namespace.',
   'adopt.finding.nameInvalid': 'Instance name {{instance}} is not valid: {{reason}}',
   'adopt.finding.hostKept':
     'The instance keeps the host {{host}} of Route {{route}}, so clearml.conf files that name it keep working once the release is removed.',

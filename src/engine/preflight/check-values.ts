@@ -4,6 +4,7 @@ import { type ClusterPlan, renderForCluster } from '../deploy/live';
 import { existingSecretMessages } from '../deploy/existing-secret';
 import { checkUpgrade, type UpgradeCheck } from '../deploy/upgrade';
 import type { ClearMLValues } from '../values/schema';
+import { msg } from '../messages/message';
 import { blocking, type Finding, finding, type PreflightReport } from './findings';
 import { preflight } from './preflight';
 
@@ -26,6 +27,7 @@ export async function checkValues(
     live,
   });
   report.findings.push(...upgradeFindings(upgrade));
+  report.findings.push(...(await existingClaimFindings(client, values)));
   if (credentialsGap) {
     report.findings.push(
       ...existingSecretMessages(credentialsGap, values.namespace).map((m, i) =>
@@ -35,6 +37,50 @@ export async function checkValues(
   }
   report.canDeploy = !blocking(report.findings);
   return { objects, plan, live, report, upgrade };
+}
+
+const CLAIM_STORES = ['fileserver', 'mongodb', 'redis', 'elasticsearch'] as const;
+
+/**
+ * Each existing claim a deployed store mounts must be there: a pod whose claim is missing stays
+ * Pending. One read by name per claim; a claim that cannot be read is not judged.
+ */
+async function existingClaimFindings(
+  client: ClusterClient,
+  values: ClearMLValues,
+): Promise<Finding[]> {
+  const named = CLAIM_STORES.filter((s) => values.components[s].enabled).flatMap((store) => {
+    const claim = values.storage[store].existingClaim;
+    return claim ? [{ store, claim: claim.name }] : [];
+  });
+  const found = await Promise.all(
+    named.map(({ claim }) =>
+      client
+        .get({
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          name: claim,
+          namespace: values.namespace,
+        })
+        .then((o) => o !== undefined)
+        .catch(() => true),
+    ),
+  );
+  return named
+    .filter((_, i) => !found[i])
+    .map(({ store, claim }) =>
+      finding(
+        `storage-claim-${store}`,
+        'storage',
+        'error',
+        msg('preflight.storage.missingClaim', {
+          claim,
+          component: msg(`component.${store}`),
+          namespace: values.namespace,
+          field: `storage.${store}.existingClaim`,
+        }),
+      ),
+    );
 }
 
 /** The release step in words: refusals block the deploy; the notes say what happens to the data. */

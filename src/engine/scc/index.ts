@@ -8,7 +8,7 @@ export {
   SUPPLEMENTAL_GROUPS_ANNOTATION,
   UID_RANGE_ANNOTATION,
 } from './namespace';
-export { planScc, SCC_LADDER, SECURITY_NOTE_ANNOTATION } from './plan';
+export { DATA_OWNER_ANNOTATION, planScc, SCC_LADDER, SECURITY_NOTE_ANNOTATION } from './plan';
 export type { PlanOptions, SccPlanEntry, SecurityModeName } from './plan';
 export { byAdmissionOrder, SAFE_SYSCTLS, SCCS } from './sccs';
 export type { SccDefinition, SccName } from './sccs';
