@@ -34,7 +34,7 @@ import {
 
 const exec = promisify(execFile);
 
-/** `clearml-openshift adopt …` as the cluster's admin. */
+/** `clearml-openshift adopt …` as the cluster's admin (with more time than `cli()` gives: it waits for Ready). */
 async function adopt(args: string[]) {
   const argv = [
     path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'),
