@@ -129,6 +129,31 @@ describe('ensure-node-modules --check', () => {
   });
 });
 
+describe('ensure-node-modules --check, console 4.19–4.21 host packages', () => {
+  const host = 'integration-tests/console-shell/console-4.20';
+
+  it('asks for an install of the host packages when their node_modules is missing', () => {
+    write('package-lock.json', lock({}), older);
+    write('node_modules/.package-lock.json', lock({}), newer);
+    write(`${host}/package-lock.json`, lock({ 'node_modules/react': pkg('17.0.1') }));
+    expect(check('--check')).toEqual({
+      code: 1,
+      out: expect.stringContaining(`install needed in ${host}: node_modules is missing`),
+    });
+  });
+
+  it('is satisfied when both installs match their lock files', () => {
+    write('package-lock.json', lock({}), older);
+    write('node_modules/.package-lock.json', lock({}), newer);
+    write(`${host}/package-lock.json`, lock({ 'node_modules/react': pkg('17.0.1') }), older);
+    write(`${host}/node_modules/.package-lock.json`, lock({ 'node_modules/react': pkg('17.0.1') }));
+    expect(check('--check')).toEqual({
+      code: 0,
+      out: `node_modules is up to date\n${host} is up to date\n`,
+    });
+  });
+});
+
 describe('ensure-node-modules', () => {
   it('does nothing and exits 0 when node_modules is up to date', () => {
     write('package-lock.json', lock({}), older);

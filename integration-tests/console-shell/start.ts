@@ -3,14 +3,16 @@
  * development console host, and the local control plane (unless KUBECONFIG points at a cluster),
  * then prints the URL. Ctrl-C stops everything this command started.
  *
- * `npm start -- --console 4.20` (or CONSOLE_VERSION=4.20) presents that console release and
- * builds the plugin for it (dist-4.19/ for 4.19–4.21); the host refuses a plugin whose
+ * `npm start -- --console 4.20` (or CONSOLE_VERSION=4.20) presents that console release: the
+ * host build with its share scope (React 17, react-router 5, … for 4.19–4.21; host-builds.ts),
+ * and the plugin built for it (dist-4.19/ for 4.19–4.21); the host refuses a plugin whose
  * `@console/pluginAPI` range does not include it, as the console does.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildForConsole, consoleBuild } from '../../scripts/console-builds';
+import { hostBuildFor } from './host-builds';
 import { consoleRelease, defaultPlugin, serve } from './server/main';
 
 const root = path.resolve(__dirname, '../..');
@@ -102,8 +104,13 @@ const main = async () => {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
-  log('building the console host');
-  await run('npx', ['webpack', '--config', 'integration-tests/console-shell/webpack.config.ts']);
+  const host = hostBuildFor(release);
+  log(
+    `building the console host (${host.id === '4.22' ? 'React 18' : 'React 17, react-router 5'})`,
+  );
+  await run('npx', ['webpack', '--config', 'integration-tests/console-shell/webpack.config.ts'], {
+    CONSOLE_SHELL_BUILDS: host.id,
+  });
 
   log(
     `starting the plugin dev server on 127.0.0.1:${pluginPort} (watch mode, ${build.outDir}/ ` +

@@ -4,8 +4,10 @@
  * running one; `KUBECONFIG` selects another cluster instead), serves the host on a free
  * 127.0.0.1 port and creates the namespace the tests work in. Teardown stops what it started.
  *
- * E2E_SKIP_BUILD=1 reuses the existing dist/ and host build. E2E_CONSOLE=4.20 makes the host
- * present that console release and serve the build made for it (dist-4.19/ for 4.19–4.21).
+ * E2E_SKIP_BUILD=1 reuses the existing plugin and host builds. E2E_CONSOLE=4.20 (or
+ * CONSOLE_VERSION=4.20, as for `npm start`) makes the host present that console release, with
+ * its share scope (the React 17 host build for 4.19–4.21), and serve the plugin build made for
+ * it (dist-4.19/ for 4.19–4.21).
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
@@ -34,8 +36,13 @@ const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await run('bash', ['scripts/install-chromium.sh']);
   if (process.env.E2E_SKIP_BUILD !== '1') {
+    // The console 4.19–4.21 host's own packages (React 17, …), when missing or out of date.
+    await run('node', ['scripts/ensure-node-modules.mjs']);
     await run('npx', ['webpack'], { NODE_ENV: 'production' });
-    await run('npx', ['webpack', '--config', 'integration-tests/console-shell/webpack.config.ts']);
+    // Both host builds in one webpack run: console 4.22's and that of consoles 4.19–4.21.
+    await run('npx', ['webpack', '--config', 'integration-tests/console-shell/webpack.config.ts'], {
+      CONSOLE_SHELL_BUILDS: '4.22,4.19',
+    });
   }
 
   let kubeconfig = process.env.KUBECONFIG;
@@ -48,9 +55,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
   }
 
-  const releaseVersion = process.env.E2E_CONSOLE
-    ? consoleRelease(process.env.E2E_CONSOLE)
-    : undefined;
+  const presented = process.env.E2E_CONSOLE ?? process.env.CONSOLE_VERSION;
+  const releaseVersion = presented ? consoleRelease(presented) : undefined;
   const plugin = defaultPlugin(releaseVersion);
   const host = await serve({
     kubeconfig,

@@ -5,14 +5,17 @@
  *       [--port 9000] [--plugin NAME=DIR|URL]... [--user admin] [--i18n-preload NS]...
  *       [--host-dist DIR] [--console 4.20]
  *
- * `--console` presents that console release (4.19 … 4.22 or x.y.z) and serves the plugin build
- * made for it (dist-4.19/ for 4.19–4.21) unless --plugin names another.
+ * `--console` presents that console release (4.19 … 4.22 or x.y.z): the host build with that
+ * console's share scope (../host-builds.ts; React 17 and react-router 5 for 4.19–4.21) and the
+ * plugin build made for it (dist-4.19/ for 4.19–4.21) unless --plugin names another. The
+ * environment variable CONSOLE_VERSION does the same when --console is not given.
  *
  * Listens on 127.0.0.1 only (port 0 picks a free one) and prints `Console host: <url>`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildForConsole, consoleBuild } from '../../../scripts/console-builds';
+import { hostBuildFor } from '../host-builds';
 import { createBridge, type PluginSource } from './bridge';
 import { loadKubeconfig, type Identity } from './kubeconfig';
 
@@ -51,9 +54,13 @@ export const parsePlugin = (value: string): PluginSource => {
 };
 
 export const serve = async (options: ServeOptions) => {
-  const hostDist = options.hostDist ?? path.join(root, 'integration-tests/results/console-shell');
+  const hostDist = options.hostDist ?? hostBuildFor(options.releaseVersion).outDir;
   if (!fs.existsSync(path.join(hostDist, 'main.js'))) {
-    throw new Error(`the console host is not built (${hostDist}/main.js missing)`);
+    const build = hostBuildFor(options.releaseVersion).id;
+    throw new Error(
+      `the console host is not built (${hostDist}/main.js missing): ` +
+        `CONSOLE_SHELL_BUILDS=${build} npm run console-shell:build`,
+    );
   }
   let identities: Identity[] = [];
   if (options.kubeconfig) {
@@ -84,6 +91,9 @@ const main = async () => {
     plugins: [],
     kubeconfig: process.env.KUBECONFIG,
     i18nNamespaces: [],
+    releaseVersion: process.env.CONSOLE_VERSION
+      ? consoleRelease(process.env.CONSOLE_VERSION)
+      : undefined,
   };
   for (let i = 0; i < args.length; i += 1) {
     const value = () => {

@@ -9,12 +9,12 @@ import './styles/sdk-lib.css';
 // Shared singletons the console provides even though the host itself does not use them.
 import 'redux-thunk';
 import '@patternfly/react-topology';
-import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { detectUser, startAPIDiscovery } from './app/discovery';
 import { initI18n } from './app/i18n';
 import { createPluginStore, initSharedScope, loadPlugins } from './app/plugins';
 import { connectPluginStore, createConsoleStore } from './app/store';
+import { renderRoot } from './platform/host-platform';
 
 const describe = (value: unknown) =>
   value instanceof Error ? `${value.name}: ${value.message}` : String(value);
@@ -42,7 +42,7 @@ const main = async () => {
   void loadPlugins(pluginStore);
   const container = document.getElementById('app');
   if (!container) throw new Error('#app element missing');
-  createRoot(container).render(<App store={store} pluginStore={pluginStore} />);
+  renderRoot(container, <App store={store} pluginStore={pluginStore} />);
 };
 
 main().catch((error) => {

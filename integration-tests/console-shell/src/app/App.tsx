@@ -8,7 +8,6 @@ import {
   type ReactNode,
 } from 'react';
 import { Provider, useSelector } from 'react-redux';
-import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import {
   PluginStoreProvider,
   usePluginInfo,
@@ -48,6 +47,7 @@ import { OverlayProvider } from '@openshift-console/dynamic-plugin-sdk/lib/app/m
 import { PerspectiveContext } from '@openshift-console/dynamic-plugin-sdk/lib/perspective/perspective-context';
 import { useConsoleExtensions } from '../console/extensions';
 import { ALL_NAMESPACES_KEY, useActiveNamespace } from '../console/namespace';
+import { HostRouter, Route, Routes, useLocation, useNavigate } from '../platform/host-platform';
 import { NamespaceProvider, PERSPECTIVES, PerspectiveProvider } from './providers';
 import { ThemeSwitcher } from './ThemeSwitcher';
 import { UserSwitcher } from './UserSwitcher';
@@ -331,7 +331,7 @@ const Frame = () => (
 export const App = ({ store, pluginStore }: { store: ConsoleStore; pluginStore: PluginStore }) => (
   <Provider store={store}>
     <PluginStoreProvider store={pluginStore}>
-      <BrowserRouter basename={window.SERVER_FLAGS.basePath}>
+      <HostRouter basename={window.SERVER_FLAGS.basePath}>
         <PerspectiveProvider>
           <NamespaceProvider>
             <ModalProvider>
@@ -343,7 +343,7 @@ export const App = ({ store, pluginStore }: { store: ConsoleStore; pluginStore: 
             </ModalProvider>
           </NamespaceProvider>
         </PerspectiveProvider>
-      </BrowserRouter>
+      </HostRouter>
     </PluginStoreProvider>
   </Provider>
 );

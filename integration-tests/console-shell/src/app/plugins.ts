@@ -3,11 +3,12 @@
  * `@console/pluginAPI` check and `loadPluginEntry` callback first): one PluginStore with the `__load_plugin_entry__`
  * callback, consoleFetch as the fetch implementation, `@console/pluginAPI` resolved against
  * `releaseVersion`, manifest validation, and the webpack share scope `default` (filled with the
- * host's eager singletons, react-router also registered as react-router-dom and
+ * host's eager singletons; presenting 4.22, react-router also registered as react-router-dom and
  * react-router-dom-v5-compat) passed to every container's `init`.
  */
 import { PluginStore, type PluginManifest } from '@openshift/dynamic-plugin-sdk';
 import { coFetch } from '../console/console-fetch';
+import { completeSharedScope } from '../platform/host-platform';
 import { checksBeforeLoading, unmetPluginAPI } from './plugin-api-gate';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -38,8 +39,7 @@ export const dynamicPluginNames = (): string[] => {
 export const initSharedScope = async () => {
   await __webpack_init_sharing__('default');
   const scope = __webpack_share_scopes__.default;
-  scope['react-router-dom'] = scope['react-router'];
-  scope['react-router-dom-v5-compat'] = scope['react-router'];
+  completeSharedScope(scope);
   window.webpackSharedScope = scope;
   return scope;
 };

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useDispatch } from 'react-redux';
-import { useLocation, useNavigate } from 'react-router';
 import { PerspectiveContext } from '@openshift-console/dynamic-plugin-sdk/lib/perspective/perspective-context';
 import {
   ALL_NAMESPACES_KEY,
@@ -10,6 +9,7 @@ import {
   getNamespaceFromPath,
 } from '../console/namespace';
 import { getUserPreference, setUserPreference } from '../console/useUserPreference';
+import { useLocation, useNavigate } from '../platform/host-platform';
 
 export const PERSPECTIVES = [
   { id: 'admin', name: 'Core platform' },

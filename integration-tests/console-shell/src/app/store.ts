@@ -1,8 +1,13 @@
 import { applyMiddleware, combineReducers, createStore, type Middleware } from 'redux';
-import { thunk } from 'redux-thunk';
+import * as reduxThunk from 'redux-thunk';
 import type { PluginStore } from '@openshift/dynamic-plugin-sdk';
 import storeHandler from '@openshift-console/dynamic-plugin-sdk/lib/app/storeHandler';
+import { connectSDK } from '../platform/host-platform';
 import { flagsReducer, initialFlags, k8sReducer, sdkCoreReducer, uiReducer } from './reducers';
+
+// redux-thunk 3 (console 4.22) exports `thunk`; 2.4 (consoles 4.19–4.21) only a default export.
+const thunkExports = { ...reduxThunk } as { thunk?: Middleware; default?: Middleware };
+const thunk = (thunkExports.thunk ?? thunkExports.default) as Middleware;
 
 let pluginStoreRef: PluginStore | undefined;
 
@@ -37,6 +42,7 @@ export type ConsoleStore = ReturnType<typeof createConsoleStore>;
 
 export const connectPluginStore = (store: ConsoleStore, pluginStore: PluginStore) => {
   pluginStoreRef = pluginStore;
+  connectSDK(pluginStore);
   pluginStore.setFeatureFlags(store.getState().FLAGS.toObject());
 };
 

@@ -4,10 +4,10 @@
  * no details pages, so following the link shows its "not found" page.
  */
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { useSelector } from 'react-redux';
 import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk/lib/api/common-types';
 import { getReferenceForModel } from '@openshift-console/dynamic-plugin-sdk/lib/utils/k8s/k8s-ref';
+import { Link } from '../platform/host-platform';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type GVK = { group?: string; version: string; kind: string };

@@ -56,3 +56,6 @@ export const useUserPreference = <T>(
   );
   return [value, update, true];
 };
+
+/** The same hook under its name in the SDK of consoles 4.19–4.21 (`useUserSettings`). */
+export const useUserSettings = useUserPreference;

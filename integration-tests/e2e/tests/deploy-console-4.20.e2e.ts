@@ -1,0 +1,94 @@
+/**
+ * The core journey on console 4.20 (React 17, react-router 5 with v5-compat, react-i18next 11,
+ * react-redux 7, the 4.20 SDK) with the dist-4.19/ build: open the page from the navigation,
+ * walk the wizard with the defaults, deploy, watch it go Ready, uninstall. The page must reach
+ * no React 18-only API (React 17 has none of them, so one would throw) and log no error.
+ */
+import { inject } from 'vitest';
+import { ClearMLPage } from '../pages/ClearMLPage';
+import type { ConsoleShell } from '../pages/ConsoleShell';
+import { WIZARD_STEPS } from '../pages/DeployWizardPage';
+import { sharedModule, useConsoleRelease } from '../support/console-host';
+import { useScratchNamespaces } from '../support/namespaces';
+import { until } from '../support/wait';
+
+const INSTANCE = 'clearml';
+const VIEWPORT = { width: 1280, height: 800 };
+
+type Named = { metadata: { name: string } };
+
+/**
+ * React 17's development build warns about a state update after unmount; React 18 dropped the
+ * warning (reactwg/react-18 discussion 82: the update is a no-op, and the warning was mostly
+ * wrong). The host runs React's development build, the console its production one, which never
+ * prints it; every other console error still fails the test.
+ */
+const REACT_17_UNMOUNTED_UPDATE =
+  /^console: Warning: Can't perform a React state update on an unmounted component/;
+const errorsOf = async (shell: ConsoleShell) =>
+  (await shell.errors()).filter((e) => !REACT_17_UNMOUNTED_UPDATE.test(e));
+
+describe('deploy as admin on console 4.20', () => {
+  const { shellAs } = useConsoleRelease('4.20');
+  const namespaces = useScratchNamespaces(inject('e2e'));
+  const { admin } = namespaces;
+  let ns: string;
+
+  beforeAll(async () => {
+    ns = await namespaces.create('e2e-420');
+  });
+
+  it('deploys with the wizard defaults and watches the instance go Ready', async () => {
+    const shell = await shellAs('admin', VIEWPORT);
+    const clearml = new ClearMLPage(shell);
+    await clearml.openFromNav(ns);
+    expect(await sharedModule<string>(shell.page, 'react', 'version')).toBe('17.0.1');
+    expect(await sharedModule<string>(shell.page, 'react', 'useId')).toBeUndefined();
+
+    await clearml.startDeploy();
+    const wizard = clearml.wizard;
+    expect(await wizard.field('name').inputValue()).toBe(INSTANCE);
+    expect(await wizard.namespace()).toBe(ns);
+    for (const [i, step] of WIZARD_STEPS.entries()) {
+      if (i > 0) await wizard.next();
+      await wizard.waitForStep(step);
+      if (step === 'security') await wizard.sccPlan().waitFor({ timeout: 30_000 });
+    }
+    await wizard.waitForDeployEnabled();
+    await wizard.deploy();
+    await clearml.progress.root().waitFor();
+    await clearml.progress.waitForDone();
+
+    await clearml.openInstance(ns, INSTANCE);
+    await clearml.status.graph().waitFor({ timeout: 60_000 });
+    await clearml.status.waitForInstanceState('Ready');
+    expect(await clearml.status.rowState('apiserver').textContent()).toBe('Ready');
+    expect(await errorsOf(shell)).toEqual([]);
+  }, 240_000);
+
+  it('uninstalls the instance, keeping its volumes', async () => {
+    const pvcs = await admin.list<Named>(`/api/v1/namespaces/${ns}/persistentvolumeclaims`);
+    expect(pvcs.length).toBeGreaterThan(0);
+    const shell = await shellAs('admin', VIEWPORT);
+    const clearml = new ClearMLPage(shell);
+    await clearml.openInstance(ns, INSTANCE);
+    await clearml.status.uninstallButton().click();
+    const dialog = clearml.uninstallDialog;
+    await dialog.root().waitFor();
+    await dialog.confirmName().fill(INSTANCE);
+    await dialog.confirmButton().click();
+    await clearml
+      .instancesEmpty()
+      .or(clearml.instancesTable())
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await until(
+      async () =>
+        (await admin.list<Named>(`/apis/apps/v1/namespaces/${ns}/deployments`)).length === 0,
+      { description: 'the Deployments to be deleted' },
+    );
+    const after = await admin.list<Named>(`/api/v1/namespaces/${ns}/persistentvolumeclaims`);
+    expect(after.length).toBe(pvcs.length);
+    expect(await errorsOf(shell)).toEqual([]);
+  });
+});
