@@ -7,8 +7,6 @@ import {
 import {
   Alert,
   AlertActionLink,
-  Breadcrumb,
-  BreadcrumbItem,
   Button,
   Content,
   EmptyState,
@@ -29,6 +27,7 @@ import { type InstanceTarget, useInstallRecord } from '../hooks/useInstallRecord
 import { ALL_NAMESPACES, GVK } from '../hooks/watch-specs';
 import { ClusterClientProvider } from './ClusterClientContext';
 import { InstancesList } from './instances/InstancesList';
+import { PageBreadcrumb } from './PageBreadcrumb';
 import { ProjectBar } from './ProjectBar';
 import { UninstallModal } from './instances/UninstallModal';
 import type { FormInput } from './model/form-values';
@@ -197,33 +196,17 @@ const Page = () => {
   } else if (releaseTarget) {
     body = (
       <>
-        <Breadcrumb>
-          <BreadcrumbItem>
-            <Button variant="link" isInline onClick={home} data-test="back-to-instances">
-              {t('ClearML instances')}
-            </Button>
-          </BreadcrumbItem>
-          <BreadcrumbItem data-test="breadcrumb-project">
-            {t('Project {{namespace}}', { namespace: releaseTarget.namespace })}
-          </BreadcrumbItem>
-          <BreadcrumbItem isActive>{releaseTarget.release}</BreadcrumbItem>
-        </Breadcrumb>
+        <PageBreadcrumb
+          namespace={releaseTarget.namespace}
+          name={releaseTarget.release}
+          onHome={home}
+        />
         <ReleasePanel namespace={releaseTarget.namespace} name={releaseTarget.release} />
       </>
     );
   } else if (target) {
     const breadcrumb = (
-      <Breadcrumb>
-        <BreadcrumbItem>
-          <Button variant="link" isInline onClick={home} data-test="back-to-instances">
-            {t('ClearML instances')}
-          </Button>
-        </BreadcrumbItem>
-        <BreadcrumbItem data-test="breadcrumb-project">
-          {t('Project {{namespace}}', { namespace: target.namespace })}
-        </BreadcrumbItem>
-        <BreadcrumbItem isActive>{target.instance}</BreadcrumbItem>
-      </Breadcrumb>
+      <PageBreadcrumb namespace={target.namespace} name={target.instance} onHome={home} />
     );
     body =
       record.missing && !runHere ? (

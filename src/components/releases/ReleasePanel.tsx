@@ -1,13 +1,4 @@
-import {
-  Alert,
-  Flex,
-  FlexItem,
-  Label,
-  Spinner,
-  Stack,
-  StackItem,
-  Title,
-} from '@patternfly/react-core';
+import { Alert, Flex, FlexItem, Label, Stack, StackItem, Title } from '@patternfly/react-core';
 import { useTranslation } from '../../compat/console-api';
 import { useReleaseLive } from '../../hooks/useChartReleases';
 import { RouteLinks } from '../instances/RouteLinks';
@@ -16,6 +7,7 @@ import { StateLabel } from '../status/StateLabel';
 import { ReleaseLabels } from './ReleaseLabels';
 import { SecurityExposure } from './SecurityExposure';
 import { TakeOver } from './TakeOver';
+import { WatchState } from '../status/WatchState';
 
 /** A release of the upstream chart: its health, its SCC grants, and how to take it over. */
 export const ReleasePanel = ({ namespace, name }: { namespace: string; name: string }) => {
@@ -57,23 +49,7 @@ export const ReleasePanel = ({ namespace, name }: { namespace: string; name: str
           )}
         </Flex>
       </StackItem>
-      {error ? (
-        <StackItem>
-          <Alert
-            isInline
-            variant="danger"
-            title={t('Could not watch the objects of {{name}}.', { name })}
-            data-test="status-error"
-          >
-            {String((error as { message?: string }).message ?? error)}
-          </Alert>
-        </StackItem>
-      ) : null}
-      {!loaded && !error && (
-        <StackItem>
-          <Spinner aria-label={t('Loading status')} />
-        </StackItem>
-      )}
+      <WatchState name={name} loaded={loaded} error={error} />
       {loaded && !release && (
         <StackItem>
           <Alert

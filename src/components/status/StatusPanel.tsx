@@ -1,13 +1,4 @@
-import {
-  Alert,
-  Flex,
-  FlexItem,
-  Label,
-  Spinner,
-  Stack,
-  StackItem,
-  Title,
-} from '@patternfly/react-core';
+import { Alert, Flex, FlexItem, Label, Stack, StackItem, Title } from '@patternfly/react-core';
 import { useTranslation } from '../../compat/console-api';
 import { useInstanceLive } from '../../hooks/useInstanceLive';
 import { GatedButton } from '../access/GatedButton';
@@ -16,6 +7,7 @@ import { AgentsSection } from './AgentsSection';
 import { ComponentsView } from './ComponentsView';
 import { NextSteps } from './NextSteps';
 import { StateLabel } from './StateLabel';
+import { WatchState } from './WatchState';
 
 interface StatusPanelProps {
   namespace: string;
@@ -94,23 +86,7 @@ export const StatusPanel = ({
           </FlexItem>
         </Flex>
       </StackItem>
-      {error ? (
-        <StackItem>
-          <Alert
-            isInline
-            variant="danger"
-            title={t('Could not watch the objects of {{name}}.', { name: instance })}
-            data-test="status-error"
-          >
-            {String((error as { message?: string }).message ?? error)}
-          </Alert>
-        </StackItem>
-      ) : null}
-      {!loaded && !error && (
-        <StackItem>
-          <Spinner aria-label={t('Loading status')} />
-        </StackItem>
-      )}
+      <WatchState name={instance} loaded={loaded} error={error} />
       {loaded && !status.components.length && (
         <StackItem>
           <Alert
