@@ -201,7 +201,11 @@ const Page = () => {
           name={releaseTarget.release}
           onHome={home}
         />
-        <ReleasePanel namespace={releaseTarget.namespace} name={releaseTarget.release} />
+        <ReleasePanel
+          namespace={releaseTarget.namespace}
+          name={releaseTarget.release}
+          takeOverDenied={denied('deploy') ?? denied('uninstall')}
+        />
       </>
     );
   } else if (target) {

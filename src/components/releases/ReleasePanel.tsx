@@ -10,7 +10,16 @@ import { TakeOver } from './TakeOver';
 import { WatchState } from '../status/WatchState';
 
 /** A release of the upstream chart: its health, its SCC grants, and how to take it over. */
-export const ReleasePanel = ({ namespace, name }: { namespace: string; name: string }) => {
+export const ReleasePanel = ({
+  namespace,
+  name,
+  takeOverDenied,
+}: {
+  namespace: string;
+  name: string;
+  /** Why the user may not take the release over, when they may not. */
+  takeOverDenied?: string;
+}) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const { release, status, recordsRead, loaded, error } = useReleaseLive(namespace, name);
   return (
@@ -75,7 +84,7 @@ export const ReleasePanel = ({ namespace, name }: { namespace: string; name: str
       )}
       {release && (
         <StackItem>
-          <TakeOver release={release.release} namespace={namespace} />
+          <TakeOver release={release.release} namespace={namespace} denied={takeOverDenied} />
         </StackItem>
       )}
     </Stack>

@@ -336,6 +336,9 @@ export const MESSAGES = {
   'adopt.what.deploy': 'deploy the instance',
   'adopt.what.removeRelease': "remove the release's objects",
   'adopt.what.removeGrants': 'remove the cluster-wide grants',
+  'adopt.what.plan': 'plan the take-over of release {{release}}',
+  'adopt.what.run': 'take over release {{release}}',
+  'adopt.what.rollback': 'roll back the take-over of release {{release}}',
 
   // Errors from the cluster
   'error.network':

@@ -1,0 +1,203 @@
+// @vitest-environment jsdom
+// Taking a chart release over from its page: plan, confirm, run with the steps' progress, and
+// roll back while the release's objects are still there.
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { runTakeover } from '../../engine/adopt/takeover';
+import { CHART_SECRET, chartInstall } from '../../engine/adopt/takeover-fixtures';
+import { planTakeover } from '../../engine/adopt/takeover-plan';
+import { readTakeoverInput } from '../../engine/adopt/takeover-read';
+import { renderWithClient } from '../../test-support/render';
+import { TakeoverCluster } from '../../test-support/takeover-cluster';
+import { TakeOver } from './TakeOver';
+
+vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../../test-support/console-sdk'));
+
+const cluster = () =>
+  new TakeoverCluster(chartInstall({ exposed: ['webserver', 'apiserver'] }).objects);
+
+const show = (client: TakeoverCluster) =>
+  renderWithClient(<TakeOver release="clearml" namespace="clearml" />, {
+    client,
+    route: '/clearml/ns/clearml?release=clearml&namespace=clearml',
+  });
+
+const stepStates = () =>
+  Object.fromEntries(
+    ['protect-claims', 'scale-down', 'deploy', 'remove-release'].map((id) => [
+      id,
+      screen.getByTestId(`take-over-step-${id}`).getAttribute('data-state'),
+    ]),
+  );
+
+/** Nothing of the chart's Secret reaches the page. */
+const expectNoSecret = () => {
+  const text = document.body.textContent ?? '';
+  for (const value of Object.values(CHART_SECRET)) expect(text).not.toContain(value);
+};
+
+async function planned(client: TakeoverCluster) {
+  show(client);
+  await userEvent.click(screen.getByTestId('take-over-plan-button'));
+  return screen.findByTestId('take-over-plan');
+}
+
+describe('TakeOver', () => {
+  it('shows the plan: instance, steps in words, kept claims, SCCs and findings', async () => {
+    const client = cluster();
+    const plan = await planned(client);
+    expect(within(plan).getByTestId('take-over-instance')).toHaveTextContent('clearml-managed');
+    expect(stepStates()).toEqual({
+      'protect-claims': 'pending',
+      'scale-down': 'pending',
+      deploy: 'pending',
+      'remove-release': 'pending',
+    });
+    expect(screen.getByTestId('take-over-step-scale-down')).toHaveTextContent(
+      /Record the replicas of clearml-apiserver, /,
+    );
+    expect(screen.getByTestId('take-over-step-remove-release')).toHaveTextContent(
+      '(no rollback after this step)',
+    );
+    expect(screen.getByTestId('take-over-claim-mongodb')).toHaveTextContent(
+      'mongodb: claim clearml-mongodb, files owned by UID 1001',
+    );
+    expect(screen.getByTestId('take-over-claim-fileserver')).toHaveTextContent(
+      'fileserver: claim clearml-fileserver-data, files owned by UID 0',
+    );
+    expect(within(plan).getByTestId('take-over-sccs').textContent).toMatch(/anyuid/);
+    expect(screen.queryByTestId('take-over-blocked')).not.toBeInTheDocument();
+    expect(screen.getByTestId('take-over-run')).toBeEnabled();
+    // The terminal alternative stays.
+    expect(screen.getByTestId('take-over-command')).toHaveTextContent(
+      'clearml-openshift adopt --release clearml --namespace clearml --dry-run',
+    );
+    expectNoSecret();
+    // Planning wrote nothing.
+    expect(client.calls.filter((c) => c.method === 'apply' || c.method === 'delete')).toEqual([]);
+  });
+
+  it('plans the removal of the grants only when asked', async () => {
+    const client = cluster();
+    show(client);
+    await userEvent.click(screen.getByTestId('take-over-remove-grants'));
+    await userEvent.click(screen.getByTestId('take-over-plan-button'));
+    expect(await screen.findByTestId('take-over-step-remove-grants')).toBeInTheDocument();
+  });
+
+  it('disables Take over when a finding blocks the plan, and says why', async () => {
+    const client = cluster();
+    client.denied.add('patch deployments');
+    await planned(client);
+    expect(screen.getByTestId('take-over-blocked')).toBeInTheDocument();
+    expect(screen.getByTestId('preflight-findings')).toHaveTextContent(
+      'You may not scale the release down: patch deployments.',
+    );
+    expect(screen.getByTestId('finding-error')).toBeInTheDocument();
+    expect(screen.getByTestId('take-over-run')).toBeDisabled();
+  });
+
+  it('runs after confirmation: every step done in order, then a link to the instance', async () => {
+    const client = cluster();
+    await planned(client);
+    await userEvent.click(screen.getByTestId('take-over-run'));
+    const confirm = screen.getByTestId('take-over-confirm');
+    expect(confirm).toHaveTextContent(
+      /Release clearml in project clearml becomes instance clearml-managed/,
+    );
+    expect(client.calls.filter((c) => c.method === 'apply')).toEqual([]);
+    await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
+
+    const link = await screen.findByTestId('take-over-instance-link', {}, { timeout: 10_000 });
+    expect(link).toHaveAttribute(
+      'href',
+      '/clearml/ns/clearml?instance=clearml-managed&namespace=clearml',
+    );
+    expect(stepStates()).toEqual({
+      'protect-claims': 'done',
+      'scale-down': 'done',
+      deploy: 'done',
+      'remove-release': 'done',
+    });
+    // The writes came in the steps' order: claims kept, chart scaled down, instance, removal.
+    const writes = client.calls.map((c) => `${c.method} ${c.what}`);
+    const first = (w: string) => writes.indexOf(w);
+    expect(first('apply PersistentVolumeClaim/clearml-mongodb')).toBeGreaterThanOrEqual(0);
+    expect(first('apply PersistentVolumeClaim/clearml-mongodb')).toBeLessThan(
+      first('apply Deployment/clearml-mongodb'),
+    );
+    expect(first('apply Deployment/clearml-mongodb')).toBeLessThan(
+      first('apply Deployment/clearml-managed-apiserver'),
+    );
+    expect(first('apply Deployment/clearml-managed-apiserver')).toBeLessThan(
+      first('delete Deployment/clearml-apiserver'),
+    );
+    // Once the release's objects are gone there is no rollback.
+    expect(screen.queryByTestId('take-over-rollback')).not.toBeInTheDocument();
+    expectNoSecret();
+  }, 20_000);
+
+  it('offers no rollback when no take-over has begun', async () => {
+    await planned(cluster());
+    expect(screen.queryByTestId('take-over-rollback')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('take-over-resume')).not.toBeInTheDocument();
+  });
+
+  it('rolls back a take-over found half-way, and the chart gets its replicas back', async () => {
+    const client = cluster();
+    const input = await readTakeoverInput(client, { release: 'clearml', namespace: 'clearml' });
+    const plan = planTakeover(input!);
+    const firstThree = { ...plan, steps: plan.steps.slice(0, 3) };
+    expect((await runTakeover({ client, plan: firstThree, timeoutMs: 200, pollMs: 10 })).ok).toBe(
+      true,
+    );
+    expect(client.named('Deployment', 'clearml-apiserver')?.spec?.replicas).toBe(0);
+
+    show(client);
+    expect(await screen.findByTestId('take-over-resume')).toHaveTextContent(
+      'A take-over of clearml into instance clearml-managed has begun and is not finished.',
+    );
+    client.calls = [];
+    await userEvent.click(screen.getByTestId('take-over-rollback'));
+    expect(screen.getByTestId('take-over-rollback-confirm')).toHaveTextContent(
+      /Instance clearml-managed is removed/,
+    );
+    await userEvent.click(screen.getByTestId('take-over-rollback-confirm-confirm'));
+
+    expect(await screen.findByTestId('take-over-rolled-back')).toHaveTextContent(
+      'Release clearml is back to its recorded replicas; instance clearml-managed was removed and the volumes kept.',
+    );
+    expect(client.calls).toContainEqual({ method: 'apply', what: 'Deployment/clearml-apiserver' });
+    expect(client.named('Deployment', 'clearml-apiserver')?.spec?.replicas).toBe(1);
+    expect(client.named('Deployment', 'clearml-managed-apiserver')).toBeUndefined();
+    await waitFor(() => expect(screen.queryByTestId('take-over-rollback')).not.toBeInTheDocument());
+    expectNoSecret();
+  });
+
+  it('continues a take-over found half-way from the step after the last one done', async () => {
+    const client = cluster();
+    const input = await readTakeoverInput(client, { release: 'clearml', namespace: 'clearml' });
+    const plan = planTakeover(input!);
+    await runTakeover({
+      client,
+      plan: { ...plan, steps: plan.steps.slice(0, 1) },
+      timeoutMs: 200,
+      pollMs: 10,
+    });
+    show(client);
+    await screen.findByTestId('take-over-resume');
+    await userEvent.click(screen.getByTestId('take-over-plan-button'));
+    await screen.findByTestId('take-over-plan');
+    expect(stepStates()['protect-claims']).toBe('done');
+    await userEvent.click(screen.getByTestId('take-over-run'));
+    expect(screen.getByTestId('take-over-run')).toHaveTextContent('Continue take-over');
+    await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
+    await screen.findByTestId('take-over-instance-link', {}, { timeout: 10_000 });
+    expect(stepStates()).toEqual({
+      'protect-claims': 'done',
+      'scale-down': 'done',
+      deploy: 'done',
+      'remove-release': 'done',
+    });
+  }, 20_000);
+});
