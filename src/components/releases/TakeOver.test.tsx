@@ -137,6 +137,36 @@ describe('TakeOver', () => {
     expectNoSecret();
   }, 20_000);
 
+  it('hands the SCC grants the user may not make to an administrator, and offers rollback', async () => {
+    const client = cluster();
+    client.denied.add('use securitycontextconstraints');
+    client.denied.add('bind clusterroles');
+    await planned(client);
+    expect(screen.queryByTestId('take-over-blocked')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('take-over-run'));
+    await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
+
+    const handoff = await screen.findByTestId('handoff', {}, { timeout: 10_000 });
+    expect(within(handoff).getByTestId('handoff-yaml')).toHaveTextContent(
+      'system:openshift:scc:anyuid',
+    );
+    expect(handoff).toHaveTextContent('Once the grants exist, plan the take-over again');
+    expect(screen.getByTestId('take-over-problem')).toHaveTextContent(
+      /^Deploying instance clearml-managed stopped: /,
+    );
+    expect(stepStates()).toEqual({
+      'protect-claims': 'done',
+      'scale-down': 'done',
+      deploy: 'failed',
+      'remove-release': 'pending',
+    });
+    expect(screen.queryByTestId('take-over-instance-link')).not.toBeInTheDocument();
+    // Nothing of the release was removed, so it can still be rolled back.
+    expect(await screen.findByTestId('take-over-rollback')).toBeInTheDocument();
+    expect(client.named('Deployment', 'clearml-apiserver')).toBeDefined();
+    expectNoSecret();
+  }, 20_000);
+
   it('offers no rollback when no take-over has begun', async () => {
     await planned(cluster());
     expect(screen.queryByTestId('take-over-rollback')).not.toBeInTheDocument();

@@ -172,7 +172,12 @@ export const TakeOver = ({
           )}
           {result?.handoff && (
             <StackItem>
-              <HandoffPanel handoff={result.handoff} />
+              <HandoffPanel
+                handoff={result.handoff}
+                afterGrant={t(
+                  'Once the grants exist, plan the take-over again and continue it; it goes on after the last step done.',
+                )}
+              />
             </StackItem>
           )}
           {instance && (

@@ -13,7 +13,14 @@ import { CodeSnippet } from '../CodeSnippet';
 import { useTranslateMessage } from '../i18n/translate-message';
 
 /** What a cluster administrator applies: the SCC grants as YAML and as `oc` commands. */
-export const HandoffPanel = ({ handoff }: { handoff: AdminHandoff }) => {
+export const HandoffPanel = ({
+  handoff,
+  afterGrant,
+}: {
+  handoff: AdminHandoff;
+  /** What the user does once the grants exist; by default, that deploying waits for them. */
+  afterGrant?: string;
+}) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const say = useTranslateMessage();
   return (
@@ -79,7 +86,10 @@ export const HandoffPanel = ({ handoff }: { handoff: AdminHandoff }) => {
         <Alert
           isInline
           variant="info"
-          title={t('Deploying can wait for the grants and continue by itself once they exist.')}
+          title={
+            afterGrant ??
+            t('Deploying can wait for the grants and continue by itself once they exist.')
+          }
         />
       </StackItem>
     </Stack>
