@@ -138,6 +138,21 @@ describe('ClearMLPage with an upstream chart release', () => {
     expect(listed).not.toContain('SecurityContextConstraints');
   });
 
+  it('offers the take-over from the page only to a user who may deploy and remove there', async () => {
+    withChartRelease();
+    const client = clusterWith();
+    client.denied.add('delete deployments');
+    renderPage(client, releaseRoute);
+    const plan = screen.getByTestId('take-over-plan-button');
+    await waitFor(() => expect(plan).toHaveAttribute('aria-disabled', 'true'));
+    await waitFor(() =>
+      expect(plan).toHaveAccessibleDescription(
+        'You cannot take over in project team-a: you lack the right to delete deployments.',
+      ),
+    );
+    expect(screen.getByTestId('take-over-command')).toBeInTheDocument();
+  });
+
   it('says so when the project has no release of that name', async () => {
     renderPage(clusterWith(), '/clearml/ns/team-a?release=other&namespace=team-a');
     expect(await screen.findByTestId('release-missing')).toHaveTextContent(

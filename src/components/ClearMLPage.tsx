@@ -19,7 +19,7 @@ import { SearchIcon } from '@patternfly/react-icons';
 import { useRef, useState } from 'react';
 import { useSearchParams, useTranslation } from '../compat/console-api';
 import { useProjectAccess } from '../hooks/usePageAccess';
-import { deniedReason } from './access/denied-reason';
+import { deniedReason, takeOverDeniedReason } from './access/denied-reason';
 import { GatedButton } from './access/GatedButton';
 import type { ClusterClient } from '../engine/cluster/client';
 import { useDeployRun } from '../hooks/useDeployRun';
@@ -204,7 +204,7 @@ const Page = () => {
         <ReleasePanel
           namespace={releaseTarget.namespace}
           name={releaseTarget.release}
-          takeOverDenied={denied('deploy') ?? denied('uninstall')}
+          takeOverDenied={takeOverDeniedReason(t, project, releaseTarget.namespace)}
         />
       </>
     );

@@ -53,3 +53,23 @@ export function deniedReason(
       );
   }
 }
+
+/**
+ * Why taking a chart release over is not offered in `namespace`: it deploys an instance and
+ * removes the release's objects, so it needs the rights of both deploy and uninstall.
+ */
+export function takeOverDeniedReason(
+  t: TFunction,
+  project: ProjectAccess,
+  namespace: string,
+): string | undefined {
+  if (!project.loaded) return t('Checking your permissions…');
+  const missing = [
+    ...new Set([...project.access.deploy.missing, ...project.access.uninstall.missing]),
+  ];
+  if (project.access.deploy.allowed && project.access.uninstall.allowed) return undefined;
+  return t('You cannot take over in project {{namespace}}: you lack the right to {{rights}}.', {
+    namespace,
+    rights: rightsText(t, missing),
+  });
+}

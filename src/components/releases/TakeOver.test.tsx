@@ -204,6 +204,26 @@ describe('TakeOver', () => {
     expectNoSecret();
   });
 
+  it('offers no rollback once removing the release has begun, only to continue', async () => {
+    const client = cluster();
+    const input = await readTakeoverInput(client, { release: 'clearml', namespace: 'clearml' });
+    client.fail = (method) => method === 'delete';
+    const first = await runTakeover({ client, plan: planTakeover(input!), timeoutMs: 200 });
+    expect(first.stoppedAt).toBe('remove-release');
+    client.fail = undefined;
+
+    show(client);
+    expect(await screen.findByTestId('take-over-resume')).toBeInTheDocument();
+    expect(screen.queryByTestId('take-over-rollback')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('take-over-plan-button'));
+    await screen.findByTestId('take-over-plan');
+    expect(screen.queryByTestId('take-over-rollback')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('take-over-run'));
+    await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
+    await screen.findByTestId('take-over-instance-link', {}, { timeout: 10_000 });
+    expect(client.named('Deployment', 'clearml-apiserver')).toBeUndefined();
+  }, 20_000);
+
   it('continues a take-over found half-way from the step after the last one done', async () => {
     const client = cluster();
     const input = await readTakeoverInput(client, { release: 'clearml', namespace: 'clearml' });

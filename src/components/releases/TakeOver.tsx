@@ -45,7 +45,9 @@ export const TakeOver = ({
   const [removeGrants, setRemoveGrants] = useState(false);
   const [asking, setAsking] = useState<'run' | 'rollback'>();
   const { plan, progress, result, busy } = state;
-  const resumable = !!progress && !progress.closed && !result?.ok;
+  // Begun and not finished: the release's objects are not all removed yet (a run that stopped
+  // while removing them has `closed` set but still continues from there).
+  const resumable = !!progress && !progress.done.includes('remove-release') && !result?.ok;
   const instance = result?.ok ? plan?.instance : undefined;
   return (
     <Card data-test="take-over">
