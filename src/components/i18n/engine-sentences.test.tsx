@@ -18,6 +18,11 @@ import { parseValuesYaml } from '../model/values-yaml';
 import { ValuesYamlStep } from '../wizard/ValuesYamlStep';
 import { HandoffPanel } from '../wizard/HandoffPanel';
 import { useWizardForm } from '../wizard/useWizardForm';
+import { chartInstall } from '../../engine/adopt/takeover-fixtures';
+import { planTakeover } from '../../engine/adopt/takeover-plan';
+import { readTakeoverInput } from '../../engine/adopt/takeover-read';
+import { FakeClusterClient } from '../../test-support/fake-client';
+import { TakeoverPlanView } from '../releases/TakeoverPlanView';
 import { I18N_NAMESPACE, translateMessage } from './translate-message';
 
 vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../../test-support/console-sdk'));
@@ -124,6 +129,22 @@ describe('engine sentences on the page', () => {
     render(<HandoffPanel handoff={handoff} />, { wrapper });
     const item = screen.getByText(/⟦scc\.reasons⟧/);
     expect(item.textContent).not.toContain(grant.reason);
+  });
+
+  it("shows a take-over's steps and findings by their message ids", async () => {
+    const client = new FakeClusterClient(chartInstall({ exposed: ['webserver'] }).objects);
+    client.denied.add('patch deployments');
+    const input = await readTakeoverInput(client, { release: 'clearml', namespace: 'clearml' });
+    const plan = planTakeover(input!);
+    render(<TakeoverPlanView plan={plan} steps={{}} />, { wrapper });
+    for (const step of plan.steps) {
+      const shown = screen.getByTestId(`take-over-step-${step.id}`).textContent ?? '';
+      expect(shown).toContain(`⟦${step.i18n.id}⟧`);
+      expect(shown).not.toContain(step.message);
+    }
+    const findings = screen.getByTestId('preflight-findings').textContent ?? '';
+    expect(findings).toContain('⟦adopt.finding.denied⟧');
+    for (const f of plan.findings) expect(findings).not.toContain(f.message);
   });
 
   it('ignores reasons someone else wrote into the annotation with unknown ids', async () => {
