@@ -11,6 +11,7 @@
  * controller makes the set or its pods own the claims, so deleting or scaling it down deletes
  * them) and the workloads' `replicas`.
  */
+import { type LiveRoleBinding, removeSubjects, type Subject } from '../deploy/release-scc-bindings';
 import { describeRef } from '../cluster/api-paths';
 import type { ClusterClient, ObjectRef } from '../cluster/client';
 import { explainErrorMessage } from '../cluster/errors';
@@ -228,11 +229,6 @@ async function removeRelease(o: TakeoverOptions, progress: TakeoverProgress) {
   if (problems.length) throw new StepStop(problems);
 }
 
-interface LiveBinding extends K8sObject {
-  roleRef: { apiGroup?: string; kind: string; name: string };
-  subjects?: { kind: string; name: string; namespace?: string }[];
-}
-
 async function removeGrants(o: TakeoverOptions) {
   const { client, plan } = o;
   const ns = plan.namespace;
@@ -243,29 +239,14 @@ async function removeGrants(o: TakeoverOptions) {
         kind: 'ClusterRoleBinding',
         name: r.object,
       };
-      const live = await client.get<LiveBinding>(ref);
+      const live = await client.get<LiveRoleBinding>(ref);
       if (!live) continue;
-      const mine = (s: { kind: string; name: string; namespace?: string }) =>
+      const mine = (s: Subject) =>
         s.kind === 'ServiceAccount' && s.namespace === ns && r.accounts.includes(s.name);
-      const subjects = live.subjects ?? [];
-      const left = subjects.filter((s) => !mine(s));
-      if (left.length === subjects.length) continue;
-      if (!left.length) {
-        await client.delete(ref);
-        o.onEvent?.({ type: 'object', ref, action: 'delete' });
-        continue;
+      const state = await removeSubjects(client, ref, live, mine);
+      if (state !== 'unchanged') {
+        o.onEvent?.({ type: 'object', ref, action: state === 'deleted' ? 'delete' : 'update' });
       }
-      await client.apply(
-        {
-          apiVersion: ref.apiVersion,
-          kind: ref.kind,
-          metadata: { name: r.object, resourceVersion: live.metadata.resourceVersion },
-          roleRef: live.roleRef,
-          subjects: left,
-        } as LiveBinding,
-        { force: true },
-      );
-      o.onEvent?.({ type: 'object', ref, action: 'update' });
     } else {
       const ref: ObjectRef = {
         apiVersion: 'security.openshift.io/v1',

@@ -18,7 +18,7 @@ import { isOwnedBy } from './ownership';
 
 const OC_BINDING_PREFIX = 'system:openshift:scc:';
 
-interface Subject {
+export interface Subject {
   kind: string;
   name: string;
   namespace?: string;
@@ -26,7 +26,7 @@ interface Subject {
 }
 
 /** A RoleBinding as it may be live: any subjects, written by anyone. */
-interface LiveRoleBinding extends K8sObject {
+export interface LiveRoleBinding extends K8sObject {
   roleRef: { apiGroup: string; kind: string; name: string };
   subjects?: Subject[];
 }
@@ -62,6 +62,42 @@ export function instanceAccounts(accounts: K8sObject[], instance: string): Set<s
 }
 
 /**
+ * Takes the subjects `drop` matches out of a live binding (a RoleBinding or a
+ * ClusterRoleBinding): deletes the binding when none is left, as `oc adm policy
+ * remove-scc-from-user` does, else writes only its subjects, and only if nobody changed the
+ * binding meanwhile (its resourceVersion).
+ */
+export async function removeSubjects(
+  client: ClusterClient,
+  ref: ObjectRef,
+  live: LiveRoleBinding,
+  drop: (s: Subject) => boolean,
+): Promise<'released' | 'deleted' | 'unchanged'> {
+  const subjects = live.subjects ?? [];
+  const remaining = subjects.filter((s) => !drop(s));
+  if (remaining.length === subjects.length) return 'unchanged';
+  if (!remaining.length) {
+    await client.delete(ref);
+    return 'deleted';
+  }
+  await client.apply(
+    {
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      metadata: {
+        name: ref.name,
+        ...(ref.namespace ? { namespace: ref.namespace } : {}),
+        resourceVersion: live.metadata.resourceVersion,
+      },
+      roleRef: live.roleRef,
+      subjects: remaining,
+    } as LiveRoleBinding,
+    { force: true },
+  );
+  return 'released';
+}
+
+/**
  * Takes the instance's accounts out of the namespace's `system:openshift:scc:*` RoleBindings;
  * `roleBindings` are the namespace's live RoleBindings (one list).
  */
@@ -85,8 +121,6 @@ export async function releaseSccBindings(
       continue;
     }
     const subjects = b.subjects ?? [];
-    const remaining = subjects.filter((s) => !isOurs(s));
-    if (remaining.length === subjects.length) continue;
     const ref: ObjectRef = {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
@@ -94,23 +128,8 @@ export async function releaseSccBindings(
       namespace,
     };
     try {
-      if (remaining.length) {
-        // Only the subjects list changes, and only if nobody changed the binding meanwhile.
-        await client.apply(
-          {
-            apiVersion: 'rbac.authorization.k8s.io/v1',
-            kind: 'RoleBinding',
-            metadata: { name, namespace, resourceVersion: b.metadata.resourceVersion },
-            roleRef: b.roleRef,
-            subjects: remaining,
-          } as LiveRoleBinding,
-          { force: true },
-        );
-        outcomes.push({ ref, state: 'released' });
-      } else {
-        await client.delete(ref);
-        outcomes.push({ ref, state: 'deleted' });
-      }
+      const state = await removeSubjects(client, ref, b, isOurs);
+      if (state !== 'unchanged') outcomes.push({ ref, state });
     } catch (err) {
       const accounts = subjects.filter(isOurs).map((s) => s.name);
       const scc = name.slice(OC_BINDING_PREFIX.length);
