@@ -13,7 +13,10 @@
  * the ClusterRole `system:openshift:scc:<scc>` is created when missing, and without `-n` the
  * ClusterRoleBinding of the same name is created or gains the subject
  * `{kind: ServiceAccount, name, namespace}`; removal drops the subject and deletes the binding
- * once it has none left.
+ * once it has none left. The blog then exposes the web UI, the API and the file server with
+ * `oc expose service`, which creates a Route named after the Service with the Service's labels
+ * and no host, so the router generates one (openshift/oc `pkg/cli/expose/expose.go` on kubectl's
+ * expose, route generator `RouteGenerator`).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -88,10 +91,18 @@ export interface SecretFingerprint {
   hash: string;
 }
 
+export interface ExposedRoute {
+  /** The Route's name, that of the Service it exposes. */
+  name: string;
+  /** The host the router generated and admitted. */
+  host: string;
+}
+
 export interface BlogInstall {
   namespace: string;
   release: string;
   names: ReturnType<typeof chartNames>;
+  routes: ExposedRoute[];
   grants: SccGrant[];
   markers: ClaimMarker[];
   secret: SecretFingerprint;
@@ -332,5 +343,61 @@ export async function installLikeTheBlog(namespace: string, release: string): Pr
     markers.push({ ...c, content });
   }
   const secret = await secretFingerprint(namespace, names.secret);
-  return { namespace, release, names, grants, markers, secret };
+  const routes = await exposeLikeTheBlog(namespace, release);
+  return { namespace, release, names, routes, grants, markers, secret };
+}
+
+const ROUTES = { group: 'route.openshift.io', version: 'v1', plural: 'routes' };
+
+interface LiveRoute {
+  spec?: { host?: string };
+  status?: { ingress?: { host?: string; conditions?: { type: string; status: string }[] }[] };
+}
+
+/** The host the router admitted a Route with, or undefined while it is not admitted. */
+export async function admittedHost(namespace: string, name: string): Promise<string | undefined> {
+  const route = (await apiFor('admin', k8s.CustomObjectsApi).getNamespacedCustomObject({
+    ...ROUTES,
+    namespace,
+    name,
+  })) as LiveRoute;
+  return route.status?.ingress?.find((i) =>
+    i.conditions?.some((c) => c.type === 'Admitted' && c.status === 'True'),
+  )?.host;
+}
+
+/**
+ * `oc expose service` of the web UI, API and file server Services: one Route per Service, named
+ * and labelled after it, with no host of its own. Returns each with the host it was admitted as.
+ */
+export async function exposeLikeTheBlog(
+  namespace: string,
+  release: string,
+): Promise<ExposedRoute[]> {
+  const fullname = chartNames(release).deployments[0].replace(/-apiserver$/, '');
+  const custom = apiFor('admin', k8s.CustomObjectsApi);
+  const routes: ExposedRoute[] = [];
+  for (const part of ['webserver', 'apiserver', 'fileserver']) {
+    const name = `${fullname}-${part}`;
+    const service = await core().readNamespacedService({ name, namespace });
+    const port = service.spec?.ports?.[0];
+    await custom.createNamespacedCustomObject({
+      ...ROUTES,
+      namespace,
+      body: {
+        apiVersion: 'route.openshift.io/v1',
+        kind: 'Route',
+        metadata: { name, labels: service.metadata?.labels ?? {} },
+        spec: {
+          to: { kind: 'Service', name, weight: 100 },
+          port: { targetPort: port?.name ?? port?.port },
+        },
+      },
+    });
+    const host = await waitFor(() => admittedHost(namespace, name), {
+      description: `Route ${name} admitted`,
+    });
+    routes.push({ name, host });
+  }
+  return routes;
 }

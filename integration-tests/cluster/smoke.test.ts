@@ -278,6 +278,58 @@ describe('local control plane', () => {
     }
   });
 
+  it('serves a host to its oldest Route only, and to the next once that one is deleted', async () => {
+    const custom = apiFor('admin', k8s.CustomObjectsApi);
+    const route = {
+      group: 'route.openshift.io',
+      version: 'v1',
+      namespace: ns.name,
+      plural: 'routes',
+    };
+    const host = `shared-${ns.name}.${ROUTER_DOMAIN}`;
+    const admitted = async (name: string) => {
+      const r = (await custom.getNamespacedCustomObject({ ...route, name })) as {
+        status?: {
+          ingress?: Array<{ conditions: Array<{ type: string; status: string; reason?: string }> }>;
+        };
+      };
+      return r.status?.ingress?.[0]?.conditions.find((c) => c.type === 'Admitted');
+    };
+    for (const name of ['first', 'second']) {
+      await custom.createNamespacedCustomObject({
+        ...route,
+        body: {
+          apiVersion: 'route.openshift.io/v1',
+          kind: 'Route',
+          metadata: { name },
+          spec: { host, to: { kind: 'Service', name: 'web' } },
+        },
+      });
+      // Creation times have a resolution of one second: the second Route is younger.
+      if (name === 'first') {
+        await waitFor(async () => (await admitted('first'))?.status === 'True', {
+          description: 'first route admitted',
+        });
+        await new Promise((r) => setTimeout(r, 1100));
+      }
+    }
+    const rejected = await waitFor(
+      async () => {
+        const c = await admitted('second');
+        return c?.status === 'False' ? c : undefined;
+      },
+      { description: 'second route rejected' },
+    );
+    expect(rejected.reason).toBe('HostAlreadyClaimed');
+    expect((await admitted('first'))?.status).toBe('True');
+
+    await custom.deleteNamespacedCustomObject({ ...route, name: 'first' });
+    await waitFor(async () => (await admitted('second'))?.status === 'True', {
+      description: 'second route admitted once the first is gone',
+      timeoutMs: 8_000,
+    });
+  });
+
   it('binds a PersistentVolumeClaim through the default StorageClass', async () => {
     const core = apiFor('admin', k8s.CoreV1Api);
     await core.createNamespacedPersistentVolumeClaim({

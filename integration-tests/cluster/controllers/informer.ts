@@ -14,7 +14,8 @@ export function runInformer<T extends k8s.KubernetesObject>(
   list: k8s.ListPromise<T>,
   handler: Handler<T>,
   resyncMs = 10_000,
-): void {
+  onDelete?: Handler<T>,
+): k8s.Informer<T> & k8s.ObjectCache<T> {
   const informer = k8s.makeInformer<T>(kc, path, list);
   let queue: Promise<void> = Promise.resolve();
   const enqueue = (obj: T): void => {
@@ -27,6 +28,13 @@ export function runInformer<T extends k8s.KubernetesObject>(
   };
   informer.on(k8s.ADD, enqueue);
   informer.on(k8s.UPDATE, enqueue);
+  if (onDelete) {
+    informer.on(k8s.DELETE, (obj: T) => {
+      queue = queue
+        .then(() => onDelete(obj))
+        .catch((err: unknown) => console.error(`[${name}] after delete: ${describe(err)}`));
+    });
+  }
   informer.on(k8s.ERROR, (err: unknown) => {
     console.error(`[${name}] watch error: ${describe(err)}; restarting in 1s`);
     setTimeout(() => void informer.start().catch(() => undefined), 1000);
@@ -36,6 +44,7 @@ export function runInformer<T extends k8s.KubernetesObject>(
     .catch((err: unknown) => console.error(`[${name}] start failed: ${describe(err)}`));
   setInterval(() => informer.list().forEach(enqueue), resyncMs).unref();
   console.log(`[${name}] watching ${path}`);
+  return informer;
 }
 
 export function describe(err: unknown): string {
