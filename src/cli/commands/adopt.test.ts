@@ -182,6 +182,17 @@ describe('clearml-openshift adopt --until', () => {
     expect(refused.code).toBe(4);
   });
 
+  it('-o yaml reports the step reached too', async () => {
+    const client = takeoverCluster();
+    const run = await runCommand('adopt', [...args, '--until', 'protect-claims', '-o', 'yaml'], {
+      client,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^pausedAfter: protect-claims$/m);
+    expect(run.stdout).toMatch(/^rollbackPossible: true$/m);
+    expect(client.named('Deployment', 'clearml-apiserver')?.spec?.replicas).toBe(1);
+  });
+
   it('with --dry-run, says where the run would stop and writes nothing', async () => {
     const client = cluster();
     const run = await runCommand('adopt', [...args, '--dry-run', '--until', 'deploy'], {
