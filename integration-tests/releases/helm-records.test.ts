@@ -2,6 +2,8 @@
  * Helm's release records read as the page reads them: a metadata-only list through the engine's
  * cluster client on the real API server returns the records' labels and never their payload, and
  * a user who may not list Secrets gets no records (the page then shows the Helm status unknown).
+ * A project without records reads as an empty list: the API server answers a metadata-only list
+ * that matches nothing with `"items": null`.
  */
 import * as k8s from '@kubernetes/client-node';
 import { readHelmRecords } from '../../src/engine/adopt/read';
@@ -54,5 +56,13 @@ describe('reading Helm release records on the API server', () => {
     expect(text).not.toContain('"data"');
 
     await expect(readHelmRecords(clientAs('viewer'), ns.name)).resolves.toBeUndefined();
+  });
+});
+
+describe('reading Helm release records in a project that has none', () => {
+  const ns = useTestNamespace({ prefix: 'helmnone', grants: { developer: 'admin' } });
+
+  it('reads them as no records, not as an error', async () => {
+    await expect(readHelmRecords(clientAs('developer'), ns.name)).resolves.toEqual([]);
   });
 });

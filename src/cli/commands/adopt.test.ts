@@ -45,6 +45,35 @@ describe('clearml-openshift adopt', () => {
     expect(writes(client)).toEqual([]);
   });
 
+  it("--dry-run runs the deploy's checks: the SCC grants an administrator must apply, and a quota too small", async () => {
+    const client = cluster();
+    client.denied.add('use securitycontextconstraints/anyuid');
+    client.denied.add('bind clusterroles/system:openshift:scc:anyuid');
+    const handoff = await runCommand(
+      'adopt',
+      ['--release', 'clearml', '-n', 'clearml', '--dry-run'],
+      { client },
+    );
+    expect(handoff.code).toBe(0);
+    expect(handoff.stdout).toContain('apply the grants shown below before you start');
+    expect(handoff.stdout).toContain('kind: RoleBinding');
+
+    const small = cluster();
+    small.put({
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'tiny', namespace: 'clearml' },
+      status: { hard: { 'requests.cpu': '100m' }, used: { 'requests.cpu': '0' } },
+    } as K8sObject);
+    const blocked = await runCommand('adopt', ['--release', 'clearml', '-n', 'clearml'], {
+      client: small,
+    });
+    expect(blocked.code).not.toBe(0);
+    expect(`${blocked.stdout}${blocked.stderr}`).toContain('Quota tiny has');
+    expect(blocked.stderr).toContain('is blocked by the findings above; nothing was written');
+    expect(writes(small)).toEqual([]);
+  });
+
   it('--output json gives the plan as data, without secrets', async () => {
     const client = cluster();
     const run = await runCommand(

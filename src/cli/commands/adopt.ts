@@ -1,5 +1,6 @@
 import { runTakeover } from '../../engine/adopt/takeover';
 import { planTakeover } from '../../engine/adopt/takeover-plan';
+import { preflightTakeover } from '../../engine/adopt/takeover-preflight';
 import { readTakeoverInput } from '../../engine/adopt/takeover-read';
 import { rollbackTakeover } from '../../engine/adopt/takeover-rollback';
 import type { TakeoverPlan, TakeoverStepId } from '../../engine/adopt/takeover-types';
@@ -156,7 +157,7 @@ export const command: CliCommand = {
         else io.stderr(findingLine(f));
         return CLUSTER_EXIT.cluster;
       }
-      const plan = planTakeover(input);
+      const plan = await preflightTakeover(client, planTakeover(input), input);
       if (args['dry-run'] || plan.blocked) {
         const sccs = await sccPlan(plan);
         if (structured) {
@@ -168,6 +169,7 @@ export const command: CliCommand = {
           });
         } else {
           printPlan(io, plan, sccs, until);
+          if (plan.handoff) printHandoff(io, plan.handoff);
           if (plan.blocked) {
             io.stderr(
               `✗ The take-over of ${release} is blocked by the findings above; nothing was written.\n`,

@@ -93,8 +93,23 @@ describe('TakeOver', () => {
     expect(screen.getByTestId('preflight-findings')).toHaveTextContent(
       'You may not scale the release down: patch deployments.',
     );
-    expect(screen.getByTestId('finding-error')).toBeInTheDocument();
+    // The deploy step needs the same right: its preflight says so too.
+    expect(screen.getAllByTestId('finding-error').length).toBeGreaterThan(0);
     expect(screen.getByTestId('take-over-run')).toBeDisabled();
+  });
+
+  it('hands the SCC grants to an administrator with the plan, before anything is scaled down', async () => {
+    const client = cluster();
+    client.denied.add('use securitycontextconstraints/anyuid');
+    client.denied.add('bind clusterroles/system:openshift:scc:anyuid');
+    await planned(client);
+    expect(screen.getByTestId('preflight-findings')).toHaveTextContent(
+      'Ask a cluster administrator to apply the grants shown below before you start',
+    );
+    expect(screen.getByTestId('handoff-apply-command')).toBeInTheDocument();
+    expect(screen.getByTestId('handoff')).toHaveTextContent('anyuid');
+    expect(screen.getByTestId('take-over-run')).toBeEnabled();
+    expect(client.calls.filter((c) => c.method === 'apply' || c.method === 'delete')).toEqual([]);
   });
 
   it('runs after confirmation: every step done in order, then a link to the instance', async () => {

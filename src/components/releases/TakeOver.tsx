@@ -172,7 +172,7 @@ export const TakeOver = ({
               </Alert>
             </StackItem>
           )}
-          {result?.handoff && (
+          {result?.handoff ? (
             <StackItem>
               <HandoffPanel
                 handoff={result.handoff}
@@ -181,6 +181,16 @@ export const TakeOver = ({
                 )}
               />
             </StackItem>
+          ) : (
+            !result &&
+            plan?.handoff && (
+              <StackItem>
+                <HandoffPanel
+                  handoff={plan.handoff}
+                  afterGrant={t('Once the grants exist, plan the take-over again and start it.')}
+                />
+              </StackItem>
+            )
           )}
           {instance && (
             <StackItem>

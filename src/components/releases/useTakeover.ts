@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { runTakeover, type TakeoverEvent, type TakeoverResult } from '../../engine/adopt/takeover';
 import { planTakeover } from '../../engine/adopt/takeover-plan';
+import { preflightTakeover } from '../../engine/adopt/takeover-preflight';
 import { readProgress } from '../../engine/adopt/takeover-progress';
 import { readTakeoverInput } from '../../engine/adopt/takeover-read';
 import { rollbackTakeover, type RollbackResult } from '../../engine/adopt/takeover-rollback';
@@ -87,7 +88,7 @@ export function useTakeover(release: string, namespace: string) {
         set({ busy: undefined, plan: undefined, missing: true });
         return;
       }
-      const plan = planTakeover(input);
+      const plan = await preflightTakeover(client, planTakeover(input), input);
       const sccs = await sccPlan(plan);
       const steps = Object.fromEntries(
         plan.steps.map((s) => [s.id, s.done ? 'done' : 'pending']),

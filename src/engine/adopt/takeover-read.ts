@@ -39,7 +39,7 @@ async function listOrEmpty<T extends K8sObject>(
   client: ClusterClient,
   apiVersion: string,
   kind: string,
-  options: { namespace?: string; labelSelector?: string } = {},
+  options: { namespace?: string; labelSelector?: string; metadataOnly?: boolean } = {},
 ): Promise<T[]> {
   try {
     if (!(await client.serves(apiVersion, kind))) return [];
@@ -138,6 +138,8 @@ export async function readTakeoverInput(
     listOrEmpty<HelmRecord & K8sObject>(client, 'v1', 'Secret', {
       namespace,
       labelSelector: `owner=helm,name=${name}`,
+      // Labels are all that is needed; `data.release` holds the release's values (see read.ts).
+      metadataOnly: true,
     }),
     readProgress(client, name, namespace),
   ]);
@@ -153,7 +155,7 @@ export async function readTakeoverInput(
 
   const labelled = await Promise.all(
     [`app.kubernetes.io/instance=${name}`, `release=${name}`].map((labelSelector) =>
-      listOrEmpty(client, 'v1', 'Secret', { namespace, labelSelector }),
+      listOrEmpty(client, 'v1', 'Secret', { namespace, labelSelector, metadataOnly: true }),
     ),
   );
   const releaseSecrets = labelled.flat().map(metadataOnly);

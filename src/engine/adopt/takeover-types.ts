@@ -2,6 +2,7 @@
 import type { ObjectRef } from '../cluster/client';
 import type { K8sObject, Route } from '../k8s-types';
 import type { Message } from '../messages/message';
+import type { AdminHandoff } from '../deploy/grants';
 import type { Finding } from '../preflight/findings';
 import type { ChartRelease } from './releases';
 import type { Binding, SccGrantFound, SccUsers } from './scc-audit';
@@ -170,6 +171,11 @@ export interface TakeoverPlan {
   snapshot: ChartRelease;
   /** True when a blocking finding stops the take-over. */
   blocked: boolean;
+  /**
+   * The SCC grants an administrator must apply before the deploy step, when the user may not
+   * (set by the deploy's preflight, takeover-preflight.ts).
+   */
+  handoff?: AdminHandoff;
 }
 
 export type { Route };

@@ -68,6 +68,15 @@ describe('REST client', () => {
     ]);
   });
 
+  it('reads a metadata-only list that matches nothing ("items": null) as empty', async () => {
+    const { client } = recorder(() =>
+      ok({ kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', items: null }),
+    );
+    await expect(
+      client.list('v1', 'Secret', { namespace: 'ns', metadataOnly: true }),
+    ).resolves.toEqual([]);
+  });
+
   it('restores apiVersion and kind on listed items and passes the label selector', async () => {
     const { requests, client } = recorder(() => ok({ items: [{ metadata: { name: 'x' } }] }));
     const items = await client.list('v1', 'PersistentVolumeClaim', {

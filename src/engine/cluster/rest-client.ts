@@ -92,13 +92,16 @@ export function createRestClient(transport: Transport): ClusterClient {
       }
     },
     async list(apiVersion, kind, options) {
-      const list = await call<{ items: K8sObject[] }>(transport, {
+      const list = await call<{ items?: K8sObject[] | null }>(transport, {
         method: 'GET',
         path: listPath(apiVersion, kind, options),
         ...(options?.metadataOnly ? { accept: listAccept(options) } : {}),
       });
-      // List responses omit apiVersion and kind on items; put them back for callers.
-      return list.items.map((item) => ({ ...item, apiVersion, kind })) as never;
+      // List responses omit apiVersion and kind on items; put them back for callers. A
+      // metadata-only list (PartialObjectMetadataList) that matches nothing comes back with
+      // `"items": null` (a nil Go slice under a tag without omitempty, k8s.io/apimachinery
+      // pkg/apis/meta/v1/types.go), so a missing array is an empty list.
+      return (list.items ?? []).map((item) => ({ ...item, apiVersion, kind })) as never;
     },
     apply(obj, options = {}) {
       return call(transport, {

@@ -316,6 +316,8 @@ export const MESSAGES = {
     'Continuing the take-over of {{release}} into instance {{instance}}; done so far: {{done}}.',
   'adopt.finding.otherTakeover':
     'Release {{release}} is being taken over into instance {{recorded}}; finish that (adopt without --name) or roll it back first.',
+  'adopt.finding.sccHandoff':
+    "You may not grant {{sccs}} to the instance's service accounts yourself. Ask a cluster administrator to apply the grants shown below before you start: without them the take-over stops at the deploy step, with the chart already scaled down, until they are applied or the take-over is rolled back.",
   // The take-over run
   'adopt.run.waitPods': 'Waiting for the pods of {{workloads}} to stop',
   'adopt.run.podsTimeout':

@@ -3,6 +3,7 @@ import type { ClusterClient } from '../cluster/client';
 import { type ClusterPlan, renderForCluster } from '../deploy/live';
 import { existingSecretMessages } from '../deploy/existing-secret';
 import { checkUpgrade, type UpgradeCheck } from '../deploy/upgrade';
+import type { K8sObject } from '../k8s-types';
 import type { ClearMLValues } from '../values/schema';
 import { msg } from '../messages/message';
 import { blocking, type Finding, finding, type PreflightReport } from './findings';
@@ -11,13 +12,11 @@ import { preflight } from './preflight';
 export async function checkValues(
   client: ClusterClient,
   values: ClearMLValues,
-  options: { tolerateReadErrors?: boolean } = {},
+  options: { tolerateReadErrors?: boolean; freed?: K8sObject[] } = {},
 ): Promise<Omit<ClusterPlan, 'rerender'> & { report: PreflightReport; upgrade: UpgradeCheck }> {
-  const { objects, plan, live, record, credentialsGap } = await renderForCluster(
-    client,
-    values,
-    options,
-  );
+  const { objects, plan, live, record, credentialsGap } = await renderForCluster(client, values, {
+    tolerateReadErrors: options.tolerateReadErrors,
+  });
   const upgrade = checkUpgrade(values, record, live);
   const report = await preflight({
     client,
@@ -25,6 +24,7 @@ export async function checkValues(
     instance: values.name,
     objects,
     live,
+    freed: options.freed,
   });
   report.findings.push(...upgradeFindings(upgrade));
   report.findings.push(...(await existingClaimFindings(client, values)));

@@ -21,6 +21,11 @@ export interface PreflightInput {
   objects: K8sObject[];
   /** Live objects with the names of `objects`, keyed `Kind/name`, when already read. */
   live?: Map<string, K8sObject>;
+  /**
+   * Workloads whose pods stop before the instance's start (a take-over scales its chart down
+   * first): the quota they use now is counted as free.
+   */
+  freed?: K8sObject[];
 }
 
 const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0] : '');
@@ -128,9 +133,10 @@ async function quotaFindings(input: PreflightInput): Promise<Finding[]> {
     namespace: input.namespace,
   })) as unknown as LiveQuota[];
   if (!quotas.length) return [];
-  const existing = demandOf(
-    [...(input.live?.values() ?? [])].filter((o) => isOwnedBy(o, input.instance)),
-  );
+  const existing = demandOf([
+    ...[...(input.live?.values() ?? [])].filter((o) => isOwnedBy(o, input.instance)),
+    ...(input.freed ?? []),
+  ]);
   const base = demandOf(input.objects);
   const short = quotaShortfalls(base, quotas, existing);
   // The agents' task pods at their most, beyond the servers and the glues: warnings, as the

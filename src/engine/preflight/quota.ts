@@ -25,7 +25,7 @@ export function demandOf(objects: K8sObject[]): Demand {
       const w = o as WithTemplate;
       const replicas = w.spec.replicas ?? 1;
       add(demand, 'pods', replicas);
-      for (const c of w.spec.template.spec.containers) {
+      for (const c of w.spec.template.spec.containers ?? []) {
         const r = c.resources ?? {};
         const q = (v?: string) =>
           v === undefined ? undefined : (parseQuantity(v) ?? 0) * replicas;
