@@ -1,8 +1,10 @@
 /** The take-over plan and its progress as terminal text and as structured output. */
 import { describeRef } from '../engine/cluster/api-paths';
-import type { TakeoverEvent } from '../engine/adopt/takeover';
-import type { TakeoverPlan } from '../engine/adopt/takeover-types';
+import type { TakeoverEvent, TakeoverResult } from '../engine/adopt/takeover';
+import { STEP_WHAT } from '../engine/adopt/takeover-plan';
+import type { TakeoverPlan, TakeoverStepId } from '../engine/adopt/takeover-types';
 import type { DeployEvent } from '../engine/deploy/deploy';
+import { type Message, msg } from '../engine/messages/message';
 import type { Finding } from '../engine/preflight/findings';
 import type { SccPlanEntry } from '../engine/scc/plan';
 import { kubeYaml } from '../engine/yaml';
@@ -36,7 +38,33 @@ export function planData(plan: TakeoverPlan, sccs: SccPlanEntry[] | undefined) {
   };
 }
 
-export function printPlan(io: CliIo, plan: TakeoverPlan, sccs: SccPlanEntry[] | undefined) {
+/** The steps `--until` takes: each has a step after it, so stopping there leaves work to do. */
+export const UNTIL_STEPS: TakeoverStepId[] = [
+  'protect-claims',
+  'scale-down',
+  'deploy',
+  'remove-release',
+];
+
+/** The sentence for a run that stopped after `--until`'s step: how to continue or roll back. */
+export function pausedMessage(plan: TakeoverPlan, result: TakeoverResult): Message | undefined {
+  const step = result.pausedAfter;
+  if (!step) return undefined;
+  return msg(result.rollbackPossible ? 'adopt.run.paused' : 'adopt.run.pausedClosed', {
+    release: plan.release,
+    instance: plan.instance,
+    number: plan.steps.findIndex((s) => s.id === step) + 1,
+    total: plan.steps.length,
+    step: STEP_WHAT[step],
+  });
+}
+
+export function printPlan(
+  io: CliIo,
+  plan: TakeoverPlan,
+  sccs: SccPlanEntry[] | undefined,
+  until?: TakeoverStepId,
+) {
   const out: string[] = [
     `Take-over of Helm release ${plan.release} in ${plan.namespace} into instance ${plan.instance}`,
     '',
@@ -50,6 +78,13 @@ export function printPlan(io: CliIo, plan: TakeoverPlan, sccs: SccPlanEntry[] | 
     out.push(`     ${after}`);
     for (const w of s.writes) out.push(`     - ${w.action} ${describeRef(w.ref)}`);
   });
+  const stop = plan.steps.findIndex((s) => s.id === until);
+  if (stop >= 0 && stop < plan.steps.length - 1) {
+    out.push(
+      '',
+      `With --until ${until}, the run stops after step ${stop + 1}; adopt again without --until continues it.`,
+    );
+  }
   out.push('', 'Values of the instance (no secrets):');
   out.push(
     ...kubeYaml(plan.values)

@@ -2,6 +2,7 @@
 import { chartInstall } from '../../engine/adopt/takeover-fixtures';
 import type { K8sObject } from '../../engine/k8s-types';
 import { FakeClusterClient } from '../../test-support/fake-client';
+import { TakeoverCluster } from '../../test-support/takeover-cluster';
 import { runCommand } from '../../test-support/run-command';
 
 const SECRET_VALUE = 'c2VjcmV0LXZhbHVlLW5ldmVyLXByaW50ZWQ=';
@@ -137,6 +138,20 @@ describe('clearml-openshift adopt', () => {
       client: cluster(),
     });
     expect(wait.code).toBe(2);
+    const step = await runCommand('adopt', ['--release', 'clearml', '--until', 'scale'], {
+      client: cluster(),
+    });
+    expect(step.code).toBe(2);
+    expect(step.stderr).toMatch(
+      /^--until must be the step to stop after: one of protect-claims, scale-down, deploy, remove-release\n/,
+    );
+    const rollback = await runCommand(
+      'adopt',
+      ['--release', 'clearml', '--rollback', '--until', 'deploy'],
+      { client: cluster() },
+    );
+    expect(rollback.code).toBe(2);
+    expect(rollback.stderr).toMatch(/^--rollback takes no .*--until/);
   });
 
   it('--rollback with no take-over recorded changes nothing and says so', async () => {
@@ -147,6 +162,74 @@ describe('clearml-openshift adopt', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       'Nothing to roll back: no take-over of release clearml is recorded in clearml.\n',
+    );
+    expect(writes(client)).toEqual([]);
+  });
+});
+
+describe('clearml-openshift adopt --until', () => {
+  const takeoverCluster = () =>
+    new TakeoverCluster(chartInstall({ exposed: ['webserver', 'apiserver'] }).objects);
+  const args = ['--release', 'clearml', '-n', 'clearml'];
+
+  it('stops after the step, says how to continue or roll back, and a run without it finishes', async () => {
+    const client = takeoverCluster();
+    const staged = await runCommand('adopt', [...args, '--until', 'scale-down'], { client });
+    expect(staged.code, staged.stderr).toBe(0);
+    expect(staged.stdout).toBe(
+      'The take-over of release clearml into instance clearml-managed is paused after step 2 of 4, scale the release down. Run adopt again without --until to continue, or adopt --rollback to restore the release.\n',
+    );
+    expect(client.named('Deployment', 'clearml-apiserver')?.spec?.replicas).toBe(0);
+    expect(client.named('Deployment', 'clearml-managed-apiserver')).toBeUndefined();
+
+    const rest = await runCommand('adopt', args, { client });
+    expect(rest.code, rest.stderr).toBe(0);
+    expect(rest.stderr.match(/^» \(done before\) /gm)).toHaveLength(2);
+    expect(rest.stdout).toBe(
+      'Release clearml is now instance clearml-managed, managed by this plugin.\n',
+    );
+  });
+
+  it('-o json reports the step reached and that no rollback is left after removing the release', async () => {
+    const client = takeoverCluster();
+    const run = await runCommand(
+      'adopt',
+      [...args, '--remove-grants', '--until', 'remove-release', '-o', 'json'],
+      { client },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const data = JSON.parse(run.stdout);
+    expect(data).toMatchObject({
+      ok: true,
+      done: ['protect-claims', 'scale-down', 'deploy', 'remove-release'],
+      pausedAfter: 'remove-release',
+      rollbackPossible: false,
+      message:
+        "The take-over of release clearml into instance clearml-managed is paused after step 4 of 5, remove the release's objects; the release's objects are removed, so it can no longer be rolled back. Run adopt again without --until to finish it.",
+    });
+    const refused = await runCommand('adopt', [...args, '--rollback'], { client });
+    expect(refused.code).toBe(4);
+  });
+
+  it('-o yaml reports the step reached too', async () => {
+    const client = takeoverCluster();
+    const run = await runCommand('adopt', [...args, '--until', 'protect-claims', '-o', 'yaml'], {
+      client,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^pausedAfter: protect-claims$/m);
+    expect(run.stdout).toMatch(/^rollbackPossible: true$/m);
+    expect(client.named('Deployment', 'clearml-apiserver')?.spec?.replicas).toBe(1);
+  });
+
+  it('with --dry-run, says where the run would stop and writes nothing', async () => {
+    const client = cluster();
+    const run = await runCommand('adopt', [...args, '--dry-run', '--until', 'deploy'], {
+      client,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'With --until deploy, the run stops after step 3; adopt again without --until continues it.',
     );
     expect(writes(client)).toEqual([]);
   });

@@ -3,14 +3,21 @@ import { planTakeover } from '../../engine/adopt/takeover-plan';
 import { preflightTakeover } from '../../engine/adopt/takeover-preflight';
 import { readTakeoverInput } from '../../engine/adopt/takeover-read';
 import { rollbackTakeover } from '../../engine/adopt/takeover-rollback';
-import type { TakeoverPlan } from '../../engine/adopt/takeover-types';
+import type { TakeoverPlan, TakeoverStepId } from '../../engine/adopt/takeover-types';
 import { msg } from '../../engine/messages/message';
 import { DNS_LABEL_PATTERN } from '../../engine/names';
 import { finding } from '../../engine/preflight/findings';
 import { renderWithPlan } from '../../engine/render/render';
 import type { SccPlanEntry } from '../../engine/scc/plan';
 import { parseValues } from '../../engine/values/parse';
-import { blockedExit, planData, printPlan, takeoverPrinter } from '../adopt-text';
+import {
+  blockedExit,
+  pausedMessage,
+  planData,
+  printPlan,
+  takeoverPrinter,
+  UNTIL_STEPS,
+} from '../adopt-text';
 import type { CliCommand, CliIo } from '../command';
 import {
   CLUSTER_EXIT,
@@ -33,6 +40,7 @@ const OPTIONS = {
   rollback: { type: 'boolean' },
   'remove-grants': { type: 'boolean' },
   wait: { type: 'string' },
+  until: { type: 'string' },
   kubeconfig: { type: 'string' },
   context: { type: 'string' },
   output: { type: 'string', short: 'o' },
@@ -44,6 +52,7 @@ interface AdoptArgs extends ClusterArgs {
   rollback?: boolean;
   'remove-grants'?: boolean;
   wait?: string;
+  until?: string;
 }
 
 const DEFAULT_WAIT = '10m';
@@ -67,8 +76,11 @@ function checkArgs(args: AdoptArgs, io: CliIo, usage: string): number | undefine
   if (args.namespace !== undefined && !DNS_LABEL_PATTERN.test(args.namespace)) {
     return bad('--namespace must be a project name (lowercase letters, digits and "-")');
   }
-  if (args.rollback && (args['dry-run'] || args['remove-grants'] || args.name)) {
-    return bad('--rollback takes no --dry-run, --remove-grants or --name');
+  if (args.rollback && (args['dry-run'] || args['remove-grants'] || args.name || args.until)) {
+    return bad('--rollback takes no --dry-run, --remove-grants, --name or --until');
+  }
+  if (args.until !== undefined && !(UNTIL_STEPS as string[]).includes(args.until)) {
+    return bad(`--until must be the step to stop after: one of ${UNTIL_STEPS.join(', ')}`);
   }
   const wait = parseDuration(args.wait ?? DEFAULT_WAIT);
   if (wait === undefined || wait <= 0)
@@ -111,9 +123,9 @@ async function rollback(io: CliIo, args: AdoptArgs, release: string, namespace: 
 export const command: CliCommand = {
   name: 'adopt',
   summary:
-    'take over a ClearML installed with the upstream Helm chart: same volumes, credentials and hosts, managed by this plugin (resumable; --rollback until the release is removed)',
+    'take over a ClearML installed with the upstream Helm chart: same volumes, credentials and hosts, managed by this plugin (resumable, or staged with --until STEP; --rollback until the release is removed)',
   usage:
-    'clearml-openshift adopt --release NAME [--namespace NS] [--name INSTANCE] [--dry-run] [--rollback] [--remove-grants] [--wait 10m] [--kubeconfig FILE] [--context NAME] [--output json|yaml]',
+    'clearml-openshift adopt --release NAME [--namespace NS] [--name INSTANCE] [--dry-run] [--rollback] [--remove-grants] [--wait 10m] [--until STEP] [--kubeconfig FILE] [--context NAME] [--output json|yaml]',
   async run(argv, io) {
     const parsed = parseCommandArgs<AdoptArgs>(argv, OPTIONS, this.usage, io);
     if (!parsed.ok) return parsed.code;
@@ -124,6 +136,7 @@ export const command: CliCommand = {
     const namespace = args.namespace ?? 'clearml';
     const timeoutMs = parseDuration(args.wait ?? DEFAULT_WAIT)!;
     const structured = isStructured(args);
+    const until = args.until as TakeoverStepId | undefined;
     try {
       if (args.rollback) return await rollback(io, args, release, namespace);
       const client = clientFor(args, io);
@@ -152,9 +165,10 @@ export const command: CliCommand = {
             ok: !plan.blocked,
             dryRun: true,
             ...planData(plan, sccs),
+            ...(until ? { until } : {}),
           });
         } else {
-          printPlan(io, plan, sccs);
+          printPlan(io, plan, sccs, until);
           if (plan.handoff) printHandoff(io, plan.handoff);
           if (plan.blocked) {
             io.stderr(
@@ -169,8 +183,10 @@ export const command: CliCommand = {
         client,
         plan,
         timeoutMs,
+        until,
         onEvent: structured ? undefined : takeoverPrinter(io),
       });
+      const paused = pausedMessage(plan, result);
       if (structured) {
         printStructured(io, args.output, {
           ok: result.ok,
@@ -178,9 +194,18 @@ export const command: CliCommand = {
           ...planData(plan, undefined),
           done: result.done,
           stoppedAt: result.stoppedAt,
+          ...(paused
+            ? {
+                pausedAfter: result.pausedAfter,
+                rollbackPossible: result.rollbackPossible,
+                message: paused.text,
+              }
+            : {}),
           problems: result.problems.map((p) => p.message),
           handoff: result.handoff,
         });
+      } else if (paused) {
+        io.stdout(`${paused.text}\n`);
       } else if (result.ok) {
         io.stdout(`${msg('adopt.run.done', { release, instance: plan.instance }).text}\n`);
       } else {

@@ -9,7 +9,7 @@ import { planTakeover } from './takeover-plan';
 import { progressName } from './takeover-progress';
 import { readTakeoverInput } from './takeover-read';
 import { rollbackTakeover } from './takeover-rollback';
-import type { TakeoverPlan } from './takeover-types';
+import type { TakeoverPlan, TakeoverStepId } from './takeover-types';
 
 async function setUp(options: { removeGrants?: boolean } = {}) {
   const install = chartInstall({ exposed: ['webserver', 'apiserver'] });
@@ -25,13 +25,14 @@ async function setUp(options: { removeGrants?: boolean } = {}) {
   return { client, plan, install };
 }
 
-const run = async (client: Cluster, plan: TakeoverPlan) => {
+const run = async (client: Cluster, plan: TakeoverPlan, until?: TakeoverStepId) => {
   const events: TakeoverEvent[] = [];
   const result = await runTakeover({
     client,
     plan,
     timeoutMs: 200,
     pollMs: 10,
+    until,
     onEvent: (e) => events.push(e),
   });
   const steps = events.filter((e) => e.type === 'step');
@@ -205,5 +206,81 @@ describe('running a take-over', () => {
     };
     expect(anyuid.subjects?.map((s) => s.name)).toEqual(['default']);
     expect(client.named('ClusterRoleBinding', 'system:openshift:scc:privileged')).toBeUndefined();
+  });
+});
+
+describe('a staged take-over (until a step)', () => {
+  const ORDER = ['protect-claims', 'scale-down', 'deploy', 'remove-release', 'remove-grants'];
+
+  it('stops after each step in turn with its progress recorded, and a run without it finishes', async () => {
+    const { client, plan } = await setUp({ removeGrants: true });
+    const seen: Record<string, string[]> = {};
+    for (const [i, until] of (ORDER.slice(0, 4) as TakeoverStepId[]).entries()) {
+      const { result, steps } = await run(client, await plan(), until);
+      expect(result).toMatchObject({
+        ok: true,
+        pausedAfter: until,
+        done: ORDER.slice(0, i + 1),
+        rollbackPossible: until !== 'remove-release',
+        problems: [],
+      });
+      // Only the step asked for ran; the ones before were done already.
+      expect(steps.filter((s) => !s.endsWith(':skipped'))).toEqual([
+        `${until}:start`,
+        `${until}:done`,
+      ]);
+      expect(progressOf(client)?.done).toBe(ORDER.slice(0, i + 1).join(','));
+      seen[until] = [
+        `chart ${client.named('Deployment', 'clearml-apiserver')?.spec?.replicas ?? 'gone'}`,
+        `instance ${client.named('Deployment', 'clearml-managed-apiserver') ? 'there' : 'none'}`,
+      ];
+    }
+    expect(seen).toEqual({
+      'protect-claims': ['chart 1', 'instance none'],
+      'scale-down': ['chart 0', 'instance none'],
+      deploy: ['chart 0', 'instance there'],
+      'remove-release': ['chart gone', 'instance there'],
+    });
+
+    const last = await run(client, await plan());
+    expect(last.result).toMatchObject({ ok: true, done: ORDER });
+    expect(last.result.pausedAfter).toBeUndefined();
+    expect(last.steps.filter((s) => !s.endsWith(':skipped'))).toEqual([
+      'remove-grants:start',
+      'remove-grants:done',
+    ]);
+  });
+
+  it('rolls back cleanly after a run stopped after scaling down', async () => {
+    const { client, plan } = await setUp();
+    expect((await run(client, await plan(), 'scale-down')).result.pausedAfter).toBe('scale-down');
+    const rolledBack = await rollbackTakeover({ client, release: 'clearml', namespace: 'clearml' });
+    expect(rolledBack).toMatchObject({ ok: true, instance: 'clearml-managed' });
+    expect(client.named('Deployment', 'clearml-apiserver')?.spec?.replicas).toBe(1);
+    expect(progressOf(client)).toBeUndefined();
+  });
+
+  it('stops at once when the step was done before, naming the last step done', async () => {
+    const { client, plan } = await setUp();
+    await run(client, await plan(), 'scale-down');
+    const again = await run(client, await plan(), 'protect-claims');
+    expect(again.result).toMatchObject({ ok: true, pausedAfter: 'scale-down' });
+    expect(again.steps).toEqual(['protect-claims:skipped']);
+    expect(client.named('Deployment', 'clearml-managed-apiserver')).toBeUndefined();
+  });
+
+  it('is an ordinary finished take-over when the step is the last one', async () => {
+    const { client, plan } = await setUp();
+    const { result } = await run(client, await plan(), 'remove-release');
+    expect(result).toMatchObject({ ok: true, done: ORDER.slice(0, 4) });
+    expect(result.pausedAfter).toBeUndefined();
+  });
+
+  it('reports a failed step as before, without pausing', async () => {
+    const { client, plan } = await setUp();
+    client.fail = (m, o) => m === 'apply' && 'kind' in o && o.kind === 'PersistentVolumeClaim';
+    const { result } = await run(client, await plan(), 'scale-down');
+    expect(result).toMatchObject({ ok: false, stoppedAt: 'protect-claims', done: [] });
+    expect(result.pausedAfter).toBeUndefined();
   });
 });

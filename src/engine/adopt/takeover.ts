@@ -1,8 +1,9 @@
 /**
  * Runs a take-over plan through the cluster client, step by step, recording each finished step in
- * the progress ConfigMap so that running it again continues where it stopped. `rollbackTakeover`
- * (takeover-rollback.ts) restores the release as long as its objects were not removed (steps
- * 1–3). Both are idempotent.
+ * the progress ConfigMap so that running it again continues where it stopped. With `until` a run
+ * stops, successfully, once that step is recorded: a staged take-over, continued by a run without
+ * it. `rollbackTakeover` (takeover-rollback.ts) restores the release as long as its objects were
+ * not removed (steps 1–3). Both are idempotent.
  *
  * The release's objects are changed with server-side apply of only the fields the step sets
  * (`force`, since Helm owns them): the `helm.sh/resource-policy: keep` annotation on claims (Helm
@@ -51,6 +52,13 @@ export interface TakeoverResult {
   /** Steps finished, this run or before. */
   done: TakeoverStepId[];
   stoppedAt?: TakeoverStepId;
+  /**
+   * With `until`: the last finished step, when the run stopped there as asked with steps left to
+   * do. Running again without `until` continues after it.
+   */
+  pausedAfter?: TakeoverStepId;
+  /** With `pausedAfter`: whether `rollbackTakeover` can still restore the release. */
+  rollbackPossible?: boolean;
   problems: TakeoverProblem[];
   handoff?: AdminHandoff;
 }
@@ -63,6 +71,8 @@ export interface TakeoverOptions {
   pollMs?: number;
   onEvent?: (event: TakeoverEvent) => void;
   signal?: AbortSignal;
+  /** A staged take-over: stop, successfully, once this step is recorded as done. */
+  until?: TakeoverStepId;
 }
 
 const KEEP = { 'helm.sh/resource-policy': 'keep' };
@@ -283,9 +293,21 @@ const RUNNERS: Record<
   'remove-grants': removeGrants,
 };
 
-/** Runs the plan's steps that are not done yet, in order; stops at the first that fails. */
+/** The outcome of a run that stopped after `until`: paused when steps are left to do. */
+function untilReached(plan: TakeoverPlan, progress: TakeoverProgress): TakeoverResult {
+  const { done } = progress;
+  const left = plan.steps.some((s) => !done.includes(s.id));
+  const last = plan.steps.filter((s) => done.includes(s.id)).pop();
+  if (!left || !last) return { ok: true, done, problems: [] };
+  return { ok: true, done, pausedAfter: last.id, rollbackPossible: !progress.closed, problems: [] };
+}
+
+/**
+ * Runs the plan's steps that are not done yet, in order; stops at the first that fails, or, with
+ * `until`, once that step is done (this run or before).
+ */
 export async function runTakeover(options: TakeoverOptions): Promise<TakeoverResult> {
-  const { client, plan, onEvent } = options;
+  const { client, plan, onEvent, until } = options;
   const progress = (await readProgress(client, plan.release, plan.namespace)) ?? {
     ...progressFromPlan(plan),
     done: [],
@@ -297,23 +319,25 @@ export async function runTakeover(options: TakeoverOptions): Promise<TakeoverRes
   for (const step of plan.steps) {
     if (progress.done.includes(step.id)) {
       onEvent?.({ type: 'step', step: step.id, state: 'skipped', message: step.message });
-      continue;
+    } else {
+      onEvent?.({ type: 'step', step: step.id, state: 'start', message: step.message });
+      try {
+        await RUNNERS[step.id](
+          { ...options, plan: { ...plan, replicas: progress.replicas } },
+          progress,
+        );
+      } catch (err) {
+        if (options.signal?.aborted) throw err;
+        const problems =
+          err instanceof StepStop ? err.problems : [wrapped(err, STEP_WHAT[step.id])];
+        const handoff = err instanceof StepStop ? err.handoff : undefined;
+        return { ok: false, done: progress.done, stoppedAt: step.id, problems, handoff };
+      }
+      progress.done = [...progress.done, step.id];
+      await writeProgress(client, plan.namespace, progress);
+      onEvent?.({ type: 'step', step: step.id, state: 'done', message: step.message });
     }
-    onEvent?.({ type: 'step', step: step.id, state: 'start', message: step.message });
-    try {
-      await RUNNERS[step.id](
-        { ...options, plan: { ...plan, replicas: progress.replicas } },
-        progress,
-      );
-    } catch (err) {
-      if (options.signal?.aborted) throw err;
-      const problems = err instanceof StepStop ? err.problems : [wrapped(err, STEP_WHAT[step.id])];
-      const handoff = err instanceof StepStop ? err.handoff : undefined;
-      return { ok: false, done: progress.done, stoppedAt: step.id, problems, handoff };
-    }
-    progress.done = [...progress.done, step.id];
-    await writeProgress(client, plan.namespace, progress);
-    onEvent?.({ type: 'step', step: step.id, state: 'done', message: step.message });
+    if (step.id === until) return untilReached(plan, progress);
   }
   return { ok: true, done: progress.done, problems: [] };
 }

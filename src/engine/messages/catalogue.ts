@@ -327,6 +327,10 @@ export const MESSAGES = {
   'adopt.run.notReady':
     'Instance {{instance}} is not Ready after {{timeout}}: {{components}}. Adopt again to keep waiting, or adopt --rollback to restore the release.',
   'adopt.run.done': 'Release {{release}} is now instance {{instance}}, managed by this plugin.',
+  'adopt.run.paused':
+    'The take-over of release {{release}} into instance {{instance}} is paused after step {{number}} of {{total}}, {{step}}. Run adopt again without --until to continue, or adopt --rollback to restore the release.',
+  'adopt.run.pausedClosed':
+    "The take-over of release {{release}} into instance {{instance}} is paused after step {{number}} of {{total}}, {{step}}; the release's objects are removed, so it can no longer be rolled back. Run adopt again without --until to finish it.",
   'adopt.run.rollbackClosed':
     'The objects of release {{release}} were removed, so the take-over can no longer be rolled back; its volumes and Helm records are kept.',
   'adopt.run.rollbackNothing':
