@@ -351,19 +351,37 @@ const ROUTES = { group: 'route.openshift.io', version: 'v1', plural: 'routes' };
 
 interface LiveRoute {
   spec?: { host?: string };
-  status?: { ingress?: { host?: string; conditions?: { type: string; status: string }[] }[] };
+  status?: {
+    ingress?: {
+      host?: string;
+      conditions?: { type: string; status: string; reason?: string }[];
+    }[];
+  };
 }
 
-/** The host the router admitted a Route with, or undefined while it is not admitted. */
-export async function admittedHost(namespace: string, name: string): Promise<string | undefined> {
+/** What the router said about a Route: its host, whether it serves it, and why not. */
+export async function routeAdmission(
+  namespace: string,
+  name: string,
+): Promise<{ host?: string; admitted?: boolean; reason?: string }> {
   const route = (await apiFor('admin', k8s.CustomObjectsApi).getNamespacedCustomObject({
     ...ROUTES,
     namespace,
     name,
   })) as LiveRoute;
-  return route.status?.ingress?.find((i) =>
-    i.conditions?.some((c) => c.type === 'Admitted' && c.status === 'True'),
-  )?.host;
+  const ingress = route.status?.ingress?.[0];
+  const admitted = ingress?.conditions?.find((c) => c.type === 'Admitted');
+  return {
+    host: route.spec?.host,
+    admitted: admitted ? admitted.status === 'True' : undefined,
+    reason: admitted?.reason,
+  };
+}
+
+/** The host the router admitted a Route with, or undefined while it is not admitted. */
+export async function admittedHost(namespace: string, name: string): Promise<string | undefined> {
+  const r = await routeAdmission(namespace, name);
+  return r.admitted ? r.host : undefined;
 }
 
 /**

@@ -30,6 +30,8 @@ import {
   readMarkers,
   removeGrants,
   secretFingerprint,
+  routeAdmission,
+  admittedHost,
 } from './blog-install';
 
 const release = 'clearml';
@@ -231,6 +233,15 @@ describe('adopt --until: a take-over stopped after each step', () => {
   it('stopped after each step in turn, every run continues after the last one recorded', async () => {
     const args = ['--release', release, '-n', namespace, '--remove-grants'];
 
+    // The hosts of the Routes the blog made with `oc expose`: the web UI's and the API's pass
+    // to the instance's Routes (the file server's cannot: the instance serves files under the
+    // web UI's host).
+    const exposed = (part: string) => install.routes.find((r) => r.name.endsWith(`-${part}`))!;
+    const carried: [string, string][] = [
+      [`${instance}-app`, exposed('webserver').host],
+      [`${instance}-api`, exposed('apiserver').host],
+    ];
+
     // In words on the terminal, after step 1.
     const first = await adopt([...args, '--until', 'protect-claims']);
     expect(first.code, first.stderr).toBe(0);
@@ -258,6 +269,27 @@ describe('adopt --until: a take-over stopped after each step', () => {
       if (step === 'deploy') {
         expect((await instanceStatus(namespace, instance)).ready).toBe(true);
         expect(await chartState(install)).toEqual(every(install, '0/0'));
+        // The instance's Routes ask for the hosts users know; the release's older Routes still
+        // hold them, so the router does not serve the instance's yet.
+        for (const [route, kept] of carried) {
+          await waitFor(async () => (await routeAdmission(namespace, route)).admitted === false, {
+            description: `Route ${route} judged by the router`,
+          });
+          expect(await routeAdmission(namespace, route)).toEqual({
+            host: kept,
+            admitted: false,
+            reason: 'HostAlreadyClaimed',
+          });
+        }
+      }
+      if (step === 'remove-release') {
+        // The release's Routes are gone: the router serves the same hosts from the instance.
+        for (const [route, kept] of carried) {
+          await waitFor(async () => (await admittedHost(namespace, route)) === kept, {
+            timeoutMs: 15_000,
+            description: `Route ${route} served as ${kept}`,
+          });
+        }
       }
     }
 
