@@ -32,6 +32,7 @@ function text(status: InstanceStatus): string {
   ];
   const urls = Object.entries(status.urls).filter(([, url]) => url);
   if (urls.length) lines.push('', ...urls.map(([name, url]) => `  ${name.padEnd(6)} ${url}`));
+  lines.push(...status.routeProblems.map((p) => `  ! ${p.message}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -105,6 +105,44 @@ describe('StatusPanel', () => {
     expect(screen.getByTestId('login-username')).toHaveTextContent('admin');
   });
 
+  it('warns when the router does not serve a Route of the instance, and says why', async () => {
+    const live = healthyInstance();
+    expect(live.routes[0].metadata.name).toBe('clearml-app');
+    live.routes[0] = {
+      ...live.routes[0],
+      status: {
+        ingress: [
+          {
+            host: 'clearml.example.com',
+            routerName: 'default',
+            conditions: [
+              {
+                type: 'Admitted',
+                status: 'False',
+                reason: 'HostAlreadyClaimed',
+                message: 'route web already exposes clearml.example.com and is older',
+              },
+            ],
+          },
+        ],
+      },
+    };
+    show(live);
+    renderWithClient(<StatusPanel namespace="team-a" instance="clearml" />);
+    const alert = screen.getByTestId('route-problems');
+    expect(alert).toHaveTextContent('Not every address of this instance answers yet');
+    expect(within(alert).getAllByTestId('route-problem')).toHaveLength(1);
+    expect(alert).toHaveTextContent(
+      'The router does not serve Route clearml-app yet: an older Route holds clearml.example.com',
+    );
+  });
+
+  it('shows no Route warning when every Route is admitted', () => {
+    show(healthyInstance());
+    renderWithClient(<StatusPanel namespace="team-a" instance="clearml" />);
+    expect(screen.queryByTestId('route-problems')).not.toBeInTheDocument();
+  });
+
   it('draws one topology node per component with dependency edges', async () => {
     show(healthyInstance());
     renderWithClient(<StatusPanel namespace="team-a" instance="clearml" />);

@@ -6,6 +6,7 @@ import { RouteLinks } from '../instances/RouteLinks';
 import { AgentsSection } from './AgentsSection';
 import { ComponentsView } from './ComponentsView';
 import { NextSteps } from './NextSteps';
+import { RouteProblems } from './RouteProblems';
 import { StateLabel } from './StateLabel';
 import { WatchState } from './WatchState';
 
@@ -100,6 +101,11 @@ export const StatusPanel = ({
       {status.components.length > 0 && (
         <StackItem>
           <ComponentsView status={status} namespace={namespace} />
+        </StackItem>
+      )}
+      {status.routeProblems.length > 0 && (
+        <StackItem>
+          <RouteProblems problems={status.routeProblems} />
         </StackItem>
       )}
       {status.agents.length > 0 && (

@@ -95,6 +95,9 @@ export const MESSAGES = {
     'This cannot be undone: to go back, restore the volumes from a backup taken before the upgrade.',
 
   // Status of a component
+  'status.route.hostClaimed':
+    'The router does not serve Route {{route}} yet: an older Route holds {{host}} ({{detail}}). It is served once that Route is removed, or give this one another host.',
+  'status.route.rejected': 'Router {{router}} rejected Route {{route}} ({{reason}}): {{detail}}',
   'status.scaledToZero': 'Scaled to zero replicas.',
   'status.running': 'Running {{image}}, {{steady}}.',
   'status.serving': 'Serving, {{steady}}.',

@@ -335,3 +335,60 @@ describe('instance status', () => {
     );
   });
 });
+
+describe('Routes a router does not serve', () => {
+  it('says which Route waits behind an older one for its host, and when it will be served', () => {
+    const live = healthyInstance();
+    live.routes[0] = {
+      ...live.routes[0],
+      spec: { ...live.routes[0].spec, host: 'clearml.example.com' },
+      status: {
+        ingress: [
+          {
+            host: 'clearml.example.com',
+            routerName: 'default',
+            conditions: [
+              {
+                type: 'Admitted',
+                status: 'False',
+                reason: 'HostAlreadyClaimed',
+                message: 'route clearml-webserver already exposes clearml.example.com and is older',
+              },
+            ],
+          },
+        ],
+      },
+    };
+    const status = instanceStatus('clearml', live);
+    expect(status.routeProblems).toEqual([
+      expect.objectContaining({ route: 'clearml-app', reason: 'HostAlreadyClaimed' }),
+    ]);
+    expect(status.routeProblems[0].message).toBe(
+      'The router does not serve Route clearml-app yet: an older Route holds clearml.example.com (route clearml-webserver already exposes clearml.example.com and is older). It is served once that Route is removed, or give this one another host.',
+    );
+    // The pods are what make an instance ready; the warning stands beside it.
+    expect(status.ready).toBe(true);
+  });
+
+  it('names the router and its reason for any other rejection, and nothing for admitted Routes', () => {
+    const live = healthyInstance();
+    expect(instanceStatus('clearml', live).routeProblems).toEqual([]);
+    live.routes[1] = {
+      ...live.routes[1],
+      status: {
+        ingress: [
+          {
+            host: 'api.example.com',
+            routerName: 'internal',
+            conditions: [
+              { type: 'Admitted', status: 'False', reason: 'InvalidHost', message: 'bad host' },
+            ],
+          },
+        ],
+      },
+    };
+    expect(instanceStatus('clearml', live).routeProblems.map((p) => p.message)).toEqual([
+      'Router internal rejected Route clearml-api (InvalidHost): bad host',
+    ]);
+  });
+});

@@ -19,6 +19,7 @@ import type {
   LiveRoute,
   LiveState,
   Meta,
+  RouteProblem,
 } from './types';
 
 const inInstance = (instance: string) => (o: { metadata: Meta }) =>
@@ -79,6 +80,37 @@ function routeUrl(route: LiveRoute | undefined): string | undefined {
   const host = route?.status?.ingress?.find((i) => i.host)?.host ?? route?.spec?.host;
   if (!host) return undefined;
   return `${route?.spec?.tls ? 'https' : 'http'}://${host}${route?.spec?.path ?? ''}`;
+}
+
+/**
+ * The Routes a router rejected, in words. The OpenShift router records a rejection as an ingress
+ * entry whose `Admitted` condition is False; `HostAlreadyClaimed` means an older Route holds the
+ * host and path (openshift/router pkg/router/controller/unique_host.go), and it passes to this
+ * one when that Route is removed.
+ */
+export function routeProblems(routes: LiveRoute[]): RouteProblem[] {
+  const problems: RouteProblem[] = [];
+  for (const r of routes) {
+    for (const ingress of r.status?.ingress ?? []) {
+      const admitted = ingress.conditions?.find((c) => c.type === 'Admitted');
+      if (admitted?.status !== 'False') continue;
+      const host = ingress.host ?? r.spec?.host;
+      const reason = admitted.reason ?? 'Rejected';
+      const detail = admitted.message ?? '';
+      const said =
+        reason === 'HostAlreadyClaimed'
+          ? msg('status.route.hostClaimed', { route: r.metadata.name, host: host ?? '', detail })
+          : msg('status.route.rejected', {
+              route: r.metadata.name,
+              router: ingress.routerName ?? 'default',
+              reason,
+              detail,
+            });
+      problems.push({ route: r.metadata.name, host, reason, message: said.text, i18n: said });
+      break;
+    }
+  }
+  return problems;
 }
 
 /** "n of m ready", never more than m: pods beyond the desired count are a rollout's surge. */
@@ -251,5 +283,10 @@ export function instanceStatus(
     components,
     agents,
     urls: { app: route('appRoute'), api: route('apiRoute'), files: route('filesRoute') },
+    routeProblems: routeProblems(
+      (['appRoute', 'apiRoute', 'filesRoute'] as const)
+        .map((key) => live.routes.find((r) => r.metadata.name === objectName(instance, key)))
+        .filter((r): r is LiveRoute => r !== undefined),
+    ),
   };
 }

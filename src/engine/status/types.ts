@@ -78,7 +78,24 @@ export interface LiveRoute {
   kind?: string;
   metadata: Meta;
   spec?: { host?: string; path?: string; tls?: { termination?: string } };
-  status?: { ingress?: { host?: string; conditions?: { type: string; status: string }[] }[] };
+  status?: {
+    ingress?: {
+      host?: string;
+      routerName?: string;
+      conditions?: { type: string; status: string; reason?: string; message?: string }[];
+    }[];
+  };
+}
+
+/** A Route of the instance that a router does not serve, and why. */
+export interface RouteProblem {
+  route: string;
+  host?: string;
+  /** The router's reason, e.g. HostAlreadyClaimed. */
+  reason: string;
+  /** In English, with what happens next or what to do. */
+  message: string;
+  i18n: Message;
 }
 
 export interface LiveEvent {
@@ -181,4 +198,6 @@ export interface InstanceStatus {
   /** The instance's agents; empty when it has none. */
   agents: AgentStatus[];
   urls: { app?: string; api?: string; files?: string };
+  /** Routes a router rejected: their URLs do not answer yet. */
+  routeProblems: RouteProblem[];
 }
