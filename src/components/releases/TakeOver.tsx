@@ -12,6 +12,7 @@ import {
 } from '@patternfly/react-core';
 import { useState } from 'react';
 import { Link, useTranslation } from '../../compat/console-api';
+import { forThePage } from '../../engine/adopt/takeover-wording';
 import { GatedButton } from '../access/GatedButton';
 import { CodeSnippet } from '../CodeSnippet';
 import { useTranslateMessage } from '../i18n/translate-message';
@@ -166,7 +167,7 @@ export const TakeOver = ({
               >
                 {result.problems.map((p, i) => (
                   <Content component="p" key={i} data-test="take-over-problem">
-                    {p.i18n ? say(p.i18n) : p.message}
+                    {p.i18n ? say(forThePage(p.i18n)) : p.message}
                   </Content>
                 ))}
               </Alert>
@@ -217,7 +218,7 @@ export const TakeOver = ({
                 {(!state.rollback.ok || state.rollback.nothing) &&
                   state.rollback.problems.map((p, i) => (
                     <Content component="p" key={i}>
-                      {p.i18n ? say(p.i18n) : p.message}
+                      {p.i18n ? say(forThePage(p.i18n)) : p.message}
                     </Content>
                   ))}
               </Alert>
