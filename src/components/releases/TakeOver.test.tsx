@@ -164,6 +164,9 @@ describe('TakeOver', () => {
       'system:openshift:scc:anyuid',
     );
     expect(handoff).toHaveTextContent('Once the grants exist, plan the take-over again');
+    expect(screen.getByTestId('take-over-failed')).toHaveTextContent(
+      /The take-over stopped; continue it or roll it back\./,
+    );
     const problem = screen.getByTestId('take-over-problem');
     expect(problem).toHaveTextContent(/^Deploying instance clearml-managed stopped: /);
     expect(problem).toHaveTextContent(
@@ -258,6 +261,19 @@ describe('TakeOver', () => {
     await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
     await screen.findByTestId('take-over-instance-link', {}, { timeout: 10_000 });
     expect(client.named('Deployment', 'clearml-apiserver')).toBeUndefined();
+  }, 20_000);
+
+  it('offers only to continue when the run stops while removing the release', async () => {
+    const client = cluster();
+    client.fail = (method) => method === 'delete';
+    await planned(client);
+    await userEvent.click(screen.getByTestId('take-over-run'));
+    await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
+    const failed = await screen.findByTestId('take-over-failed', {}, { timeout: 10_000 });
+    await waitFor(() => expect(failed).toHaveTextContent(/The take-over stopped; continue it\./));
+    expect(stepStates()['remove-release']).toBe('failed');
+    expect(screen.queryByTestId('take-over-rollback')).not.toBeInTheDocument();
+    expect(screen.getByTestId('take-over-run')).toHaveTextContent('Continue take-over');
   }, 20_000);
 
   it('continues a take-over found half-way from the step after the last one done', async () => {

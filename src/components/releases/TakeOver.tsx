@@ -163,7 +163,11 @@ export const TakeOver = ({
                 isInline
                 variant="danger"
                 data-test="take-over-failed"
-                title={t('The take-over stopped; run it again to continue, or roll it back.')}
+                title={
+                  canRollBack(progress)
+                    ? t('The take-over stopped; continue it or roll it back.')
+                    : t('The take-over stopped; continue it.')
+                }
               >
                 {result.problems.map((p, i) => (
                   <Content component="p" key={i} data-test="take-over-problem">
