@@ -7,9 +7,11 @@ import { MemoryRouter } from 'react-router';
 import { METADATA_LIST_ACCEPT } from '../engine/cluster/api-paths';
 import { ApiError } from '../engine/cluster/errors';
 import type { K8sObject } from '../engine/k8s-types';
+import { chartInstall } from '../engine/adopt/takeover-fixtures';
 import { blogBindings, chartLive, crashLooping, helmRecords } from '../test-support/chart-release';
 import { resetSdkStandIns, setWatchData } from '../test-support/console-sdk';
 import { FakeClusterClient } from '../test-support/fake-client';
+import { TakeoverCluster } from '../test-support/takeover-cluster';
 import ClearMLPage from './ClearMLPage';
 
 vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../test-support/console-sdk'));
@@ -152,6 +154,40 @@ describe('ClearMLPage with an upstream chart release', () => {
     );
     expect(screen.getByTestId('take-over-command')).toBeInTheDocument();
   });
+
+  it('keeps the take-over and its link to the instance once the release leaves the project', async () => {
+    withChartRelease();
+    const client = new TakeoverCluster(chartInstall({ namespace: 'team-a' }).objects);
+    const page = () => (
+      <MemoryRouter initialEntries={[releaseRoute]}>
+        <ClearMLPage client={client} />
+      </MemoryRouter>
+    );
+    const view = render(page());
+    // Enabled once the access reviews answered.
+    await waitFor(() =>
+      expect(screen.getByTestId('take-over-plan-button')).not.toHaveAttribute(
+        'aria-disabled',
+        'true',
+      ),
+    );
+    await userEvent.click(screen.getByTestId('take-over-plan-button'));
+    await userEvent.click(await screen.findByTestId('take-over-run'));
+    await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
+    // The take-over's fourth step deletes the release's workloads: the watches lose it.
+    setWatchData({});
+    view.rerender(page());
+
+    const link = await screen.findByTestId('take-over-instance-link', {}, { timeout: 10_000 });
+    expect(link).toHaveAttribute(
+      'href',
+      '/clearml/ns/team-a?instance=clearml-managed&namespace=team-a',
+    );
+    expect(screen.getByTestId('take-over-done')).toHaveTextContent(
+      'Release clearml is now instance clearml-managed, managed here.',
+    );
+    expect(screen.queryByTestId('release-missing')).not.toBeInTheDocument();
+  }, 20_000);
 
   it('says so when the project has no release of that name', async () => {
     renderPage(clusterWith(), '/clearml/ns/team-a?release=other&namespace=team-a');

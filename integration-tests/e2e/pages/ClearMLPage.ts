@@ -122,6 +122,22 @@ export class ClearMLPage {
     return this.page.locator('[data-test="take-over-command"]');
   }
 
+  /** The release's Take over card, or an element of it by its `take-over-…` data-test suffix. */
+  takeOver(part?: string): Locator {
+    return this.page.locator(`[data-test="take-over${part ? `-${part}` : ''}"]`);
+  }
+
+  /** Each take-over step shown, by id, with its state (done, running, pending, failed). */
+  async takeOverSteps(): Promise<Record<string, string | null>> {
+    const steps = this.takeOver('steps').locator('[data-test^="take-over-step-"][data-state]');
+    const out: Record<string, string | null> = {};
+    for (const step of await steps.all()) {
+      const id = (await step.getAttribute('data-test'))!.slice('take-over-step-'.length);
+      out[id] = await step.getAttribute('data-state');
+    }
+    return out;
+  }
+
   instancesEmpty(): Locator {
     return this.page.locator('[data-test="instances-empty"]');
   }

@@ -154,6 +154,24 @@ describe('clearml-openshift adopt', () => {
     expect(rollback.stderr).toMatch(/^--rollback takes no .*--until/);
   });
 
+  it("speaks the command's own words: its flags, to remove the grants and to roll back", async () => {
+    const plan = await runCommand('adopt', ['--release', 'clearml', '-n', 'clearml', '--dry-run'], {
+      client: cluster(),
+    });
+    expect(plan.stdout).toMatch(
+      /The cluster-wide grants .* stay in place; adopt again with --remove-grants to remove them\./,
+    );
+
+    const client = cluster();
+    client.denied.add('use securitycontextconstraints');
+    client.denied.add('bind clusterroles');
+    const run = await runCommand('adopt', ['--release', 'clearml', '-n', 'clearml'], { client });
+    expect(run.code).not.toBe(0);
+    expect(`${run.stdout}${run.stderr}`).toContain(
+      'Adopt again once fixed, or adopt --rollback to restore the release.',
+    );
+  });
+
   it('--rollback with no take-over recorded changes nothing and says so', async () => {
     const client = cluster();
     const run = await runCommand('adopt', ['--release', 'clearml', '-n', 'clearml', '--rollback'], {

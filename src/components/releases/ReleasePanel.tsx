@@ -1,4 +1,5 @@
 import { Alert, Flex, FlexItem, Label, Stack, StackItem, Title } from '@patternfly/react-core';
+import { useState } from 'react';
 import { useTranslation } from '../../compat/console-api';
 import { useReleaseLive } from '../../hooks/useChartReleases';
 import { RouteLinks } from '../instances/RouteLinks';
@@ -22,6 +23,11 @@ export const ReleasePanel = ({
 }) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const { release, status, recordsRead, loaded, error } = useReleaseLive(namespace, name);
+  // A take-over removes the release's workloads in its fourth step, so the release leaves the
+  // watches while the take-over still runs: its card stays, with its steps, its result and the
+  // link to the instance, once the release was seen here.
+  const [seen, setSeen] = useState(false);
+  if (release && !seen) setSeen(true);
   return (
     <Stack hasGutter data-test="release-panel">
       <StackItem>
@@ -59,7 +65,7 @@ export const ReleasePanel = ({
         </Flex>
       </StackItem>
       <WatchState name={name} loaded={loaded} error={error} />
-      {loaded && !release && (
+      {loaded && !release && !seen && (
         <StackItem>
           <Alert
             isInline
@@ -82,9 +88,9 @@ export const ReleasePanel = ({
           <SecurityExposure release={release} namespace={namespace} />
         </StackItem>
       )}
-      {release && (
+      {(release || seen) && (
         <StackItem>
-          <TakeOver release={release.release} namespace={namespace} denied={takeOverDenied} />
+          <TakeOver release={name} namespace={namespace} denied={takeOverDenied} />
         </StackItem>
       )}
     </Stack>

@@ -3,12 +3,17 @@
 // roll back while the release's objects are still there.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
 import { runTakeover } from '../../engine/adopt/takeover';
 import { CHART_SECRET, chartInstall } from '../../engine/adopt/takeover-fixtures';
 import { planTakeover } from '../../engine/adopt/takeover-plan';
 import { readTakeoverInput } from '../../engine/adopt/takeover-read';
+import { forThePage, PAGE_WORDING } from '../../engine/adopt/takeover-wording';
+import { MESSAGES, type MessageId } from '../../engine/messages/catalogue';
+import { msg } from '../../engine/messages/message';
 import { renderWithClient } from '../../test-support/render';
 import { TakeoverCluster } from '../../test-support/takeover-cluster';
+import { translateMessage } from '../i18n/translate-message';
 import { TakeOver } from './TakeOver';
 
 vi.mock('@openshift-console/dynamic-plugin-sdk', () => import('../../test-support/console-sdk'));
@@ -29,6 +34,9 @@ const stepStates = () =>
       screen.getByTestId(`take-over-step-${id}`).getAttribute('data-state'),
     ]),
   );
+
+/** The command-line tool's words: a flag, or its `adopt` command. */
+const CLI_WORDS = /--[a-z]|\badopt\b/i;
 
 /** Nothing of the chart's Secret reaches the page. */
 const expectNoSecret = () => {
@@ -66,6 +74,11 @@ describe('TakeOver', () => {
       'fileserver: claim clearml-fileserver-data, files owned by UID 0',
     );
     expect(within(plan).getByTestId('take-over-sccs').textContent).toMatch(/anyuid/);
+    // The grants it leaves, with the checkbox to select, not the command's flag.
+    expect(within(plan).getByTestId('preflight-findings')).toHaveTextContent(
+      /The cluster-wide grants .* stay in place; to remove them, select “Also remove the cluster-wide SCC grants only this release used” and plan again\./,
+    );
+    expect(plan.textContent).not.toMatch(CLI_WORDS);
     expect(screen.queryByTestId('take-over-blocked')).not.toBeInTheDocument();
     expect(screen.getByTestId('take-over-run')).toBeEnabled();
     // The terminal alternative stays.
@@ -166,9 +179,15 @@ describe('TakeOver', () => {
       'system:openshift:scc:anyuid',
     );
     expect(handoff).toHaveTextContent('Once the grants exist, plan the take-over again');
-    expect(screen.getByTestId('take-over-problem')).toHaveTextContent(
-      /^Deploying instance clearml-managed stopped: /,
+    expect(screen.getByTestId('take-over-failed')).toHaveTextContent(
+      /The take-over stopped; continue it or roll it back\./,
     );
+    const problem = screen.getByTestId('take-over-problem');
+    expect(problem).toHaveTextContent(/^Deploying instance clearml-managed stopped: /);
+    expect(problem).toHaveTextContent(
+      /Continue the take-over once fixed, or roll it back to restore the release\.$/,
+    );
+    expect(problem.textContent).not.toMatch(CLI_WORDS);
     expect(stepStates()).toEqual({
       'protect-claims': 'done',
       'scale-down': 'done',
@@ -181,6 +200,26 @@ describe('TakeOver', () => {
     expect(client.named('Deployment', 'clearml-apiserver')).toBeDefined();
     expectNoSecret();
   }, 20_000);
+
+  it("gives every take-over message that names the command's flags the page's own words", () => {
+    const cliWorded = (Object.keys(MESSAGES) as MessageId[]).filter(
+      (id) => id.startsWith('adopt.') && !id.endsWith('Page') && CLI_WORDS.test(MESSAGES[id]),
+    );
+    expect(cliWorded.sort()).toEqual(Object.keys(PAGE_WORDING).sort());
+    for (const id of cliWorded) {
+      const params = Object.fromEntries(
+        [...MESSAGES[id].matchAll(/\{\{(\w+)\}\}/g)].map(([, name]) =>
+          name === 'count' ? [name, 2] : [name, `<${name}>`],
+        ),
+      );
+      const cli = msg(id, params);
+      const page = translateMessage(i18next.t, forThePage(cli));
+      expect(cli.text).toMatch(CLI_WORDS);
+      expect(page, id).not.toMatch(CLI_WORDS);
+      // The same parameters reach the page's sentence.
+      for (const value of Object.values(params)) expect(page, id).toContain(String(value));
+    }
+  });
 
   it('offers no rollback when no take-over has begun', async () => {
     await planned(cluster());
@@ -237,6 +276,19 @@ describe('TakeOver', () => {
     await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
     await screen.findByTestId('take-over-instance-link', {}, { timeout: 10_000 });
     expect(client.named('Deployment', 'clearml-apiserver')).toBeUndefined();
+  }, 20_000);
+
+  it('offers only to continue when the run stops while removing the release', async () => {
+    const client = cluster();
+    client.fail = (method) => method === 'delete';
+    await planned(client);
+    await userEvent.click(screen.getByTestId('take-over-run'));
+    await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
+    const failed = await screen.findByTestId('take-over-failed', {}, { timeout: 10_000 });
+    await waitFor(() => expect(failed).toHaveTextContent(/The take-over stopped; continue it\./));
+    expect(stepStates()['remove-release']).toBe('failed');
+    expect(screen.queryByTestId('take-over-rollback')).not.toBeInTheDocument();
+    expect(screen.getByTestId('take-over-run')).toHaveTextContent('Continue take-over');
   }, 20_000);
 
   it('continues a take-over found half-way from the step after the last one done', async () => {

@@ -12,6 +12,7 @@ import {
 } from '@patternfly/react-core';
 import { useState } from 'react';
 import { Link, useTranslation } from '../../compat/console-api';
+import { forThePage } from '../../engine/adopt/takeover-wording';
 import { GatedButton } from '../access/GatedButton';
 import { CodeSnippet } from '../CodeSnippet';
 import { useTranslateMessage } from '../i18n/translate-message';
@@ -162,11 +163,15 @@ export const TakeOver = ({
                 isInline
                 variant="danger"
                 data-test="take-over-failed"
-                title={t('The take-over stopped; run it again to continue, or roll it back.')}
+                title={
+                  canRollBack(progress)
+                    ? t('The take-over stopped; continue it or roll it back.')
+                    : t('The take-over stopped; continue it.')
+                }
               >
                 {result.problems.map((p, i) => (
                   <Content component="p" key={i} data-test="take-over-problem">
-                    {p.i18n ? say(p.i18n) : p.message}
+                    {p.i18n ? say(forThePage(p.i18n)) : p.message}
                   </Content>
                 ))}
               </Alert>
@@ -227,7 +232,7 @@ export const TakeOver = ({
                 {(!state.rollback.ok || state.rollback.nothing) &&
                   state.rollback.problems.map((p, i) => (
                     <Content component="p" key={i}>
-                      {p.i18n ? say(p.i18n) : p.message}
+                      {p.i18n ? say(forThePage(p.i18n)) : p.message}
                     </Content>
                   ))}
               </Alert>

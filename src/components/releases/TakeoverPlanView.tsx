@@ -16,6 +16,7 @@ import {
 import { CheckCircleIcon, ExclamationCircleIcon, PendingIcon } from '@patternfly/react-icons';
 import { useTranslation } from '../../compat/console-api';
 import { STORES, type TakeoverPlan } from '../../engine/adopt/takeover-types';
+import { findingForThePage } from '../../engine/adopt/takeover-wording';
 import type { SccPlanEntry } from '../../engine/scc/plan';
 import { useTranslateMessage } from '../i18n/translate-message';
 import { FindingsList } from '../wizard/FindingsList';
@@ -148,7 +149,7 @@ export const TakeoverPlanView = ({
       {plan.findings.length > 0 && (
         <StackItem>
           <Title headingLevel="h4">{t('Findings')}</Title>
-          <FindingsList findings={plan.findings} />
+          <FindingsList findings={plan.findings.map(findingForThePage)} />
         </StackItem>
       )}
     </Stack>

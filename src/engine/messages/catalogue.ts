@@ -340,6 +340,26 @@ export const MESSAGES = {
     'Nothing to roll back: no take-over of release {{release}} is recorded in {{namespace}}.',
   'adopt.run.rolledBack':
     'Release {{release}} is back to its recorded replicas; instance {{instance}} was removed and the volumes kept.',
+  // The same take-over messages in the page's words: its buttons and checkbox instead of the
+  // command's flags (src/engine/adopt/takeover-wording.ts picks them).
+  'adopt.finding.externalPage':
+    'Release {{release}} uses an external {{component}}; only releases whose data stores run in the project can be taken over. Deploy an instance with the same external connection instead.',
+  'adopt.finding.replicatedPage':
+    'Release {{release}} runs {{component}} with {{count}} replicas; only single-replica data stores can be taken over.',
+  'adopt.finding.nameTakenPage':
+    'Instance name {{instance}} would reuse the names of {{objects}}. Remove those objects, or take the release over with the command-line tool, which can choose another instance name.',
+  'adopt.finding.valuesInvalidPage':
+    'The instance could not be deployed with these values: {{issues}}. Take the release over with the command-line tool, which can choose another instance name.',
+  'adopt.finding.grantsLeftPage':
+    'The cluster-wide grants {{grants}} stay in place; to remove them, select “Also remove the cluster-wide SCC grants only this release used” and plan again.',
+  'adopt.finding.otherTakeoverPage':
+    'Release {{release}} is being taken over into instance {{recorded}}; continue that take-over or roll it back first.',
+  'adopt.run.podsTimeoutPage':
+    'The pods of {{workloads}} still run after {{timeout}}; nothing else was changed. Continue the take-over to keep waiting, or roll it back to restore the release.',
+  'adopt.run.deployFailedPage':
+    'Deploying instance {{instance}} stopped: {{problems}} Continue the take-over once fixed, or roll it back to restore the release.',
+  'adopt.run.notReadyPage':
+    'Instance {{instance}} is not Ready after {{timeout}}: {{components}}. Continue the take-over to keep waiting, or roll it back to restore the release.',
   'adopt.what.protect': 'protect the volumes',
   'adopt.what.scaleDown': 'scale the release down',
   'adopt.what.deploy': 'deploy the instance',
