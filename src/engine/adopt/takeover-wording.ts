@@ -22,6 +22,12 @@ export const PAGE_WORDING = {
   'adopt.run.notReady': 'adopt.run.notReadyPage',
 } as const satisfies Partial<Record<MessageId, MessageId>>;
 
+/**
+ * Messages only the CLI says: a staged run (`adopt --until`) pauses with them, and the page runs
+ * a take-over to its end, so it never shows them.
+ */
+export const CLI_ONLY: readonly MessageId[] = ['adopt.run.paused', 'adopt.run.pausedClosed'];
+
 const pageId = (id: MessageId): MessageId | undefined =>
   Object.hasOwn(PAGE_WORDING, id) ? PAGE_WORDING[id as keyof typeof PAGE_WORDING] : undefined;
 
