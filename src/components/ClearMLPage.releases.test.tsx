@@ -7,7 +7,10 @@ import { MemoryRouter } from 'react-router';
 import { METADATA_LIST_ACCEPT } from '../engine/cluster/api-paths';
 import { ApiError } from '../engine/cluster/errors';
 import type { K8sObject } from '../engine/k8s-types';
+import { runTakeover } from '../engine/adopt/takeover';
 import { chartInstall } from '../engine/adopt/takeover-fixtures';
+import { planTakeover } from '../engine/adopt/takeover-plan';
+import { readTakeoverInput } from '../engine/adopt/takeover-read';
 import { blogBindings, chartLive, crashLooping, helmRecords } from '../test-support/chart-release';
 import { resetSdkStandIns, setWatchData } from '../test-support/console-sdk';
 import { FakeClusterClient } from '../test-support/fake-client';
@@ -187,6 +190,51 @@ describe('ClearMLPage with an upstream chart release', () => {
       'Release clearml is now instance clearml-managed, managed here.',
     );
     expect(screen.queryByTestId('release-missing')).not.toBeInTheDocument();
+  }, 20_000);
+
+  it('lists a take-over stopped while removing its release, and continues it from the page', async () => {
+    const install = chartInstall({ namespace: 'team-a' });
+    const client = new TakeoverCluster(install.objects);
+    const input = await readTakeoverInput(client, { release: 'clearml', namespace: 'team-a' });
+    // Step 4 stops half-way: the release's workloads are gone, some of its objects are not.
+    client.fail = (method, what) =>
+      method === 'delete' && 'name' in what && what.kind === 'Service';
+    const first = await runTakeover({ client, plan: planTakeover(input!), timeoutMs: 200 });
+    expect(first.stoppedAt).toBe('remove-release');
+    client.fail = undefined;
+    const progress = [...client.objects.values()].filter((o) => o.kind === 'ConfigMap');
+    setWatchData({ ConfigMap: progress } as never);
+
+    const view = renderPage(client);
+    const row = await screen.findByTestId('takeover-clearml');
+    expect(within(row).getByTestId('takeover-unfinished')).toHaveTextContent(
+      'Take-over into clearml-managed not finished',
+    );
+    expect(screen.queryByTestId('instances-empty')).not.toBeInTheDocument();
+    await userEvent.click(within(row).getByTestId('takeover-open'));
+    view.unmount();
+
+    renderPage(client, releaseRoute);
+    expect(await screen.findByTestId('release-takeover-unfinished')).toHaveTextContent(
+      'The take-over of clearml into instance clearml-managed was removing the release and did not finish',
+    );
+    expect(screen.queryByTestId('release-missing')).not.toBeInTheDocument();
+    expect(await screen.findByTestId('take-over-resume')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByTestId('take-over-plan-button')).not.toHaveAttribute(
+        'aria-disabled',
+        'true',
+      ),
+    );
+    await userEvent.click(screen.getByTestId('take-over-plan-button'));
+    await userEvent.click(await screen.findByTestId('take-over-run'));
+    await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
+    await screen.findByTestId('take-over-done', {}, { timeout: 10_000 });
+    expect(
+      [...client.objects.values()].some(
+        (o) => o.kind === 'Service' && o.metadata.name.startsWith('clearml-apiserver'),
+      ),
+    ).toBe(false);
   }, 20_000);
 
   it('says so when the project has no release of that name', async () => {

@@ -269,7 +269,7 @@ const Page = () => {
         onOpen={(i) => open({ namespace: i.namespace, instance: i.name })}
         onUpgrade={(i) => go({ action: 'upgrade', instance: i.name, namespace: i.namespace })}
         onUninstall={(i) => setUninstalling({ namespace: i.namespace, instance: i.name })}
-        onOpenRelease={(r) => go({ release: r.release.release, namespace: r.namespace })}
+        onOpenRelease={(r) => go({ release: r.release, namespace: r.namespace })}
       />
     );
   }

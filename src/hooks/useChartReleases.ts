@@ -13,6 +13,11 @@ import {
   type HelmRecord,
 } from '../engine/adopt/releases';
 import { releaseStatus } from '../engine/adopt/release-status';
+import {
+  type ProgressConfigMap,
+  type UnfinishedTakeover,
+  unfinishedTakeovers,
+} from '../engine/adopt/takeover-progress';
 import type { InstanceStatus, LiveState, LiveWorkload } from '../engine/status/types';
 import { ALL_NAMESPACES, chartWorkloadsWatch, releaseWatch } from './watch-specs';
 
@@ -106,6 +111,8 @@ const NO_PODS = { replicaSets: [], pods: [], pvcs: [], routes: [], events: [] };
 /** The chart releases of `namespace` (or of every project), for the instances list. */
 export function useChartReleases(namespace: string): {
   releases: ReleaseSummary[];
+  /** Take-overs removing a release whose workloads are gone, so it is not in `releases`. */
+  takeovers: UnfinishedTakeover[];
   loaded: boolean;
 } {
   const spec = useMemo(() => chartWorkloadsWatch(namespace), [namespace]);
@@ -137,12 +144,19 @@ export function useChartReleases(namespace: string): {
       recordsRead: !!known?.read,
     }));
   });
-  const loaded = Object.keys(spec).every((k) => results[k]?.loaded);
-  return { releases, loaded };
+  const found = new Set(releases.map((r) => `${r.namespace}/${r.release.release}`));
+  const takeovers = unfinishedTakeovers(
+    listOf<ProgressConfigMap>(results, 'takeovers'),
+    namespace,
+  ).filter((t) => !found.has(`${t.namespace}/${t.release}`));
+  const loaded = Object.keys(spec).every((k) => k === 'takeovers' || results[k]?.loaded);
+  return { releases, takeovers, loaded };
 }
 
 export interface ReleaseLive {
   release?: ChartRelease;
+  /** A take-over that removes this release and has not finished, when one is recorded. */
+  takeover?: UnfinishedTakeover;
   status?: InstanceStatus;
   recordsRead: boolean;
   loaded: boolean;
@@ -173,8 +187,14 @@ export function useReleaseLive(namespace: string, name: string): ReleaseLive {
   const key = JSON.stringify([release, live]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const status = useMemo(() => (release ? releaseStatus(release, live) : undefined), [key]);
-  const required = Object.keys(spec).filter((k) => k !== 'routes' && k !== 'storageClasses');
+  const takeover = release
+    ? undefined
+    : unfinishedTakeovers(listOf<ProgressConfigMap>(results, 'takeovers'), namespace).find(
+        (t) => t.release === name,
+      );
+  const optional = ['routes', 'storageClasses', 'takeovers'];
+  const required = Object.keys(spec).filter((k) => !optional.includes(k));
   const loaded = required.every((k) => results[k]?.loaded);
   const error = required.map((k) => results[k]?.loadError).find(Boolean);
-  return { release, status, recordsRead: !!records?.read, loaded, error };
+  return { release, takeover, status, recordsRead: !!records?.read, loaded, error };
 }

@@ -4,6 +4,7 @@ import { INSTANCE_LABEL } from '../engine';
 import { RECORD_LABEL } from '../engine/deploy/record';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../engine/deploy/ownership';
 import { AGENT_POD_LABEL } from '../engine/render/network-policies';
+import { TAKEOVER_LABEL } from '../engine/adopt/takeover-progress';
 
 export const ALL_NAMESPACES = '#ALL_NS#';
 
@@ -113,6 +114,14 @@ export const chartWorkloadsWatch = (namespace: string): Record<string, WatchK8sR
     helmDeployments: list(GVK.deployment, 'app.kubernetes.io/managed-by'),
     helmStatefulSets: list(GVK.statefulSet, 'app.kubernetes.io/managed-by'),
     elasticStatefulSets: list(GVK.statefulSet, 'heritage'),
+    // Take-overs in progress: once one removes its release's workloads, only this finds it.
+    takeovers: {
+      groupVersionKind: GVK.configMap,
+      isList: true,
+      ...scope(namespace),
+      selector: { matchExpressions: [{ key: TAKEOVER_LABEL, operator: 'Exists' }] },
+      optional: true,
+    },
   };
 };
 

@@ -54,7 +54,10 @@ interface Spec {
   namespace?: string;
   name?: string;
   isList?: boolean;
-  selector?: { matchLabels?: Record<string, string> };
+  selector?: {
+    matchLabels?: Record<string, string>;
+    matchExpressions?: { key: string; operator: string }[];
+  };
   fieldSelector?: string;
 }
 
@@ -69,6 +72,10 @@ function select(spec: Spec | null) {
       return false;
     const labels = spec.selector?.matchLabels ?? {};
     if (Object.entries(labels).some(([k, v]) => o.metadata?.labels?.[k] !== v)) return false;
+    for (const e of spec.selector?.matchExpressions ?? []) {
+      if (e.operator !== 'Exists') throw new Error(`stand-in: operator ${e.operator} not modelled`);
+      if (o.metadata?.labels?.[e.key] === undefined) return false;
+    }
     if (spec.fieldSelector === 'type=Warning' && (o as { type?: string }).type !== 'Warning')
       return false;
     return true;

@@ -5,12 +5,13 @@ import {
   EmptyStateActions,
   EmptyStateBody,
   EmptyStateFooter,
+  Label,
   Spinner,
 } from '@patternfly/react-core';
 import { CubesIcon } from '@patternfly/react-icons';
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from '../../compat/console-api';
-import { type ReleaseSummary, useChartReleases } from '../../hooks/useChartReleases';
+import { useChartReleases } from '../../hooks/useChartReleases';
 import { type InstanceSummary, useInstances } from '../../hooks/useInstances';
 import { usePageAccess } from '../../hooks/usePageAccess';
 import { deniedReason } from '../access/denied-reason';
@@ -28,8 +29,8 @@ interface InstancesListProps {
   onOpen: (i: InstanceSummary) => void;
   onUpgrade: (i: InstanceSummary) => void;
   onUninstall: (i: InstanceSummary) => void;
-  /** Opens a release of the upstream Helm chart. */
-  onOpenRelease: (r: ReleaseSummary) => void;
+  /** Opens a release of the upstream Helm chart (or its unfinished take-over). */
+  onOpenRelease: (r: { release: string; namespace: string }) => void;
 }
 
 export const InstancesList = ({
@@ -43,7 +44,7 @@ export const InstancesList = ({
 }: InstancesListProps) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const { instances, loaded: instancesLoaded, error } = useInstances(namespace);
-  const { releases, loaded: releasesLoaded } = useChartReleases(namespace);
+  const { releases, takeovers, loaded: releasesLoaded } = useChartReleases(namespace);
   const loaded = instancesLoaded && releasesLoaded;
   const accessOf = usePageAccess(instances.map((i) => i.namespace));
   const rowActions = (i: InstanceSummary) => {
@@ -73,7 +74,7 @@ export const InstancesList = ({
     );
   }
   if (!loaded) return <Spinner aria-label={t('Loading instances')} />;
-  if (!instances.length && !releases.length) {
+  if (!instances.length && !releases.length && !takeovers.length) {
     return (
       <EmptyState
         titleText={t('No ClearML instances')}
@@ -145,7 +146,9 @@ export const InstancesList = ({
               <Button
                 variant="link"
                 isInline
-                onClick={() => onOpenRelease(r)}
+                onClick={() =>
+                  onOpenRelease({ release: r.release.release, namespace: r.namespace })
+                }
                 data-test="release-open"
               >
                 {r.release.release}
@@ -159,6 +162,29 @@ export const InstancesList = ({
             <Td dataLabel={t('Version')} data-test="release-app-version">
               {r.release.appVersion ?? ''}
             </Td>
+            <Td dataLabel={t('Links')} />
+            <Td />
+          </Tr>
+        ))}
+        {takeovers.map((tk) => (
+          <Tr key={`takeover/${tk.namespace}/${tk.release}`} data-test={`takeover-${tk.release}`}>
+            <Td dataLabel={t('Name')}>
+              <Button
+                variant="link"
+                isInline
+                onClick={() => onOpenRelease(tk)}
+                data-test="takeover-open"
+              >
+                {tk.release}
+              </Button>
+            </Td>
+            {namespace === ALL_NAMESPACES && <Td dataLabel={t('Project')}>{tk.namespace}</Td>}
+            <Td dataLabel={t('Status')}>
+              <Label color="orange" isCompact data-test="takeover-unfinished">
+                {t('Take-over into {{instance}} not finished', { instance: tk.instance })}
+              </Label>
+            </Td>
+            <Td dataLabel={t('Version')} />
             <Td dataLabel={t('Links')} />
             <Td />
           </Tr>

@@ -22,7 +22,7 @@ export const ReleasePanel = ({
   takeOverDenied?: string;
 }) => {
   const { t } = useTranslation('plugin__clearml-console-plugin');
-  const { release, status, recordsRead, loaded, error } = useReleaseLive(namespace, name);
+  const { release, takeover, status, recordsRead, loaded, error } = useReleaseLive(namespace, name);
   // A take-over removes the release's workloads in its fourth step, so the release leaves the
   // watches while the take-over still runs: its card stays, with its steps, its result and the
   // link to the instance, once the release was seen here.
@@ -65,7 +65,20 @@ export const ReleasePanel = ({
         </Flex>
       </StackItem>
       <WatchState name={name} loaded={loaded} error={error} />
-      {loaded && !release && !seen && (
+      {loaded && !release && !seen && takeover && (
+        <StackItem>
+          <Alert
+            isInline
+            variant="warning"
+            title={t(
+              'The take-over of {{name}} into instance {{instance}} was removing the release and did not finish; continue it to remove the rest.',
+              { name, instance: takeover.instance },
+            )}
+            data-test="release-takeover-unfinished"
+          />
+        </StackItem>
+      )}
+      {loaded && !release && !seen && !takeover && (
         <StackItem>
           <Alert
             isInline
@@ -88,7 +101,7 @@ export const ReleasePanel = ({
           <SecurityExposure release={release} namespace={namespace} />
         </StackItem>
       )}
-      {(release || seen) && (
+      {(release || seen || takeover) && (
         <StackItem>
           <TakeOver release={name} namespace={namespace} denied={takeOverDenied} />
         </StackItem>

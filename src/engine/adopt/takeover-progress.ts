@@ -21,7 +21,7 @@ export const progressRef = (release: string, namespace: string): ObjectRef => ({
   namespace,
 });
 
-interface ProgressConfigMap extends K8sObject {
+export interface ProgressConfigMap extends K8sObject {
   data?: Record<string, string>;
 }
 
@@ -33,13 +33,12 @@ const parseJson = <T>(text: string | undefined, fallback: T): T => {
   }
 };
 
-/** The progress as recorded, or undefined when no take-over of the release has begun. */
-export async function readProgress(
-  client: ClusterClient,
+/** The progress a ConfigMap records, or undefined when it records none for `release`. */
+export function progressOf(
+  cm: ProgressConfigMap | undefined,
   release: string,
   namespace: string,
-): Promise<TakeoverProgress | undefined> {
-  const cm = await client.get<ProgressConfigMap>(progressRef(release, namespace));
+): TakeoverProgress | undefined {
   const data = cm?.data;
   if (!data || data.release !== release || !data.instance) return undefined;
   const done = (data.done ?? '')
@@ -60,6 +59,45 @@ export async function readProgress(
     replicas: parseJson(data['replicas.json'], {}),
     retention: parseJson(data['retention.json'], {}),
   };
+}
+
+/** The progress as recorded, or undefined when no take-over of the release has begun. */
+export async function readProgress(
+  client: ClusterClient,
+  release: string,
+  namespace: string,
+): Promise<TakeoverProgress | undefined> {
+  return progressOf(
+    await client.get<ProgressConfigMap>(progressRef(release, namespace)),
+    release,
+    namespace,
+  );
+}
+
+/** A take-over whose release's objects are being removed, and not all are gone yet. */
+export interface UnfinishedTakeover {
+  release: string;
+  namespace: string;
+  instance: string;
+  done: TakeoverStepId[];
+}
+
+/**
+ * The take-overs recorded in `configMaps` (labelled with TAKEOVER_LABEL) that began removing
+ * their release and did not finish: the release's workloads may be gone, so the release is no
+ * longer found by them, yet the take-over must be continued (or its end seen) from somewhere.
+ */
+export function unfinishedTakeovers(
+  configMaps: ProgressConfigMap[],
+  fallbackNamespace: string,
+): UnfinishedTakeover[] {
+  return configMaps.flatMap((cm) => {
+    const release = cm.metadata.labels?.[TAKEOVER_LABEL];
+    const namespace = cm.metadata.namespace ?? fallbackNamespace;
+    const p = release ? progressOf(cm, release, namespace) : undefined;
+    if (!p || !p.closed || p.done.includes('remove-release')) return [];
+    return [{ release: p.release, namespace, instance: p.instance, done: p.done }];
+  });
 }
 
 export function progressFromPlan(plan: TakeoverPlan): TakeoverProgress {
