@@ -42,6 +42,19 @@ const renderPage = (client: FakeClusterClient, route = '/clearml/ns/team-a') =>
 
 const releaseRoute = '/clearml/ns/team-a?release=clearml&namespace=team-a';
 
+/** Plan take-over (enabled once the access reviews answered), Take over, and confirm. */
+async function planAndTakeOver() {
+  await waitFor(() =>
+    expect(screen.getByTestId('take-over-plan-button')).not.toHaveAttribute(
+      'aria-disabled',
+      'true',
+    ),
+  );
+  await userEvent.click(screen.getByTestId('take-over-plan-button'));
+  await userEvent.click(await screen.findByTestId('take-over-run'));
+  await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
+}
+
 describe('ClearMLPage with an upstream chart release', () => {
   beforeEach(() => resetSdkStandIns());
 
@@ -167,16 +180,7 @@ describe('ClearMLPage with an upstream chart release', () => {
       </MemoryRouter>
     );
     const view = render(page());
-    // Enabled once the access reviews answered.
-    await waitFor(() =>
-      expect(screen.getByTestId('take-over-plan-button')).not.toHaveAttribute(
-        'aria-disabled',
-        'true',
-      ),
-    );
-    await userEvent.click(screen.getByTestId('take-over-plan-button'));
-    await userEvent.click(await screen.findByTestId('take-over-run'));
-    await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
+    await planAndTakeOver();
     // The take-over's fourth step deletes the release's workloads: the watches lose it.
     setWatchData({});
     view.rerender(page());
@@ -220,15 +224,7 @@ describe('ClearMLPage with an upstream chart release', () => {
     );
     expect(screen.queryByTestId('release-missing')).not.toBeInTheDocument();
     expect(await screen.findByTestId('take-over-resume')).toBeInTheDocument();
-    await waitFor(() =>
-      expect(screen.getByTestId('take-over-plan-button')).not.toHaveAttribute(
-        'aria-disabled',
-        'true',
-      ),
-    );
-    await userEvent.click(screen.getByTestId('take-over-plan-button'));
-    await userEvent.click(await screen.findByTestId('take-over-run'));
-    await userEvent.click(screen.getByTestId('take-over-confirm-confirm'));
+    await planAndTakeOver();
     await screen.findByTestId('take-over-done', {}, { timeout: 10_000 });
     expect(
       [...client.objects.values()].some(

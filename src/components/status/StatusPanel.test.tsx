@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { healthyInstance, pod, workload } from '../../engine/status/fixtures';
+import { healthyInstance, pod, rejectedRoute, workload } from '../../engine/status/fixtures';
 import type { LiveState } from '../../engine/status/types';
 import { resetSdkStandIns, setWatchData, watchCalls } from '../../test-support/console-sdk';
 import { FakeClusterClient } from '../../test-support/fake-client';
@@ -108,25 +108,12 @@ describe('StatusPanel', () => {
   it('warns when the router does not serve a Route of the instance, and says why', async () => {
     const live = healthyInstance();
     expect(live.routes[0].metadata.name).toBe('clearml-app');
-    live.routes[0] = {
-      ...live.routes[0],
-      status: {
-        ingress: [
-          {
-            host: 'clearml.example.com',
-            routerName: 'default',
-            conditions: [
-              {
-                type: 'Admitted',
-                status: 'False',
-                reason: 'HostAlreadyClaimed',
-                message: 'route web already exposes clearml.example.com and is older',
-              },
-            ],
-          },
-        ],
-      },
-    };
+    live.routes[0] = rejectedRoute(
+      live.routes[0],
+      'clearml.example.com',
+      'HostAlreadyClaimed',
+      'route web already exposes clearml.example.com and is older',
+    );
     show(live);
     renderWithClient(<StatusPanel namespace="team-a" instance="clearml" />);
     const alert = screen.getByTestId('route-problems');

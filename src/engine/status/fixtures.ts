@@ -1,5 +1,5 @@
 /** Realistic live objects for status tests, shaped as the API server returns them. */
-import type { LivePod, LiveState, LiveWorkload } from './types';
+import type { LivePod, LiveRoute, LiveState, LiveWorkload } from './types';
 
 const labels = (component: string) => ({
   'app.kubernetes.io/instance': 'clearml',
@@ -100,5 +100,23 @@ export function healthyInstance(): LiveState {
       },
     ],
     events: [],
+  };
+}
+
+/** A Route the router rejected: `Admitted` False with the router's reason and message. */
+export function rejectedRoute(
+  route: LiveRoute,
+  host: string,
+  reason: string,
+  message: string,
+  routerName = 'default',
+): LiveRoute {
+  return {
+    ...route,
+    status: {
+      ingress: [
+        { host, routerName, conditions: [{ type: 'Admitted', status: 'False', reason, message }] },
+      ],
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { healthyInstance, pod, workload } from './fixtures';
+import { healthyInstance, pod, rejectedRoute, workload } from './fixtures';
 import { instanceStatus } from './model';
 import type { LiveState } from './types';
 
@@ -339,26 +339,12 @@ describe('instance status', () => {
 describe('Routes a router does not serve', () => {
   it('says which Route waits behind an older one for its host, and when it will be served', () => {
     const live = healthyInstance();
-    live.routes[0] = {
-      ...live.routes[0],
-      spec: { ...live.routes[0].spec, host: 'clearml.example.com' },
-      status: {
-        ingress: [
-          {
-            host: 'clearml.example.com',
-            routerName: 'default',
-            conditions: [
-              {
-                type: 'Admitted',
-                status: 'False',
-                reason: 'HostAlreadyClaimed',
-                message: 'route clearml-webserver already exposes clearml.example.com and is older',
-              },
-            ],
-          },
-        ],
-      },
-    };
+    live.routes[0] = rejectedRoute(
+      { ...live.routes[0], spec: { ...live.routes[0].spec, host: 'clearml.example.com' } },
+      'clearml.example.com',
+      'HostAlreadyClaimed',
+      'route clearml-webserver already exposes clearml.example.com and is older',
+    );
     const status = instanceStatus('clearml', live);
     expect(status.routeProblems).toEqual([
       expect.objectContaining({ route: 'clearml-app', reason: 'HostAlreadyClaimed' }),
@@ -373,20 +359,13 @@ describe('Routes a router does not serve', () => {
   it('names the router and its reason for any other rejection, and nothing for admitted Routes', () => {
     const live = healthyInstance();
     expect(instanceStatus('clearml', live).routeProblems).toEqual([]);
-    live.routes[1] = {
-      ...live.routes[1],
-      status: {
-        ingress: [
-          {
-            host: 'api.example.com',
-            routerName: 'internal',
-            conditions: [
-              { type: 'Admitted', status: 'False', reason: 'InvalidHost', message: 'bad host' },
-            ],
-          },
-        ],
-      },
-    };
+    live.routes[1] = rejectedRoute(
+      live.routes[1],
+      'api.example.com',
+      'InvalidHost',
+      'bad host',
+      'internal',
+    );
     expect(instanceStatus('clearml', live).routeProblems.map((p) => p.message)).toEqual([
       'Router internal rejected Route clearml-api (InvalidHost): bad host',
     ]);
