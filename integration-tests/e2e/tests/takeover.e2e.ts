@@ -141,6 +141,7 @@ describe('taking over a chart release from its page', () => {
     // The page's own words for what comes next, never the command-line tool's flags.
     await expect(plan.innerText()).resolves.not.toMatch(/--\w/);
     expect(writes).toEqual([]);
+    await shell.screenshot('takeover-plan');
     expect(await progressRecorded(namespace)).toBe(false);
     expect(await chartReplicas(install!)).toEqual(installed);
     const blogAccounts = install!.grants.map((g) => g.serviceAccount).sort();
@@ -171,6 +172,7 @@ describe('taking over a chart release from its page', () => {
       `Release ${RELEASE} is now instance ${INSTANCE}, managed here.`,
     );
     await expect(clearml.takeOver('rollback').count()).resolves.toBe(0);
+    await shell.screenshot('takeover-done');
 
     await clearml.takeOver('instance-link').click();
     await clearml.status.waitForInstanceState('Ready', 120_000);
