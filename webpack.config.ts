@@ -1,6 +1,11 @@
 import { readFileSync } from 'fs';
+import { createRequire } from 'module';
 import * as path from 'path';
-import type { Configuration as WebpackConfiguration } from 'webpack';
+import type {
+  Compiler,
+  WebpackPluginInstance,
+  Configuration as WebpackConfiguration,
+} from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
 import { ConsoleRemotePlugin as ConsoleRemotePlugin419 } from '@openshift-console/dynamic-plugin-sdk-webpack-4-19';
@@ -43,14 +48,44 @@ const remotePlugin = (build: ConsoleBuild) => {
   const sharedDynamicModuleSettings = { packageSpecs: {} };
   return build.id === '4.22'
     ? new ConsoleRemotePlugin({ pluginMetadata, sharedDynamicModuleSettings })
-    : new ConsoleRemotePlugin419({
-        pluginMetadata,
-        sharedDynamicModuleSettings,
-        // Compares the installed react, react-router… (the 4.22 ones) with the SDK package's
-        // ranges; the ranges of consoles 4.19–4.21 are checked by scripts/plugin-build.test.ts.
-        validateSharedModules: false,
-      });
+    : withSharedRanges(
+        new ConsoleRemotePlugin419({
+          pluginMetadata,
+          sharedDynamicModuleSettings,
+          // Compares the installed react, react-router… (the 4.22 ones) with the SDK package's
+          // ranges; the ranges of consoles 4.19–4.21 are checked by scripts/plugin-build.test.ts.
+          validateSharedModules: false,
+        }),
+        build.requiredVersions ?? {},
+      );
 };
+
+/**
+ * The SDK webpack plugin 4.19.0 asks each shared singleton for the range that the
+ * `dependencies` of the installed `@openshift-console/dynamic-plugin-sdk` give it
+ * (lib/webpack/ConsoleRemotePlugin.js, `getWebpackSharedModules`, read while it is applied),
+ * else for the range in package.json. The installed SDK is 4.22's, so while the plugin is
+ * applied it sees the ranges of the build's consoles instead (scripts/console-builds.ts).
+ */
+// The SDK webpack plugin's own module cache, where it reads the SDK package from.
+const load = createRequire(__filename);
+
+const withSharedRanges = (plugin: WebpackPluginInstance, ranges: Record<string, string>) => ({
+  apply(compiler: Compiler) {
+    const sdkPackage = load(
+      load.resolve('@openshift-console/dynamic-plugin-sdk/package.json', {
+        paths: [load.resolve('@openshift-console/dynamic-plugin-sdk-webpack-4-19')],
+      }),
+    ) as { dependencies?: Record<string, string> };
+    const own = sdkPackage.dependencies;
+    sdkPackage.dependencies = { ...own, ...ranges };
+    try {
+      plugin.apply(compiler);
+    } finally {
+      sdkPackage.dependencies = own;
+    }
+  },
+});
 
 const makeConfig = (build: ConsoleBuild, first: boolean): Configuration => ({
   name: build.id,

@@ -9,9 +9,8 @@
  * same list in @openshift-console/dynamic-plugin-sdk-webpack 4.19.0 and 4.22.0 on npm), with the
  * 4.20 console's versions (react 17.0.1, react-router 5.3.4, v5-compat 6.11.2, react-i18next
  * 11.18, react-redux 7.2.9, redux 4.0.1, redux-thunk 2.4.0; the react-i18next patch release here
- * is illustrative). The console registers each module under the version key `*`
- * (shared-modules-init.ts), so any range a plugin asks for matches; these versions only fill
- * the share scope of scripts/page-requests.ts.
+ * is illustrative). These versions fill the share scope of scripts/page-requests.ts and the
+ * development host.
  */
 export type ConsoleBuildId = '4.22' | '4.19';
 
@@ -31,6 +30,11 @@ export interface ConsoleBuild {
   compatModule?: string;
   /** Singletons the console puts in the `default` share scope, with their versions. */
   shared: Record<string, string>;
+  /**
+   * The range the build asks of each shared singleton, where the SDK webpack plugin's own would
+   * not be met by these consoles (webpack logs `Unsatisfied version … of shared singleton …`).
+   */
+  requiredVersions?: Record<string, string>;
   /** `npm run size` budgets, gzip bytes: the entry, and opening the page where set. */
   budget: { entry: number; pageOpen?: number };
 }
@@ -41,6 +45,43 @@ const sdkModules = (version: string) => ({
   '@openshift-console/dynamic-plugin-sdk': version,
   '@openshift-console/dynamic-plugin-sdk-internal': version,
 });
+
+const shared419 = {
+  ...sdkModules('4.20.0'),
+  '@patternfly/react-topology': '6.2.0',
+  react: '17.0.1',
+  'react-i18next': '11.18.6',
+  'react-redux': '7.2.9',
+  'react-router': '5.3.4',
+  'react-router-dom': '5.3.4',
+  'react-router-dom-v5-compat': '6.11.2',
+  redux: '4.0.1',
+  'redux-thunk': '2.4.0',
+};
+
+/**
+ * What the 4.19 build asks of those consoles' singletons. Left alone, the 4.19 SDK webpack
+ * plugin would take the ranges of the installed (4.22) SDK and of package.json: react
+ * `^18.3.1`, the SDK `4.22.0`, … The three consoles register the modules differently:
+ *
+ * - 4.19 and 4.20 put every module under the version key `*` (openshift/console release-4.19
+ *   and release-4.20, frontend/packages/console-dynamic-plugin-sdk/src/shared-modules/
+ *   shared-modules-init.ts, `initSharedScope`);
+ * - 4.21 fills the scope with webpack's ModuleFederationPlugin at the versions it installs
+ *   (release-4.21, frontend/webpack.config.ts and src/runtime/plugin-shared-modules.ts;
+ *   frontend/yarn.lock: react 17.0.1, redux 4.0.4, react-i18next 11.18.6, …), its SDK as the
+ *   workspace version `0.0.0-fixed`.
+ *
+ * webpack's consume runtime orders the version `*` after every numbered one, so it meets
+ * `>=17.0.1` but not `^17.0.1`: each module asks for at least the 4.20 console's version, and
+ * the console SDK keys for any version, prereleases such as 0.0.0-fixed included. The upper bound is the manifest's `@console/pluginAPI`.
+ */
+const requiredVersions419 = Object.fromEntries(
+  Object.entries(shared419).map(([key, version]) => [
+    key,
+    key.startsWith('@openshift-console/') ? '>=0.0.0-0' : `>=${version}`,
+  ]),
+);
 
 export const CONSOLE_BUILDS: readonly ConsoleBuild[] = [
   {
@@ -75,18 +116,8 @@ export const CONSOLE_BUILDS: readonly ConsoleBuild[] = [
     compatModule: 'src/compat/console-api.4-19.ts',
     // These consoles share neither react-dom nor PatternFly: the page brings its own.
     budget: { entry: 7 * KB, pageOpen: 350 * KB },
-    shared: {
-      ...sdkModules('4.20.0'),
-      '@patternfly/react-topology': '6.2.0',
-      react: '17.0.1',
-      'react-i18next': '11.18.6',
-      'react-redux': '7.2.9',
-      'react-router': '5.3.4',
-      'react-router-dom': '5.3.4',
-      'react-router-dom-v5-compat': '6.11.2',
-      redux: '4.0.1',
-      'redux-thunk': '2.4.0',
-    },
+    shared: shared419,
+    requiredVersions: requiredVersions419,
   },
 ];
 

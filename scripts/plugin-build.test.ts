@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import webpack, { type StatsModule } from 'webpack';
 import semver from 'semver';
+// @ts-expect-error webpack ships no types for its semver helpers
+import { parseRange, satisfy } from 'webpack/lib/util/semver';
 import { consoleBuild } from './console-builds';
 import { pageRequests } from './page-requests';
 
@@ -91,6 +93,31 @@ describe('plugin builds', () => {
 });
 
 describe('plugin build for consoles 4.19 to 4.21', () => {
+  it('asks each shared singleton for a range those consoles meet, so none logs Unsatisfied version', () => {
+    // 4.19 and 4.20 register every module as `*`; 4.21 at its installed versions, its SDK as
+    // 0.0.0-fixed (openshift/console release-4.20 shared-modules-init.ts, release-4.21
+    // frontend/yarn.lock). The check is the consume runtime's own (webpack/lib/util/semver).
+    const console421: Record<string, string> = {
+      ...consoleBuild('4.19').shared,
+      '@openshift-console/dynamic-plugin-sdk': '0.0.0-fixed',
+      '@openshift-console/dynamic-plugin-sdk-internal': '0.0.0-fixed',
+      redux: '4.0.4',
+    };
+    const asked = built['4.19'].consumed.map((c) => {
+      const [, key, range] = /^(.+?)@([^@]*?)(?: \(singleton\))?$/.exec(c) ?? [];
+      return { key, range };
+    });
+    expect(asked.map((a) => a.key)).toContain('react');
+    for (const { key, range } of asked) {
+      const parsed = parseRange(range);
+      expect(satisfy(parsed, '*'), `${key}@${range} in console 4.20`).toBe(true);
+      expect(satisfy(parsed, consoleBuild('4.19').shared[key]), `${key}@${range}`).toBe(true);
+      expect(satisfy(parsed, console421[key]), `${key}@${range} in console 4.21`).toBe(true);
+    }
+    // The 4.22 build still asks for the 4.22 console's versions.
+    expect(built['4.22'].consumed).toContain('react@^18.3.1 (singleton)');
+  });
+
   it('calls no React 18 API, which their shared React 17 lacks', () => {
     const dir = built['4.19'].outDir;
     const code = readdirSync(dir)

@@ -28,6 +28,8 @@ export type PageResponse = { status: number; body: string };
 export class ConsoleShell {
   readonly consoleErrors: string[] = [];
   readonly pageErrors: string[] = [];
+  /** Console warnings (webpack's share-scope checks warn rather than fail). */
+  readonly consoleWarnings: string[] = [];
 
   private constructor(
     readonly baseURL: string,
@@ -35,6 +37,7 @@ export class ConsoleShell {
     readonly page: Page,
   ) {
     page.on('console', (msg) => {
+      if (msg.type() === 'warning') this.consoleWarnings.push(msg.text());
       if (msg.type() !== 'error') return;
       const text = msg.text();
       if (!IGNORED_CONSOLE_ERRORS.some((re) => re.test(text))) this.consoleErrors.push(text);

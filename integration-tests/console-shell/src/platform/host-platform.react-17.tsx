@@ -36,8 +36,22 @@ export const HostRouter: typeof Platform.HostRouter = ({
   </BrowserRouter>
 );
 
-/** Nothing to alias: each router package is in the scope under its own name. */
-export const completeSharedScope: typeof Platform.completeSharedScope = () => undefined;
+/**
+ * Nothing to alias: each router package is in the scope under its own name. Consoles 4.19 and
+ * 4.20 do not fill the scope with webpack: they build it by hand with every module under the
+ * version key `*`, loaded, and with no `from` (openshift/console release-4.19 and release-4.20,
+ * frontend/packages/console-dynamic-plugin-sdk/src/shared-modules/shared-modules-init.ts,
+ * `initSharedScope`). 4.21 fills it with ModuleFederationPlugin at its installed versions
+ * (release-4.21, src/runtime/plugin-shared-modules.ts), as this build's webpack does.
+ */
+export const completeSharedScope: typeof Platform.completeSharedScope = (scope) => {
+  const minor = Number(/^v?4\.(\d+)\./.exec(window.SERVER_FLAGS.releaseVersion ?? '')?.[1]);
+  if (!(minor <= 20)) return;
+  for (const [key, versions] of Object.entries(scope)) {
+    const [entry] = Object.values(versions as Record<string, { get: unknown }>);
+    scope[key] = { '*': { get: entry.get, eager: true, loaded: 1 } };
+  }
+};
 
 type K8sUtils420 = { setPluginStore: (store: { getExtensionsInUse: () => unknown[] }) => void };
 
