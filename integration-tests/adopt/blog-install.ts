@@ -14,9 +14,7 @@
  * ClusterRoleBinding of the same name is created or gains the subject
  * `{kind: ServiceAccount, name, namespace}`; removal drops the subject and deletes the binding
  * once it has none left. The blog then exposes the web UI, the API and the file server with
- * `oc expose service`, which creates a Route named after the Service with the Service's labels
- * and no host, so the router generates one (openshift/oc `pkg/cli/expose/expose.go` on kubectl's
- * expose, route generator `RouteGenerator`).
+ * `oc expose service` (blog-routes.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -25,6 +23,7 @@ import * as path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import YAML from 'yaml';
 import { helm } from '../chart/chart';
+import { type ExposedRoute, exposeLikeTheBlog } from './blog-routes';
 import { REPO_ROOT, apiFor, statusOf, waitFor } from '../support/cluster';
 
 export const TEST_CHART_DIR = path.join(REPO_ROOT, 'integration-tests', 'adopt', 'chart');
@@ -89,13 +88,6 @@ export interface SecretFingerprint {
   keys: string[];
   /** sha256 over the sorted keys and their values: compares credentials without showing them. */
   hash: string;
-}
-
-export interface ExposedRoute {
-  /** The Route's name, that of the Service it exposes. */
-  name: string;
-  /** The host the router generated and admitted. */
-  host: string;
 }
 
 export interface BlogInstall {
@@ -343,79 +335,9 @@ export async function installLikeTheBlog(namespace: string, release: string): Pr
     markers.push({ ...c, content });
   }
   const secret = await secretFingerprint(namespace, names.secret);
-  const routes = await exposeLikeTheBlog(namespace, release);
+  const fullname = names.deployments[0].replace(/-apiserver$/, '');
+  const routes = await exposeLikeTheBlog(namespace, fullname);
   return { namespace, release, names, routes, grants, markers, secret };
 }
 
-const ROUTES = { group: 'route.openshift.io', version: 'v1', plural: 'routes' };
-
-interface LiveRoute {
-  spec?: { host?: string };
-  status?: {
-    ingress?: {
-      host?: string;
-      conditions?: { type: string; status: string; reason?: string }[];
-    }[];
-  };
-}
-
-/** What the router said about a Route: its host, whether it serves it, and why not. */
-export async function routeAdmission(
-  namespace: string,
-  name: string,
-): Promise<{ host?: string; admitted?: boolean; reason?: string }> {
-  const route = (await apiFor('admin', k8s.CustomObjectsApi).getNamespacedCustomObject({
-    ...ROUTES,
-    namespace,
-    name,
-  })) as LiveRoute;
-  const ingress = route.status?.ingress?.[0];
-  const admitted = ingress?.conditions?.find((c) => c.type === 'Admitted');
-  return {
-    host: route.spec?.host,
-    admitted: admitted ? admitted.status === 'True' : undefined,
-    reason: admitted?.reason,
-  };
-}
-
-/** The host the router admitted a Route with, or undefined while it is not admitted. */
-export async function admittedHost(namespace: string, name: string): Promise<string | undefined> {
-  const r = await routeAdmission(namespace, name);
-  return r.admitted ? r.host : undefined;
-}
-
-/**
- * `oc expose service` of the web UI, API and file server Services: one Route per Service, named
- * and labelled after it, with no host of its own. Returns each with the host it was admitted as.
- */
-export async function exposeLikeTheBlog(
-  namespace: string,
-  release: string,
-): Promise<ExposedRoute[]> {
-  const fullname = chartNames(release).deployments[0].replace(/-apiserver$/, '');
-  const custom = apiFor('admin', k8s.CustomObjectsApi);
-  const routes: ExposedRoute[] = [];
-  for (const part of ['webserver', 'apiserver', 'fileserver']) {
-    const name = `${fullname}-${part}`;
-    const service = await core().readNamespacedService({ name, namespace });
-    const port = service.spec?.ports?.[0];
-    await custom.createNamespacedCustomObject({
-      ...ROUTES,
-      namespace,
-      body: {
-        apiVersion: 'route.openshift.io/v1',
-        kind: 'Route',
-        metadata: { name, labels: service.metadata?.labels ?? {} },
-        spec: {
-          to: { kind: 'Service', name, weight: 100 },
-          port: { targetPort: port?.name ?? port?.port },
-        },
-      },
-    });
-    const host = await waitFor(() => admittedHost(namespace, name), {
-      description: `Route ${name} admitted`,
-    });
-    routes.push({ name, host });
-  }
-  return routes;
-}
+export { admittedHost, routeAdmission } from './blog-routes';
