@@ -166,7 +166,8 @@ export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps
     if (!el || typeof ResizeObserver === 'undefined') return undefined;
     let last = '';
     let watched: Element | undefined;
-    const refit = debounce(() => {
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const fitSurface = (again: boolean) => {
       const surface = el.querySelector<HTMLElement>('[data-test-id="topology"]');
       if (!surface || !controller.hasGraph()) return;
       if (surface !== watched) {
@@ -174,17 +175,27 @@ export const TopologyGraph = ({ status, selected, onSelect }: TopologyGraphProps
         observer.observe(surface);
       }
       const { clientWidth: width, clientHeight: height } = surface;
-      if (!width || !height || `${width}x${height}` === last) return;
+      if (!width || !height || (!again && `${width}x${height}` === last)) return;
       last = `${width}x${height}`;
       action(() => {
         const graph = controller.getGraph();
         graph.setDimensions(new Dimensions(width, height));
         graph.fit(FIT_PADDING);
       })();
+    };
+    const refit = debounce(() => {
+      fitSurface(false);
+      // Once more when the page has settled: a size that changes with no resize reported
+      // after it (the surface measured mid-layout) would otherwise keep the first fit.
+      clearTimeout(settle);
+      settle = setTimeout(() => fitSurface(true), 500);
     }, 150);
     const observer = new ResizeObserver(refit);
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      clearTimeout(settle);
+      observer.disconnect();
+    };
   }, [controller]);
   const { t } = useTranslation('plugin__clearml-console-plugin');
   const controlButtons = useMemo(
